@@ -1,0 +1,12 @@
+"""The built-in data: the lesson's materials A-E (mass kg, volume l)."""
+
+from __future__ import annotations
+
+from explorer.model.formats.delimited import read_delimited
+from explorer.model.table import VectorTable
+from explorer.resources_path import resource_path
+
+
+def materials() -> VectorTable:
+    """Materials A-E: A [3, 30], B [15, 4], C [3, 27], D [7.5, 75], E [7.5, 2]."""
+    return read_delimited(resource_path("materials.csv"))

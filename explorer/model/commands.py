@@ -1,0 +1,240 @@
+"""Every change to a table, as a small immutable command with an inverse.
+
+``command.apply(table)`` performs the change and returns the command that
+undoes it; applying that inverse restores the table exactly (values bit for
+bit). The table, a drag in the plot, a paste, undo and redo all change the
+document through these and nothing else. Each command checks its whole input
+before it touches the table, so a refused command changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from explorer.model.table import Dimension, TableError, VectorTable
+
+
+def _frozen(block, rows: int, columns: int) -> np.ndarray:
+    array = np.array(block, dtype=np.float64).reshape(rows, columns)
+    array.flags.writeable = False
+    return array
+
+
+class Command:
+    """Base of all commands: ``apply`` returns the inverse, ``text`` names it for menus."""
+
+    text: str = "Change"
+
+    def apply(self, table: VectorTable) -> "Command":  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, eq=False)
+class SetValues(Command):
+    """Set a block of cells: rows x columns. One cell, a whole vector, or a paste."""
+
+    rows: tuple[int, ...]
+    columns: tuple[int, ...]
+    block: np.ndarray
+    text: str = "Edit values"
+
+    def __post_init__(self):
+        object.__setattr__(self, "rows", tuple(int(r) for r in self.rows))
+        object.__setattr__(self, "columns", tuple(int(c) for c in self.columns))
+        object.__setattr__(self, "block", _frozen(self.block, len(self.rows), len(self.columns)))
+
+    def apply(self, table: VectorTable) -> "SetValues":
+        old = table.values[np.ix_(self.rows, self.columns)].copy()
+        table.set_values(self.rows, self.columns, self.block)
+        return SetValues(self.rows, self.columns, old, self.text)
+
+
+def set_cell(row: int, column: int, value: float) -> SetValues:
+    """One cell: ``set_cell(0, 1, 30.0)``."""
+    return SetValues((row,), (column,), [[value]], "Edit value")
+
+
+def set_vector(table: VectorTable, row: int, values: Sequence[float], text: str = "Move vector") -> SetValues:
+    """All the values of one vector (what a drag in the plot does)."""
+    return SetValues((row,), tuple(range(table.dimension_count)), [list(values)], text)
+
+
+@dataclass(frozen=True, eq=False)
+class InsertVectors(Command):
+    """Insert vectors before row ``start``."""
+
+    start: int
+    labels: tuple[str, ...]
+    values: np.ndarray
+    colors: tuple[str, ...] | None = None
+    visible: tuple[bool, ...] | None = None
+    text: str = "Add vector"
+
+    def __post_init__(self):
+        object.__setattr__(self, "labels", tuple(self.labels))
+        width = np.asarray(self.values).size // max(len(self.labels), 1)
+        object.__setattr__(self, "values", _frozen(self.values, len(self.labels), width))
+        if self.colors is not None:
+            object.__setattr__(self, "colors", tuple(self.colors))
+        if self.visible is not None:
+            object.__setattr__(self, "visible", tuple(self.visible))
+
+    def apply(self, table: VectorTable) -> "RemoveVectors":
+        if self.values.shape[1] != table.dimension_count and len(self.labels):
+            raise TableError(
+                f"a vector here has {table.dimension_count} values, not {self.values.shape[1]}"
+            )
+        table.insert_rows(self.start, self.labels, self.values, self.colors, self.visible)
+        return RemoveVectors(self.start, len(self.labels), self.text)
+
+
+@dataclass(frozen=True)
+class RemoveVectors(Command):
+    """Remove ``count`` vectors from row ``start``."""
+
+    start: int
+    count: int = 1
+    text: str = "Remove vector"
+
+    def apply(self, table: VectorTable) -> InsertVectors:
+        rows = slice(self.start, self.start + self.count)
+        inverse = InsertVectors(
+            self.start,
+            table.labels[rows],
+            table.values[rows].copy(),
+            table.colors[rows],
+            table.visible[rows],
+            self.text,
+        )
+        table.remove_rows(self.start, self.count)
+        return inverse
+
+
+@dataclass(frozen=True)
+class MoveVectors(Command):
+    """Move ``count`` vectors from ``start`` so that they begin at row ``to``."""
+
+    start: int
+    count: int
+    to: int
+    text: str = "Move rows"
+
+    def apply(self, table: VectorTable) -> "MoveVectors":
+        table.move_rows(self.start, self.count, self.to)
+        return MoveVectors(self.to, self.count, self.start, self.text)
+
+
+@dataclass(frozen=True)
+class RenameVector(Command):
+    """Give the vector at ``row`` a new label."""
+
+    row: int
+    label: str
+    text: str = "Rename vector"
+
+    def apply(self, table: VectorTable) -> "RenameVector":
+        old = table.label(self.row)
+        table.set_labels((self.row,), (self.label,))
+        return RenameVector(self.row, old, self.text)
+
+
+@dataclass(frozen=True)
+class SetStyle(Command):
+    """Set the colour and visibility of one vector."""
+
+    row: int
+    color: str
+    visible: bool
+    text: str = "Change colour"
+
+    def apply(self, table: VectorTable) -> "SetStyle":
+        old = SetStyle(self.row, table.colors[self.row], table.visible[self.row], self.text)
+        table.set_styles((self.row,), (self.color,), (self.visible,))
+        return old
+
+
+@dataclass(frozen=True, eq=False)
+class InsertDimensions(Command):
+    """Insert dimensions before column ``start``; ``values`` is N x k (zeros when None)."""
+
+    start: int
+    dimensions: tuple[Dimension, ...]
+    values: np.ndarray | None = None
+    text: str = "Add dimension"
+
+    def __post_init__(self):
+        object.__setattr__(self, "dimensions", tuple(self.dimensions))
+        if self.values is not None:
+            array = np.array(self.values, dtype=np.float64)
+            array = array.reshape(-1, len(self.dimensions)) if array.size else array.reshape(0, len(self.dimensions))
+            array.flags.writeable = False
+            object.__setattr__(self, "values", array)
+
+    def apply(self, table: VectorTable) -> "RemoveDimensions":
+        if self.values is not None and self.values.shape[0] != table.row_count:
+            raise TableError(f"the new dimension needs {table.row_count} values, not {self.values.shape[0]}")
+        for dim in self.dimensions:
+            if not dim.name.strip():
+                raise TableError("a dimension needs a name that is not empty")
+        table.insert_columns(self.start, self.dimensions, self.values)
+        return RemoveDimensions(self.start, len(self.dimensions), self.text)
+
+
+@dataclass(frozen=True)
+class RemoveDimensions(Command):
+    """Remove ``count`` dimensions from column ``start``."""
+
+    start: int
+    count: int = 1
+    text: str = "Remove dimension"
+
+    def apply(self, table: VectorTable) -> InsertDimensions:
+        columns = slice(self.start, self.start + self.count)
+        inverse = InsertDimensions(
+            self.start, table.dimensions[columns], table.values[:, columns].copy(), self.text
+        )
+        table.remove_columns(self.start, self.count)
+        return inverse
+
+
+@dataclass(frozen=True)
+class RenameDimension(Command):
+    """Change the name or unit of the dimension at ``column``."""
+
+    column: int
+    dimension: Dimension
+    text: str = "Rename dimension"
+
+    def apply(self, table: VectorTable) -> "RenameDimension":
+        old = table.dimensions[self.column]
+        table.set_dimension(self.column, self.dimension)
+        return RenameDimension(self.column, old, self.text)
+
+
+@dataclass(frozen=True)
+class Compound(Command):
+    """Several commands as one change (one undo step), e.g. a paste that adds rows.
+
+    If a part is refused, the parts already applied are undone before the
+    error propagates, so the table is as it was.
+    """
+
+    commands: tuple[Command, ...] = field(default_factory=tuple)
+    text: str = "Change"
+
+    def __post_init__(self):
+        object.__setattr__(self, "commands", tuple(self.commands))
+
+    def apply(self, table: VectorTable) -> "Compound":
+        inverses: list[Command] = []
+        try:
+            for command in self.commands:
+                inverses.append(command.apply(table))
+        except Exception:
+            for inverse in reversed(inverses):
+                inverse.apply(table)
+            raise
+        return Compound(tuple(reversed(inverses)), self.text)

@@ -1,0 +1,55 @@
+"""Reading and writing documents: CSV / TSV, the program's JSON, word vectors.
+
+Every reader returns a whole table or raises :class:`FormatError`, whose
+message names the file, the line and the column and says what was expected;
+nothing is ever half-loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explorer.model.formats.errors import FormatError, read_text
+from explorer.model.formats.delimited import read_delimited, write_delimited
+from explorer.model.formats.document_json import read_document, write_document
+
+__all__ = [
+    "FormatError",
+    "read_text",
+    "read_table",
+    "read_delimited",
+    "write_delimited",
+    "read_document",
+    "write_document",
+    "TABLE_SUFFIXES",
+    "write_table_bytes",
+]
+
+#: Suffixes :func:`read_table` understands.
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".json")
+
+
+def read_table(path: Path):
+    """Read a vector table from ``path``, choosing the reader by its suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return read_document(path).table
+    if suffix in (".csv", ".tsv", ".txt", ""):
+        return read_delimited(path)
+    raise FormatError(
+        path, None, None,
+        f"has the unknown extension '{suffix}'; open a .csv, .tsv or .json file",
+    )
+
+
+def write_table_bytes(table, suffix: str, view: dict | None = None) -> bytes:
+    """The bytes of ``table`` saved as ``suffix`` (.json, .csv or .tsv)."""
+    suffix = suffix.lower()
+    if suffix == ".json":
+        from explorer.model.document import Document
+
+        return write_document(Document(table, view=view or {}))
+    if suffix in (".csv", ".tsv"):
+        return write_delimited(table, "\t" if suffix == ".tsv" else ",")
+    raise ValueError(f"cannot save as '{suffix}'; choose .json, .csv or .tsv")

@@ -1,0 +1,81 @@
+"""The program's own document: JSON with a format version.
+
+Holds what CSV cannot: units, colours, visibility and view settings.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from explorer.model.formats.errors import FormatError, read_text
+from explorer.model.table import Dimension, TableError, VectorTable, palette_color
+
+FORMAT_NAME = "vector-explorer"
+FORMAT_VERSION = 1
+
+
+def write_document(document) -> bytes:
+    """The document as UTF-8 JSON bytes."""
+    table = document.table
+    data = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "dimensions": [{"name": d.name, "unit": d.unit} for d in table.dimensions],
+        "vectors": [
+            {"label": label, "values": [float(v) for v in row], "color": color, "visible": shown}
+            for label, row, color, shown in zip(table.labels, table.values, table.colors, table.visible)
+        ],
+        "view": dict(document.view),
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+
+
+def parse_document(text: str, path=None):
+    """Parse document JSON text into a Document, or raise FormatError."""
+    from explorer.model.document import Document
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(path, error.lineno, error.colno, f"is not valid JSON ({error.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise FormatError(path, None, None, "is JSON but not a Vector Explorer document")
+    version = data.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise FormatError(
+            path, None, None,
+            f"has format version {version!r}; this program reads version {FORMAT_VERSION} or older",
+        )
+    try:
+        dimensions = [Dimension(str(d["name"]), str(d.get("unit", ""))) for d in data["dimensions"]]
+        vectors = data["vectors"]
+        labels = [str(v["label"]) for v in vectors]
+        values = []
+        for index, vector in enumerate(vectors, start=1):
+            row = vector["values"]
+            if len(row) != len(dimensions):
+                raise FormatError(
+                    path, None, None,
+                    f"vector {index} ('{vector['label']}') has {len(row)} values but there are "
+                    f"{len(dimensions)} dimensions",
+                )
+            if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in row):
+                raise FormatError(path, None, None, f"vector {index} ('{vector['label']}') holds a value that is not a number")
+            values.append([float(x) for x in row])
+        colors = [str(v.get("color") or palette_color(i)) for i, v in enumerate(vectors)]
+        visible = [bool(v.get("visible", True)) for v in vectors]
+        table = VectorTable(labels, dimensions, values, colors, visible)
+        view = data.get("view", {})
+        if not isinstance(view, dict):
+            view = {}
+    except (KeyError, TypeError, AttributeError) as error:
+        raise FormatError(path, None, None, f"is missing a part of the document ({error})") from None
+    except TableError as error:
+        raise FormatError(path, None, None, str(error)) from None
+    return Document(table, path=Path(path) if path else None, view=view)
+
+
+def read_document(path: Path):
+    """Read a JSON document file."""
+    return parse_document(read_text(Path(path)), Path(path))

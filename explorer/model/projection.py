@@ -1,0 +1,49 @@
+"""Seeing many dimensions in two: chosen dimensions, or an exact PCA projection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Projection:
+    """2-D coordinates of every vector and how much of the variance each axis explains."""
+
+    coordinates: np.ndarray  # N x 2
+    components: np.ndarray  # 2 x D, the directions projected onto
+    explained: tuple[float, float]  # fraction of the variance along each axis
+
+
+def pca(vectors: np.ndarray) -> Projection:
+    """Project onto the two principal directions of the centred vectors (exact SVD).
+
+    The vectors themselves are projected without centring, so the projection is
+    linear: the origin stays at the origin and arrows stay arrows from it.
+    """
+    x = np.asarray(vectors, dtype=np.float64)
+    n, d = x.shape
+    components = np.zeros((2, d))
+    explained = [0.0, 0.0]
+    if n and d:
+        centred = x - x.mean(axis=0)
+        scale = np.max(np.abs(centred)) or 1.0
+        _, singular, vt = np.linalg.svd(centred / scale, full_matrices=False)
+        k = min(2, len(singular))
+        components[:k] = vt[:k]
+        total = float(np.sum(singular**2))
+        if total > 0:
+            explained[:k] = [float(s**2 / total) for s in singular[:k]]
+        # Fix each component's sign so the projection does not flip between edits.
+        for i in range(k):
+            j = int(np.argmax(np.abs(components[i])))
+            if components[i, j] < 0:
+                components[i] *= -1
+    return Projection(x @ components.T, components, (explained[0], explained[1]))
+
+
+def select_dimensions(vectors: np.ndarray, x: int, y: int) -> np.ndarray:
+    """N x 2 coordinates from two chosen dimensions (the same one twice is allowed)."""
+    v = np.asarray(vectors, dtype=np.float64)
+    return np.stack([v[:, x], v[:, y]], axis=1) if len(v) else np.zeros((0, 2))
