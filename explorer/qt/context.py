@@ -27,6 +27,8 @@ class DocumentContext(QObject):
     message = Signal(str)
     #: The document object itself was replaced (a file was opened).
     document_replaced = Signal()
+    #: The metric chosen in ``metricSelector`` changed: "cosine", "dot", "euclidean" or "angle".
+    metric_changed = Signal(str)
 
     def __init__(self, document: Document | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -43,6 +45,19 @@ class DocumentContext(QObject):
     @property
     def table(self):
         return self.document.table
+
+    @property
+    def metric(self) -> str:
+        """The metric every panel scores with (kept in the document's view settings)."""
+        return self.document.view["metric"]
+
+    def set_metric(self, metric: str) -> None:
+        """Choose the metric for the heatmap and the working panel."""
+        from explorer.model.similarity import check_metric
+
+        if check_metric(metric) != self.metric:
+            self.document.view["metric"] = metric
+            self.metric_changed.emit(metric)
 
     # ------------------------------------------------------------- changes
     def push(self, command: Command, merge_key=None) -> bool:
@@ -79,6 +94,7 @@ class DocumentContext(QObject):
         self.document.table.replace(document.table)
         self.undo_stack.setClean()
         self.document_replaced.emit()
+        self.metric_changed.emit(self.metric)
 
     # ----------------------------------------------------------- selection
     @property
