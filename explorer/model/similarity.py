@@ -94,9 +94,17 @@ def angle(a, b) -> float:
 
 
 def _stable_angle(u: np.ndarray, v: np.ndarray) -> np.ndarray:
-    """Degrees between unit vectors (rows of u and v broadcast), via atan2."""
+    """Degrees between unit vectors (rows of u and v broadcast), via atan2.
+
+    A difference (or sum) no larger than the rounding of the unit vectors
+    themselves is taken as zero, so parallel vectors such as A and 2.5 A give
+    exactly 0 degrees and opposite ones exactly 180.
+    """
+    noise = 8 * np.finfo(np.float64).eps * np.sqrt(max(u.shape[-1], 1))
     diff = np.linalg.norm(u - v, axis=-1)
     total = np.linalg.norm(u + v, axis=-1)
+    diff = np.where(diff <= noise, 0.0, diff)
+    total = np.where(total <= noise, 0.0, total)
     return np.degrees(2.0 * np.arctan2(diff, total))
 
 

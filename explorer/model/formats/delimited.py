@@ -122,7 +122,7 @@ def format_value(value: float) -> str:
 def write_delimited(table: VectorTable, delimiter: str = ",") -> bytes:
     """The table as UTF-8 CSV (or TSV) bytes with a header row; reads back exactly."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(["label"] + [d.title for d in table.dimensions])
     for label, row in zip(table.labels, table.values):
         writer.writerow([label] + [format_value(v) for v in row])

@@ -1,0 +1,129 @@
+"""Reading and writing CSV, TSV and the JSON document; bad files get clear messages."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from explorer.model.document import Document
+from explorer.model.formats import FormatError, read_table, write_table_bytes
+from explorer.model.formats.delimited import parse_delimited, write_delimited
+from explorer.model.formats.document_json import parse_document, write_document
+from explorer.model.table import Dimension, VectorTable
+
+label_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1, max_size=12,
+).filter(lambda s: s.strip())
+finite = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def tables(draw):
+    n = draw(st.integers(1, 5))
+    d = draw(st.integers(1, 3))
+    labels = draw(st.lists(label_text, min_size=n, max_size=n, unique=True))
+    dims = [Dimension(f"dim {i}", draw(st.sampled_from(["", "kg", "l", "m/s²"]))) for i in range(d)]
+    values = draw(st.lists(st.lists(finite, min_size=d, max_size=d), min_size=n, max_size=n))
+    return VectorTable(labels, dims, values)
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables(), st.sampled_from([",", "\t"]))
+def test_csv_round_trips_labels_with_commas_quotes_newlines_and_unicode(table, delimiter):
+    text = write_delimited(table, delimiter).decode("utf-8")
+    back = parse_delimited(text, None, delimiter)
+    assert back.labels == table.labels
+    assert back.dimensions == table.dimensions
+    assert np.array_equal(back.values, table.values)
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables())
+def test_json_round_trips_everything(table):
+    table.set_styles((0,), ("#abcdef",), (False,))
+    document = Document(table, view={"metric": "angle"})
+    back = parse_document(write_document(document).decode("utf-8"))
+    assert back.table.same_content(table)
+    assert back.view["metric"] == "angle"
+
+
+def test_specific_awkward_labels_round_trip():
+    table = VectorTable(['a,b', 'say "hi"', "two\nlines", "Ünïcødé ✓", "  padded "], ["x"], [[1], [2], [3], [4], [5]])
+    assert parse_delimited(write_delimited(table).decode(), None, ",").labels == table.labels
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def message(path):
+    with pytest.raises(FormatError) as info:
+        read_table(path)
+    return str(info.value)
+
+
+def test_units_in_headers(tmp_path):
+    table = read_table(write(tmp_path, "m.csv", "label,mass (kg),volume (l),speed\nA,3,30,1\n"))
+    assert [(d.name, d.unit) for d in table.dimensions] == [("mass", "kg"), ("volume", "l"), ("speed", "")]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("label,x,y\nA,3,abc\n", "m.csv, line 2, column 3: 'abc' is refused: it is not a number"),
+        ("label,x,y\nA,3,\n", "m.csv, line 2, column 3: the cell is empty"),
+        ("label,x,y\nA,3,nan\n", "m.csv, line 2, column 3: 'nan' is not a finite number"),
+        ("label,x,y\nA,3,inf\n", "m.csv, line 2, column 3: 'inf' is not a finite number"),
+        ("label,x,y\nA,3,1e400\n", "m.csv, line 2, column 3: '1e400' is too large"),
+        ("label,x,y\nA,3,1.2.3\n", "m.csv, line 2, column 3: '1.2.3' is refused: it has more than one decimal point"),
+        ("label,x,y\nA,1,2\nB,3\n", "m.csv, line 3, column 3: this row has 1 values but the header names 2 dimensions"),
+        ("label,x,y\nA,1,2\nA,3,4\n", "m.csv, line 3, column 1: the label 'A' is already used on line 2"),
+        ("label,x\n,1\n", "m.csv, line 2, column 1: the label is empty"),
+        ("", "m.csv: is empty"),
+        ("label\nA\n", "m.csv, line 1: the header row needs a label column"),
+    ],
+)
+def test_bad_csv_names_file_line_and_column(tmp_path, content, expected):
+    assert message(write(tmp_path, "m.csv", content)).startswith(expected)
+
+
+def test_binary_and_missing_files(tmp_path):
+    assert message(write(tmp_path, "b.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00")) == "b.csv: is a binary file, not text"
+    assert message(tmp_path / "nothere.csv") == "nothere.csv: no such file"
+    assert "unknown extension '.xlsx'" in message(write(tmp_path, "t.xlsx", "x"))
+
+
+def test_bom_semicolons_decimal_commas_and_other_encodings(tmp_path):
+    bom = read_table(write(tmp_path, "bom.csv", "\ufefflabel,mass (kg)\nA,3\n"))
+    assert bom.labels == ("A",) and bom.dimensions[0].name == "mass"
+    semi = read_table(write(tmp_path, "semi.csv", "label;mass (kg);volume (l)\nD;7,5;75\n"))
+    assert semi.values.tolist() == [[7.5, 75.0]]
+    latin = read_table(write(tmp_path, "latin.csv", "label,x\nCaf\xe9,1\n".encode("cp1252")))
+    assert latin.labels == ("Café",)
+    utf16 = read_table(write(tmp_path, "u16.csv", "label,x\nÜ,2\n".encode("utf-16")))
+    assert utf16.labels == ("Ü",)
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
+    from explorer.model.formats import errors
+
+    path = write(tmp_path, "big.csv", "label,x\nA,1\n")
+    monkeypatch.setattr(errors, "MAX_TEXT_BYTES", 4)
+    with pytest.raises(FormatError, match="big.csv: is .* GB, larger than"):
+        errors.read_text(path, max_bytes=4)
+
+
+def test_json_errors_and_versions(tmp_path):
+    assert message(write(tmp_path, "d.json", '{"format": "vector-explorer", ')).startswith("d.json, line 1, column")
+    assert "not a Vector Explorer document" in message(write(tmp_path, "d.json", "[1, 2]"))
+    assert "format version 9" in message(write(tmp_path, "d.json", '{"format": "vector-explorer", "version": 9}'))
+
+
+def test_write_table_bytes_by_suffix():
+    table = VectorTable(["A"], [Dimension("mass", "kg")], [[3]])
+    assert write_table_bytes(table, ".csv") == b"label,mass (kg)\r\nA,3\r\n"
+    assert b'"format": "vector-explorer"' in write_table_bytes(table, ".json")
+    with pytest.raises(ValueError, match="choose .json, .csv or .tsv"):
+        write_table_bytes(table, ".xls")
