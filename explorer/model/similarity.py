@@ -66,19 +66,25 @@ def unit_vectors(vectors: np.ndarray, shorten: bool = True) -> np.ndarray:
     bound so that products of two of them never exceed 1 in magnitude.
     """
     x = np.atleast_2d(np.asarray(vectors))
-    dtype = x.dtype if x.dtype in (np.float32, np.float64) else np.float64
-    x64 = x.astype(np.float64, copy=False)
-    scale = np.max(np.abs(x64), axis=1) if x64.shape[1] else np.zeros(len(x64))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scaled = x64 / scale[:, None]
-        length = np.sqrt(np.einsum("ij,ij->i", scaled, scaled))
-        factor = 1.0 / length
-        if shorten:
-            eps = np.finfo(dtype).eps / 2
-            factor /= np.sqrt(1.0 + (x.shape[1] + 3) * eps)
-        unit = scaled * factor[:, None]
-    unit[scale == 0] = np.nan
-    return unit.astype(dtype, copy=False)
+    if x.dtype not in (np.float32, np.float64):
+        x = x.astype(np.float64)
+    info = np.finfo(x.dtype)
+    shortening = 1.0 / np.sqrt(1.0 + (x.shape[1] + 3) * info.eps / 2) if shorten else 1.0
+    with np.errstate(over="ignore", under="ignore"):
+        squares = np.einsum("ij,ij->i", x, x)
+    # Fast path, one pass in the input's type, where the sum of squares is safe;
+    # rows that overflow, underflow or are zero are rescaled by their largest value.
+    risky = ~((squares >= info.tiny / info.eps) & (squares <= info.max / 4))
+    factor = (shortening / np.sqrt(np.where(risky, 1, squares).astype(np.float64))).astype(x.dtype)
+    unit = x * factor[:, None]
+    if risky.any():
+        y = x[risky].astype(np.float64)
+        scale = np.max(np.abs(y), axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            y /= scale[:, None]  # zero rows become NaN here: they have no direction
+            y *= shortening / np.sqrt(np.einsum("ij,ij->i", y, y))[:, None]
+        unit[risky] = y
+    return unit
 
 
 def cosine(a, b) -> float:
