@@ -10,6 +10,8 @@ panel computes nothing itself.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiboken6 import isValid
+
 from explorer.model.claims import ClaimError, ClaimVerdict, check_claim, lesson_claims
 from explorer.model.working import ELIDE_ABOVE, Working, working
 from explorer.model.working_render import to_html, to_markdown, to_text
@@ -38,6 +42,17 @@ MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _COLORS = {"✅": "#1a7f37", "≈": "#9a6700", "❌": "#cf222e", "⚠": "#cf222e"}
 _WORDS = {"✅": "true", "≈": "approximately true", "❌": "false", "⚠": "cannot check"}
+
+
+def _while_alive(handler):
+    """Skip a model-signal handler once Qt has deleted the widget (the model outlives panels)."""
+
+    @functools.wraps(handler)
+    def wrapper(self, *args):
+        if isValid(self):
+            handler(self, *args)
+
+    return wrapper
 
 
 def _table_signals(table):
@@ -184,10 +199,12 @@ class WorkingPanel(QWidget):
     def _on_document_change(self, *args) -> None:
         self.refresh()
 
+    @_while_alive
     def _on_values_change(self, rows, columns) -> None:
         if self._pair is None or set(self._pair) & set(rows):
             self.refresh()
 
+    @_while_alive
     def _on_table_change(self, *args) -> None:
         self.refresh()
 
@@ -333,6 +350,7 @@ class ClaimsChecker(QGroupBox):
         if not self._checking and item.column() == 0:
             self.check_all()
 
+    @_while_alive
     def _on_table_change(self, *args) -> None:
         self.check_all()
 
