@@ -139,6 +139,7 @@ def dimension_reason(a, b, a_label: str, b_label: str, dimensions: Sequence = ()
     free = (a == 0) & (b == 0)  # any factor fits these
     where_none = np.flatnonzero((a == 0) & (b != 0))
     defined = np.flatnonzero(~np.isnan(ratios))
+    describe_range = k is None and len(a) > 3
     if k is None:
         k = float(ratios[defined[0]]) if len(defined) else 0.0
     if len(where_none):
@@ -150,6 +151,13 @@ def dimension_reason(a, b, a_label: str, b_label: str, dimensions: Sequence = ()
     off = np.abs(ratios[defined] - k) > 1e-9 * max(abs(k), 1e-300)
     if not off.any():
         return ""
+    if describe_range:
+        low, high = int(defined[np.argmin(ratios[defined])]), int(defined[np.argmax(ratios[defined])])
+        return (
+            f"{b_label}'s values are {format_ratio(ratios[low])} × {a_label}'s in "
+            f"{dimension_name(dimensions, low)[0]} but {format_ratio(ratios[high])} × in "
+            f"{dimension_name(dimensions, high)[0]}"
+        )
     distance = np.abs(np.log(np.abs(ratios[defined]) + 1e-300) - np.log(abs(k) + 1e-300)) + (
         np.sign(ratios[defined]) != np.sign(k)
     ) * 100.0

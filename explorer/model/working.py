@@ -140,15 +140,15 @@ def _has_hidden(expr) -> bool:
 
 # ------------------------------------------------------------------ numbers
 def format_value(x: float) -> str:
-    """A vector component as typed: 3, 7.5, -0.2497, 1e+300."""
+    """A vector component as typed, to at most 4 decimals: 3, 7.5, -0.2497, 1e+300."""
     if x != x:
         return "undefined"
     if np.isinf(x):
         return "∞" if x > 0 else "-∞"
     if x == round(x) and abs(x) < 1e15:
         return str(int(round(x)))
-    if 1e-4 <= abs(x) < 1e7:
-        return f"{x:.4g}" if abs(x) < 1 else f"{x:.6g}"
+    if 1e-3 <= abs(x) < 1e7:  # at most 4 decimals: 0.5045, -1.1372, 7.5
+        return f"{x:.4f}".rstrip("0").rstrip(".")
     return f"{x:.4g}"
 
 
@@ -292,10 +292,13 @@ def working(
                           (Num("θ"), Call("arccos", Num(format_cosine(cos))), Num(format_angle(angle))),
                           metric="angle"))
     distance = similarity.euclidean(a, b)
-    diff = a - b
+    with np.errstate(over="ignore", invalid="ignore"):
+        diff = a - b
     shown, hidden = _terms(len(a), all_terms)
-    diffs = Sum(tuple(Square(Difference(_operand(a[i]), _operand(b[i]))) for i in shown),
-                hidden, HEAD_TERMS if hidden else 0)
+    if len(a) <= ELIDE_ABOVE:  # each difference written out: (3 − 15)²
+        diffs = Sum(tuple(Square(Difference(_operand(a[i]), _operand(b[i]))) for i in shown))
+    else:  # many terms: the differences as numbers, so that the line stays readable
+        diffs = Sum(tuple(Square(_operand(diff[i])) for i in shown), hidden, HEAD_TERMS if hidden else 0)
     chain = [Num(f"|{a_label} − {b_label}|")]
     if len(a):
         chain.append(Root(diffs))

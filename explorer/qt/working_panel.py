@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from shiboken6 import isValid
 
-from explorer.model.claims import ClaimError, ClaimVerdict, check_claim, lesson_claims
+from explorer.model.claims import ClaimError, check_claim, lesson_claims
 from explorer.model.working import ELIDE_ABOVE, Working, working
 from explorer.model.working_render import to_html, to_markdown, to_text
 
@@ -308,15 +308,21 @@ class ClaimsChecker(QGroupBox):
                 try:
                     result = check_claim(text, labels, values, dimensions)
                     mark, reason = result.verdict.mark, result.reason
-                    if result.verdict is ClaimVerdict.TRUE and result.claim.approximate:
-                        reason = f"approximately, as claimed: {reason}"
                 except ClaimError as error:
                     mark, reason = "⚠", str(error)
                 self._show_verdict(row, mark, reason)
         finally:
             self._checking = False
+        self._fit_claim_column()
         self._list.resizeRowsToContents()
         self.claims_checked.emit()
+
+    def _fit_claim_column(self) -> None:
+        """Claims on one line where they fit, within a third of the list's width."""
+        metrics = QFontMetrics(self._list.font())
+        widest = max([metrics.horizontalAdvance(t) for t in self.claims()] + [metrics.horizontalAdvance("M") * 6])
+        limit = max(self._list.viewport().width() // 3, metrics.horizontalAdvance("M") * 8)
+        self._list.setColumnWidth(0, min(widest + 16, limit))
 
     def _show_verdict(self, row: int, mark: str, reason: str) -> None:
         verdict_item, reason_item = self._list.item(row, 1), self._list.item(row, 2)
