@@ -19,6 +19,7 @@ How a claim is judged:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -101,9 +102,12 @@ _RELATIONS = ("==", "~=", "≈", "≃", "~", "=")
 _TIMES = ("*", "×", "·", "⋅", "x")
 
 
-def _tokens(text: str, labels: Sequence[str]) -> list[tuple[str, object]]:
-    """Split ``text`` into (kind, value) tokens: num, label, rel, op, sign."""
-    known = sorted((l for l in labels if l and not _NUMBER.fullmatch(l)), key=len, reverse=True)
+def _tokens(text: str, labels) -> list[tuple[str, object]]:
+    """Split ``text`` into (kind, value) tokens: num, label, rel, op, sign.
+
+    ``labels`` is a set (or dict) of the known labels; a known label is read
+    whole, the longest first, so that ``new york`` is one label.
+    """
     out: list[tuple[str, object]] = []
     i = 0
     while i < len(text):
@@ -124,7 +128,7 @@ def _tokens(text: str, labels: Sequence[str]) -> list[tuple[str, object]]:
             out.append(("rel", rel))
             i += len(rel)
             continue
-        label = next((l for l in known if text.startswith(l, i) and _ends_word(text, i + len(l))), None)
+        label = _known_label_at(text, i, labels)
         if label is not None:
             out.append(("label", label))
             i += len(label)
@@ -150,11 +154,21 @@ def _tokens(text: str, labels: Sequence[str]) -> list[tuple[str, object]]:
     return out
 
 
+def _known_label_at(text: str, i: int, labels) -> str | None:
+    """The longest known label (not a plain number) that starts at ``i`` and ends a word."""
+    for j in range(len(text), i, -1):
+        candidate = text[i:j]
+        if candidate in labels and _ends_word(text, j) and candidate.strip() == candidate \
+                and not _NUMBER.fullmatch(candidate):
+            return candidate
+    return None
+
+
 def _ends_word(text: str, j: int) -> bool:
     return j >= len(text) or not (text[j].isalnum() or text[j] == "_")
 
 
-def _side(tokens: list, which: str, text: str, labels: Sequence[str]) -> tuple[float, str]:
+def _side(tokens: list, which: str, text: str, labels) -> tuple[float, str]:
     """One side of a claim: a factor and one label."""
     if not tokens:
         raise ClaimError(f"The {which} side of '{text}' is empty; write it like 'D = 2.5 A'.")
@@ -214,19 +228,24 @@ def _side(tokens: list, which: str, text: str, labels: Sequence[str]) -> tuple[f
     return factor, label
 
 
-def _known(labels: Sequence[str]) -> str:
+def _known(labels) -> str:
     if not labels:
         return "; the table is empty"
-    shown = ", ".join(labels[:8])
+    shown = ", ".join(itertools.islice(labels, 8))
     return f"; the labels are {shown}" + (f" and {len(labels) - 8} more" if len(labels) > 8 else "")
 
 
-def parse_claim(text: str, labels: Sequence[str]) -> Claim:
-    """Read a claim such as ``D = 2.5 A``; raise ClaimError with one sentence when it cannot."""
+def parse_claim(text: str, labels) -> Claim:
+    """Read a claim such as ``D = 2.5 A``; raise ClaimError with one sentence when it cannot.
+
+    ``labels`` are the known labels, in table order (a dict from label to row
+    is quickest for big tables).
+    """
     text = (text or "").strip()
     if not text:
         raise ClaimError("The claim is empty; write one like 'D = 2.5 A'.")
-    labels = list(labels)
+    if not isinstance(labels, (dict, set, frozenset)):
+        labels = dict.fromkeys(labels)
     tokens = _tokens(text, labels)
     rels = [i for i, (kind, _) in enumerate(tokens) if kind == "rel"]
     if not rels:
@@ -242,13 +261,17 @@ def parse_claim(text: str, labels: Sequence[str]) -> Claim:
 
 
 # ----------------------------------------------------------------- checking
-def check_claim(claim: Claim | str, labels: Sequence[str], vectors, dimensions: Sequence = ()) -> ClaimResult:
-    """Judge ``claim`` against the vectors (rows of ``vectors`` in ``labels`` order)."""
+def check_claim(claim: Claim | str, labels, vectors, dimensions: Sequence = ()) -> ClaimResult:
+    """Judge ``claim`` against the vectors (rows of ``vectors`` in ``labels`` order).
+
+    ``labels`` is a sequence of labels or, quicker for big tables, a dict from label to row.
+    """
+    if not isinstance(labels, dict):
+        labels = {label: row for row, label in enumerate(labels)}
     if isinstance(claim, str):
         claim = parse_claim(claim, labels)
-    labels = list(labels)
-    x = np.asarray(vectors[labels.index(claim.left)], dtype=np.float64)
-    y = np.asarray(vectors[labels.index(claim.right)], dtype=np.float64)
+    x = np.asarray(vectors[labels[claim.left]], dtype=np.float64)
+    y = np.asarray(vectors[labels[claim.right]], dtype=np.float64)
     relation = relate(y, x)  # the left vector in terms of the right one
     k = claim.factor
     target = k * y

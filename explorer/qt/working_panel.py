@@ -227,6 +227,7 @@ class ClaimsChecker(QGroupBox):
         self.setObjectName("claimsChecker")
         self._context = context
         self._checking = False
+        self._rows: dict[str, int] | None = None  # label -> row, rebuilt after label or row changes
         self._list = QTableWidget(0, 3, objectName="claimsTable")
         self._list.setHorizontalHeaderLabels(["Claim", "Verdict", "Why"])
         self._list.verticalHeader().setVisible(False)
@@ -258,8 +259,9 @@ class ClaimsChecker(QGroupBox):
         self._remove.clicked.connect(self._on_remove)
         self._list.itemChanged.connect(self._on_item_change)
         context.document_replaced.connect(self._on_document_replaced)
-        for signal in _table_signals(context.table):
-            signal.connect(self._on_table_change)
+        for signal in _table_signals(context.table)[1:]:
+            signal.connect(self._on_structure_change)
+        context.table.values_changed.connect(self._on_table_change)
         self.set_claims(lesson_claims(context.table.labels, context.table.dimensions))
 
     # ---------------------------------------------------------------- claims
@@ -300,7 +302,9 @@ class ClaimsChecker(QGroupBox):
     def check_all(self) -> None:
         """Check every claim against the table as it is now."""
         table = self._context.table
-        labels, values, dimensions = table.labels, table.values, table.dimensions
+        if self._rows is None:
+            self._rows = {label: row for row, label in enumerate(table.labels)}
+        labels, values, dimensions = self._rows, table.values, table.dimensions
         self._checking = True
         try:
             for row in range(self._list.rowCount()):
@@ -358,6 +362,11 @@ class ClaimsChecker(QGroupBox):
 
     @_while_alive
     def _on_table_change(self, *args) -> None:
+        self.check_all()
+
+    @_while_alive
+    def _on_structure_change(self, *args) -> None:
+        self._rows = None
         self.check_all()
 
     def _on_document_replaced(self) -> None:
