@@ -184,9 +184,9 @@ def format_angle(degrees: float) -> str:
 
 
 def _operand(x: float) -> Num:
-    """A component as a factor or a base: negatives in brackets, (-2)."""
+    """A component as a factor or a base: negatives and powers of ten in brackets, (-2), (1e+300)."""
     text = format_value(x)
-    return Num(f"({text})" if x < 0 else text)
+    return Num(f"({text})" if x < 0 or "e" in text else text)
 
 
 def _terms(n: int, all_terms: bool) -> tuple[list[int], int]:
@@ -215,7 +215,7 @@ def _vector_text(label: str, v: np.ndarray, dimensions: Sequence, all_terms: boo
 
 def _norm_step(key: str, label: str, v: np.ndarray, all_terms: bool) -> tuple[Step, float]:
     length = similarity.norm(v)
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", under="ignore"):
         total = float(np.sum(v * v))
     chain = [Num(f"|{label}|")]
     if len(v):
@@ -227,20 +227,31 @@ def _norm_step(key: str, label: str, v: np.ndarray, all_terms: bool) -> tuple[St
     return Step(key, f"Length of {label}", tuple(chain), note), length
 
 
-def _dot_step(a_label, b_label, a, b, all_terms) -> tuple[Step, float]:
-    with np.errstate(over="ignore", invalid="ignore"):
+def _out_of_range(a: np.ndarray, b: np.ndarray) -> str:
+    """Why the plain products of ``a`` and ``b`` cannot be written in float64, or ""."""
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        products = a * b
+    if not np.isfinite(products).all():
+        return "too large for float64"
+    if ((products == 0) & (a != 0) & (b != 0)).any():
+        return "too small for float64"
+    return ""
+
+
+def _dot_step(a_label, b_label, a, b, all_terms) -> tuple[Step, float, str]:
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         dot = similarity.dot(a, b)
-        products_finite = bool(np.isfinite(a * b).all())
+    trouble = _out_of_range(a, b)
     shown, hidden = _terms(len(a), all_terms)
-    products = Sum(tuple(Product((_operand(a[i]), _operand(b[i])), tight=True) for i in shown),
-                   hidden, HEAD_TERMS if hidden else 0)
-    chain = [Num(f"{a_label}·{b_label}"), products]
-    if products_finite and (1 < len(a) <= ELIDE_ABOVE or (all_terms and len(a) > 1)):
-        with np.errstate(over="ignore", invalid="ignore"):
-            chain.append(Sum(tuple(Num(_signed(format_sum(a[i] * b[i]), a[i] * b[i], j)) for j, i in enumerate(shown))))
-    chain.append(Num(format_sum(dot)))
+    chain = [Num(f"{a_label}·{b_label}")]
+    if len(a):
+        chain.append(Sum(tuple(Product((_operand(a[i]), _operand(b[i])), tight=True) for i in shown),
+                         hidden, HEAD_TERMS if hidden else 0))
+    if not trouble and (1 < len(a) <= ELIDE_ABOVE or (all_terms and len(a) > 1)):
+        chain.append(Sum(tuple(Num(_signed(format_sum(a[i] * b[i]), a[i] * b[i], j)) for j, i in enumerate(shown))))
+    chain.append(Num(trouble or format_sum(dot)))
     note = f"{len(a)} products added" if len(a) > ELIDE_ABOVE else ""
-    return Step("dot", f"Dot product of {a_label} and {b_label}", tuple(chain), note, "dot"), dot
+    return Step("dot", f"Dot product of {a_label} and {b_label}", tuple(chain), note, "dot"), dot, trouble
 
 
 def _signed(text: str, value: float, position: int) -> str:
@@ -267,10 +278,10 @@ def working(
                   joiner=";")]
     norm_a_step, norm_a = _norm_step("norm_a", a_label, a, all_terms)
     norm_b_step, norm_b = _norm_step("norm_b", b_label, b, all_terms)
-    dot_step, dot = _dot_step(a_label, b_label, a, b, all_terms)
+    dot_step, dot, trouble = _dot_step(a_label, b_label, a, b, all_terms)
     steps += [norm_a_step, norm_b_step, dot_step]
 
-    cos = similarity.cosine(a, b)
+    cos = similarity.cosine(a, b) if norm_a and norm_b else float("nan")
     cos_symbol = f"cos({a_label}, {b_label})"
     zero = [label for label, n in ((a_label, norm_a), (b_label, norm_b)) if n == 0]
     if zero:
@@ -283,7 +294,7 @@ def working(
         general = Fraction(Num(f"{a_label}·{b_label}"), Product((Num(f"|{a_label}|"), Num(f"|{b_label}|"))))
         numbers = Fraction(Num(format_sum(dot)), Product((Num(format_length(norm_a)), Num(format_length(norm_b)))))
         chain = (Num(cos_symbol), general, numbers, Num(format_cosine(cos)))
-        if not np.isfinite(dot):  # the plain sum overflowed; the cosine is computed on unit vectors
+        if trouble:  # the plain sum over- or underflows; the cosine is computed on unit vectors
             chain = (Num(cos_symbol), general, Num(format_cosine(cos)))
         steps.append(Step("cosine", "Cosine similarity", chain,
                           "the dot product divided by both lengths, so only direction counts", "cosine"))
@@ -302,20 +313,20 @@ def working(
     chain = [Num(f"|{a_label} − {b_label}|")]
     if len(a):
         chain.append(Root(diffs))
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", under="ignore"):
         total = float(np.sum(diff * diff))
-    if np.isfinite(total):
+    if np.isfinite(total) and (total > 0 or distance == 0):
         chain.append(Root(Num(format_sum(total))))
     chain.append(Num(format_length(distance)))
     steps.append(Step("euclidean", "Euclidean distance", tuple(chain), metric="euclidean"))
 
     values = {"norm_a": norm_a, "norm_b": norm_b, "dot": dot, "cosine": cos, "angle": angle,
-              "euclidean": distance}
+              "euclidean": distance, "dot_text": trouble or format_sum(dot)}
     relation = relate(a, b)
     return Working(
         a_label, b_label, metric, len(a), tuple(steps),
         _headline(metric, a_label, b_label, values),
-        _naming(a_label, b_label, dot, cos, zero),
+        _naming(a_label, b_label, trouble or format_sum(dot), cos, zero),
         relation, relation.describe(a_label, b_label, dimensions), values,
     )
 
@@ -326,16 +337,16 @@ def _headline(metric: str, a: str, b: str, values: dict) -> str:
         text = format_cosine(values["cosine"])
         return f"{name}: cos({a}, {b}) = {text}"
     if metric == "dot":
-        return f"{name}: {a}·{b} = {format_sum(values['dot'])}"
+        return f"{name}: {a}·{b} = {values['dot_text']}"
     if metric == "angle":
         return f"{name}: θ({a}, {b}) = {format_angle(values['angle'])}"
     return f"{name}: |{a} − {b}| = {format_length(values['euclidean'])}"
 
 
-def _naming(a: str, b: str, dot: float, cos: float, zero: list) -> str:
+def _naming(a: str, b: str, dot: str, cos: float, zero: list) -> str:
     """The lesson's "dot product" named exactly, with both numbers."""
     cos_text = "undefined (a zero vector has no direction)" if zero else format_cosine(cos)
     return (
         f"The lesson calls the normalised score a \"dot product\"; it is the cosine similarity, "
-        f"cos({a}, {b}) = {cos_text}. The plain dot product is {a}·{b} = {format_sum(dot)}."
+        f"cos({a}, {b}) = {cos_text}. The plain dot product is {a}·{b} = {dot}."
     )

@@ -104,8 +104,23 @@ def test_negative_values_are_bracketed():
 def test_huge_values_keep_their_cosine_and_say_what_overflows():
     w = working([1e300, 1e300], [1e300, -2e300], "H", "I")
     text = to_text(w)
-    assert "H·I = 1e+300×1e+300 + 1e+300×(-2e+300) = too large for float64" in text
-    assert "= -0.316" in text
+    assert "H·I = (1e+300)×(1e+300) + (1e+300)×(-2e+300) = too large for float64" in text
+    assert "cos(H, I) = H·I / (|H| × |I|) = -0.316" in text
+    assert "|H| = √((1e+300)² + (1e+300)²) = 1.41e+300" in text
+
+
+def test_tiny_values_keep_their_cosine_and_say_what_underflows():
+    w = working([1e-300, 2e-300], [3e-300, 1e-300], "S", "T", metric="dot")
+    text = to_text(w)
+    assert w.headline == "dot product: S·T = too small for float64"
+    assert "cos(S, T) = S·T / (|S| × |T|) = 0.707" in text
+    assert "|S − T| = √(((1e-300) − (3e-300))² + ((2e-300) − (1e-300))²) = 2.24e-300" in text
+
+
+def test_no_dimensions():
+    w = working([], [], "P", "Q")
+    assert w.headline == "cosine similarity: cos(P, Q) = undefined"
+    assert "P·Q = 0" in to_text(w)
 
 
 def test_markdown_and_html(table):
