@@ -24,6 +24,8 @@ from explorer.model.relations import Relation, format_cosine, relate
 
 #: Sums with more terms than this show the first and last ones around an ellipsis.
 ELIDE_ABOVE = 6
+#: Labels longer than this are called a and b in the formulas.
+SYMBOL_LENGTH = 12
 #: How many leading terms an elided sum keeps (and one trailing term).
 HEAD_TERMS = 3
 
@@ -117,6 +119,8 @@ class Working:
     relation: Relation
     relation_text: str
     values: dict = field(default_factory=dict)  # norm_a, norm_b, dot, cosine, angle, euclidean
+    a_symbol: str = ""  # the label, or "a" standing for a long one in the formulas
+    b_symbol: str = ""
 
     @property
     def elided(self) -> bool:
@@ -269,21 +273,22 @@ def working(
 ) -> Working:
     """The step-by-step working of comparing ``a`` and ``b`` with ``metric``."""
     similarity.check_metric(metric)
+    sa, sb = symbols(a_label, b_label)
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"the vectors have {a.size} and {b.size} values; they must have as many")
-    steps = [Step("vectors", "The vectors", (Num(_vector_text(a_label, a, dimensions, all_terms)),
-                                             Num(_vector_text(b_label, b, dimensions, all_terms))),
-                  joiner=";")]
-    norm_a_step, norm_a = _norm_step("norm_a", a_label, a, all_terms)
-    norm_b_step, norm_b = _norm_step("norm_b", b_label, b, all_terms)
-    dot_step, dot, trouble = _dot_step(a_label, b_label, a, b, all_terms)
+    steps = [Step("vectors", "The vectors", (Num(_vector_text(sa, a, dimensions, all_terms)),
+                                             Num(_vector_text(sb, b, dimensions, all_terms))),
+                  note=_legend(a_label, b_label, sa, sb), joiner=";")]
+    norm_a_step, norm_a = _norm_step("norm_a", sa, a, all_terms)
+    norm_b_step, norm_b = _norm_step("norm_b", sb, b, all_terms)
+    dot_step, dot, trouble = _dot_step(sa, sb, a, b, all_terms)
     steps += [norm_a_step, norm_b_step, dot_step]
 
     cos = similarity.cosine(a, b) if norm_a and norm_b else float("nan")
-    cos_symbol = f"cos({a_label}, {b_label})"
-    zero = [label for label, n in ((a_label, norm_a), (b_label, norm_b)) if n == 0]
+    cos_symbol = f"cos({sa}, {sb})"
+    zero = [label for label, n in ((sa, norm_a), (sb, norm_b)) if n == 0]
     if zero:
         why = " and ".join(zero) + (" are zero vectors" if len(zero) == 2 else " is a zero vector")
         undefined = f"undefined: {why}, which has no direction" if len(zero) == 1 else f"undefined: {why}, which have no direction"
@@ -291,7 +296,7 @@ def working(
         steps.append(Step("angle", "Angle between them", (Num("θ"), Num(undefined)), metric="angle"))
         angle = float("nan")
     else:
-        general = Fraction(Num(f"{a_label}·{b_label}"), Product((Num(f"|{a_label}|"), Num(f"|{b_label}|"))))
+        general = Fraction(Num(f"{sa}·{sb}"), Product((Num(f"|{sa}|"), Num(f"|{sb}|"))))
         numbers = Fraction(Num(format_sum(dot)), Product((Num(format_length(norm_a)), Num(format_length(norm_b)))))
         chain = (Num(cos_symbol), general, numbers, Num(format_cosine(cos)))
         if trouble:  # the plain sum over- or underflows; the cosine is computed on unit vectors
@@ -310,7 +315,7 @@ def working(
         diffs = Sum(tuple(Square(Difference(_operand(a[i]), _operand(b[i]))) for i in shown))
     else:  # many terms: the differences as numbers, so that the line stays readable
         diffs = Sum(tuple(Square(_operand(diff[i])) for i in shown), hidden, HEAD_TERMS if hidden else 0)
-    chain = [Num(f"|{a_label} − {b_label}|")]
+    chain = [Num(f"|{sa} − {sb}|")]
     if len(a):
         chain.append(Root(diffs))
     with np.errstate(over="ignore", under="ignore"):
@@ -325,10 +330,24 @@ def working(
     relation = relate(a, b)
     return Working(
         a_label, b_label, metric, len(a), tuple(steps),
-        _headline(metric, a_label, b_label, values),
-        _naming(a_label, b_label, trouble or format_sum(dot), cos, zero),
-        relation, relation.describe(a_label, b_label, dimensions), values,
+        _headline(metric, sa, sb, values),
+        _naming(sa, sb, trouble or format_sum(dot), cos, zero),
+        relation, relation.describe(a_label, b_label, dimensions), values, sa, sb,
     )
+
+
+def symbols(a_label: str, b_label: str) -> tuple[str, str]:
+    """What the formulas call the two vectors: their labels, or a and b for long labels."""
+    sa = a_label if len(a_label) <= SYMBOL_LENGTH else "a"
+    sb = b_label if len(b_label) <= SYMBOL_LENGTH else "b"
+    if sa == sb and a_label != b_label:
+        sa, sb = "a", "b"
+    return sa, sb
+
+
+def _legend(a_label: str, b_label: str, sa: str, sb: str) -> str:
+    parts = [f"{s} is “{l}”" for s, l in ((sa, a_label), (sb, b_label)) if s != l]
+    return "; ".join(parts)
 
 
 def _headline(metric: str, a: str, b: str, values: dict) -> str:

@@ -258,6 +258,7 @@ class ClaimsChecker(QGroupBox):
         self._add.clicked.connect(self._on_add)
         self._remove.clicked.connect(self._on_remove)
         self._list.itemChanged.connect(self._on_item_change)
+        header.sectionResized.connect(self._on_section_resize)
         context.document_replaced.connect(self._on_document_replaced)
         for signal in _table_signals(context.table)[1:]:
             signal.connect(self._on_structure_change)
@@ -355,6 +356,13 @@ class ClaimsChecker(QGroupBox):
             rows = [self._list.currentRow()]
         for row in rows:
             self._list.removeRow(row)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._list.resizeRowsToContents()  # column widths are only final once shown
+
+    def _on_section_resize(self, *args) -> None:
+        self._list.resizeRowsToContents()  # wrapped reasons reflow with the column width
 
     def _on_item_change(self, item: QTableWidgetItem) -> None:
         if not self._checking and item.column() == 0:

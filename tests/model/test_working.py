@@ -134,3 +134,13 @@ def test_markdown_and_html(table):
     assert "text-decoration: overline" in html and "909" in html
     assert 'border-bottom: 1px solid' in html  # the fraction's rule
     assert "<b>0.353</b>" in html  # the chosen metric's result stands out
+
+
+def test_long_labels_become_a_and_b_in_the_formulas():
+    w = working([3, 30], [15, 4], "a rather long label for a material", "another long label")
+    text = to_text(w)
+    assert "|a| = √(3² + 30²) = √909 = 30.15" in text
+    assert "a is “a rather long label for a material”; b is “another long label”" in text
+    assert w.headline == "cosine similarity: cos(a, b) = 0.353"
+    assert text.startswith("a rather long label for a material and another long label:")
+    assert w.relation_text.startswith("another long label is not a multiple of a rather long label for a material")
