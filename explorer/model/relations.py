@@ -8,8 +8,8 @@ scale factor k with b ~ k a (least squares: k = a.b / a.a), the residual
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
 from enum import Enum
+from typing import Sequence
 
 import numpy as np
 
@@ -98,8 +98,12 @@ def format_ratio(r: float) -> str:
     """A ratio between two values as a reader says it: 2.5, 0.067, 6.75, 18.8, 120."""
     if r != r:
         return "undefined"
+    if np.isinf(r):
+        return "∞" if r > 0 else "-∞"
     if r == round(r) and abs(r) < 1e6:
         return str(int(round(r)))
+    if abs(r) >= 1e6:
+        return f"{r:.3g}"
     if abs(r) >= 100:
         return f"{r:.0f}"
     if abs(r) >= 1:
@@ -110,8 +114,8 @@ def format_ratio(r: float) -> str:
 
 
 def format_quantity(value: float, unit: str = "") -> str:
-    """A value with its unit: ``75 l``, ``2.5 kg``, ``0.4180``."""
-    if value == round(value) and abs(value) < 1e15:
+    """A value with its unit: ``75 l``, ``2.5 kg``, ``0.418``."""
+    if np.isfinite(value) and value == round(value) and abs(value) < 1e15:
         text = str(int(round(value)))
     else:
         text = f"{value:.4g}"
@@ -134,9 +138,12 @@ def dimension_reason(a, b, a_label: str, b_label: str, dimensions: Sequence = ()
     """
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratios = np.where(a != 0, b / np.where(a != 0, a, 1), np.nan)
-    free = (a == 0) & (b == 0)  # any factor fits these
+    with np.errstate(all="ignore"):  # ratios of 1e300 to 1e-300 are infinite, and that is fine here
+        return _dimension_reason(a, b, a_label, b_label, dimensions, k)
+
+
+def _dimension_reason(a, b, a_label, b_label, dimensions, k) -> str:
+    ratios = np.where(a != 0, b / np.where(a != 0, a, 1), np.nan)
     where_none = np.flatnonzero((a == 0) & (b != 0))
     defined = np.flatnonzero(~np.isnan(ratios))
     describe_range = k is None and len(a) > 3
@@ -164,7 +171,7 @@ def dimension_reason(a, b, a_label: str, b_label: str, dimensions: Sequence = ()
     near = int(defined[np.argmin(distance)])
     far = int(defined[np.argmax(distance)])
     near_name, _ = dimension_name(dimensions, near)
-    far_name, far_unit = dimension_name(dimensions, far)
+    far_name, _ = dimension_name(dimensions, far)
     sentence = (
         f"{b_label} has {format_ratio(ratios[near])} × {a_label}'s {near_name} "
         f"but {format_ratio(ratios[far])} × its {far_name}"
@@ -179,7 +186,9 @@ def dimension_reason(a, b, a_label: str, b_label: str, dimensions: Sequence = ()
 
 def format_factor(k: float) -> str:
     """A scale factor as a person writes it: 2.5, 0.5, -1, 0.0667."""
-    if k == round(k):
+    if not np.isfinite(k):
+        return str(k)
+    if k == round(k) and abs(k) < 1e15:
         return str(int(round(k)))
     return f"{k:.4g}"
 
@@ -192,7 +201,7 @@ def relate(a, b, direction_tolerance: float = DIRECTION_TOLERANCE) -> Relation:
         raise ValueError(f"the vectors have {a.size} and {b.size} values; they must have as many")
     norm_a, norm_b = similarity.norm(a), similarity.norm(b)
     vectors = (tuple(a.tolist()), tuple(b.tolist()))
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratios = tuple(float(r) if ai != 0 else float("nan") for r, ai in zip(b / a, a))
     cos = similarity.cosine(a, b)
     if np.array_equal(a, b):
