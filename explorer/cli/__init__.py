@@ -20,6 +20,8 @@ from explorer.cli.common import CliError
 #: name -> (module, one-line help). Modules import their heavy parts lazily.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "similarity": ("explorer.cli.similarity", "print the labelled similarity matrix"),
+    "explain": ("explorer.cli.explain", "print every step of the score of two vectors"),
+    "check": ("explorer.cli.check", "check a claim such as \"D = 2.5 A\" (exit 0 true, 1 false, 2 error)"),
 }
 
 

@@ -1,0 +1,371 @@
+"""The working of a score, step by step, as the lesson writes it by hand.
+
+``working(a, b, ...)`` returns a :class:`Working`: the vectors, then
+|A| = √(3² + 30²) = √909 = 30.15, |B|, the dot product A·B = 3×15 + 30×4 =
+165, the cosine similarity 165 / (30.15 × 15.52) = 0.353, the angle and the
+Euclidean distance. Each step is a chain of small expressions (sums, squares,
+roots, fractions) that :mod:`explorer.model.working_render` writes as plain
+text, Markdown or rich text HTML. With many dimensions a sum shows its first
+and last terms around an ellipsis unless ``all_terms`` is asked for.
+
+A zero vector has no direction: its cosine and angle steps say so instead of
+a number, and nothing raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from explorer.model import similarity
+from explorer.model.relations import Relation, format_cosine, relate
+
+#: Sums with more terms than this show the first and last ones around an ellipsis.
+ELIDE_ABOVE = 6
+#: Labels longer than this are called a and b in the formulas.
+SYMBOL_LENGTH = 12
+#: How many leading terms an elided sum keeps (and one trailing term).
+HEAD_TERMS = 3
+
+
+# ------------------------------------------------------------- expressions
+@dataclass(frozen=True)
+class Num:
+    """A number or symbol already written out: ``30.15``, ``|A|``, ``A·B``."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Square:
+    """``base²``."""
+
+    base: object
+
+
+@dataclass(frozen=True)
+class Root:
+    """``√(inner)``."""
+
+    inner: object
+
+
+@dataclass(frozen=True)
+class Product:
+    """``3×15`` (tight) or ``30.15 × 15.52``."""
+
+    factors: tuple
+    tight: bool = False
+
+
+@dataclass(frozen=True)
+class Difference:
+    """``3 − 15``."""
+
+    left: object
+    right: object
+
+
+@dataclass(frozen=True)
+class Sum:
+    """``t₁ + t₂ + … + tₙ``; ``hidden`` terms were left out at the ellipsis (after ``head``)."""
+
+    terms: tuple
+    hidden: int = 0
+    head: int = 0
+
+
+@dataclass(frozen=True)
+class Fraction:
+    """``numerator / denominator``, drawn as a fraction where the renderer can."""
+
+    numerator: object
+    denominator: object
+
+
+@dataclass(frozen=True)
+class Call:
+    """``arccos(0.353)``."""
+
+    name: str
+    argument: object
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the working: a title, and expressions joined by ``=``."""
+
+    key: str  # vectors, norm_a, norm_b, dot, cosine, angle, euclidean
+    title: str
+    chain: tuple
+    note: str = ""
+    metric: str = ""  # the metric whose value this step ends in, if any
+    joiner: str = "="  # between the expressions of the chain
+
+
+@dataclass(frozen=True)
+class Working:
+    """Every step of comparing two vectors, and the relation between them."""
+
+    a_label: str
+    b_label: str
+    metric: str
+    dimension_count: int
+    steps: tuple[Step, ...]
+    headline: str
+    naming: str
+    relation: Relation
+    relation_text: str
+    values: dict = field(default_factory=dict)  # norm_a, norm_b, dot, cosine, angle, euclidean
+    a_symbol: str = ""  # the label, or "a" standing for a long one in the formulas
+    b_symbol: str = ""
+
+    @property
+    def elided(self) -> bool:
+        """True when some sums show only their first and last terms."""
+        return any(_has_hidden(e) for s in self.steps for e in s.chain)
+
+    def step(self, key: str) -> Step:
+        return next(s for s in self.steps if s.key == key)
+
+
+def _has_hidden(expr) -> bool:
+    if isinstance(expr, Sum):
+        return expr.hidden > 0 or any(_has_hidden(t) for t in expr.terms)
+    for name in ("inner", "base", "numerator", "denominator", "argument", "left", "right"):
+        if hasattr(expr, name) and _has_hidden(getattr(expr, name)):
+            return True
+    if isinstance(expr, Product):
+        return any(_has_hidden(f) for f in expr.factors)
+    return False
+
+
+# ------------------------------------------------------------------ numbers
+def format_value(x: float) -> str:
+    """A vector component as typed, to at most 4 decimals: 3, 7.5, -0.2497, 1e+300."""
+    if x != x:
+        return "undefined"
+    if np.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if x == round(x) and abs(x) < 1e15:
+        return str(int(round(x)))
+    if 1e-3 <= abs(x) < 1e7:  # at most 4 decimals: 0.5045, -1.1372, 7.5
+        return f"{x:.4f}".rstrip("0").rstrip(".")
+    return f"{x:.4g}"
+
+
+def format_sum(x: float) -> str:
+    """An exact-looking intermediate: 909, 60.25, 120.5, 26.6392."""
+    if not np.isfinite(x):
+        return "too large for float64"
+    if x == round(x) and abs(x) < 1e15:
+        return str(int(round(x)))
+    if 1e-4 <= abs(x) < 1e9:
+        return f"{x:.6g}"
+    return f"{x:.4g}"
+
+
+def format_length(x: float) -> str:
+    """A length or distance to 2 decimals (30.15, 7.76), or 3 significant digits when tiny or huge."""
+    if x == 0:
+        return "0"
+    if 0.1 <= abs(x) < 1e9:
+        return f"{x:.2f}"
+    return f"{x:.3g}"
+
+
+def format_angle(degrees: float) -> str:
+    """Degrees: 69.3°, 0.63°, 0°."""
+    if degrees != degrees:
+        return "undefined"
+    if degrees == 0:
+        return "0°"
+    if abs(degrees) >= 1:
+        return f"{degrees:.1f}°"
+    return f"{degrees:.2g}°"
+
+
+def _operand(x: float) -> Num:
+    """A component as a factor or a base: negatives and powers of ten in brackets, (-2), (1e+300)."""
+    text = format_value(x)
+    return Num(f"({text})" if x < 0 or "e" in text else text)
+
+
+def _terms(n: int, all_terms: bool) -> tuple[list[int], int]:
+    """Indices of the terms to show, and how many are hidden after the first ``HEAD_TERMS``."""
+    if all_terms or n <= ELIDE_ABOVE:
+        return list(range(n)), 0
+    return list(range(HEAD_TERMS)) + [n - 1], n - HEAD_TERMS - 1
+
+
+def _squares(values: np.ndarray, all_terms: bool) -> Sum:
+    shown, hidden = _terms(len(values), all_terms)
+    return Sum(tuple(Square(_operand(values[i])) for i in shown), hidden, HEAD_TERMS if hidden else 0)
+
+
+# -------------------------------------------------------------------- steps
+def _vector_text(label: str, v: np.ndarray, dimensions: Sequence, all_terms: bool) -> str:
+    shown, hidden = _terms(len(v), all_terms)
+    parts = []
+    for i in shown:
+        unit = getattr(dimensions[i], "unit", "") if i < len(dimensions) else ""
+        parts.append(f"{format_value(v[i])} {unit}".strip())
+    if hidden:
+        parts.insert(HEAD_TERMS, "…")
+    return f"{label} = ({', '.join(parts)})"
+
+
+def _norm_step(key: str, label: str, v: np.ndarray, all_terms: bool) -> tuple[Step, float]:
+    length = similarity.norm(v)
+    with np.errstate(over="ignore", under="ignore"):
+        total = float(np.sum(v * v))
+    chain = [Num(f"|{label}|")]
+    if len(v):
+        chain.append(Root(_squares(v, all_terms)))
+    if np.isfinite(total) and (total > 0 or length == 0):
+        chain.append(Root(Num(format_sum(total))))
+    chain.append(Num(format_length(length)))
+    note = f"{len(v)} squares under the root" if len(v) > ELIDE_ABOVE else ""
+    return Step(key, f"Length of {label}", tuple(chain), note), length
+
+
+def _out_of_range(a: np.ndarray, b: np.ndarray) -> str:
+    """Why the plain products of ``a`` and ``b`` cannot be written in float64, or ""."""
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        products = a * b
+    if not np.isfinite(products).all():
+        return "too large for float64"
+    if ((products == 0) & (a != 0) & (b != 0)).any():
+        return "too small for float64"
+    return ""
+
+
+def _dot_step(a_label, b_label, a, b, all_terms) -> tuple[Step, float, str]:
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        dot = similarity.dot(a, b)
+    trouble = _out_of_range(a, b)
+    shown, hidden = _terms(len(a), all_terms)
+    chain = [Num(f"{a_label}·{b_label}")]
+    if len(a):
+        chain.append(Sum(tuple(Product((_operand(a[i]), _operand(b[i])), tight=True) for i in shown),
+                         hidden, HEAD_TERMS if hidden else 0))
+    if not trouble and (1 < len(a) <= ELIDE_ABOVE or (all_terms and len(a) > 1)):
+        chain.append(Sum(tuple(Num(_signed(format_sum(a[i] * b[i]), a[i] * b[i], j)) for j, i in enumerate(shown))))
+    chain.append(Num(trouble or format_sum(dot)))
+    note = f"{len(a)} products added" if len(a) > ELIDE_ABOVE else ""
+    return Step("dot", f"Dot product of {a_label} and {b_label}", tuple(chain), note, "dot"), dot, trouble
+
+
+def _signed(text: str, value: float, position: int) -> str:
+    return f"({text})" if value < 0 and position > 0 else text
+
+
+def working(
+    a,
+    b,
+    a_label: str = "A",
+    b_label: str = "B",
+    dimensions: Sequence = (),
+    metric: str = "cosine",
+    all_terms: bool = False,
+) -> Working:
+    """The step-by-step working of comparing ``a`` and ``b`` with ``metric``."""
+    similarity.check_metric(metric)
+    sa, sb = symbols(a_label, b_label)
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape:
+        raise ValueError(f"the vectors have {a.size} and {b.size} values; they must have as many")
+    steps = [Step("vectors", "The vectors", (Num(_vector_text(sa, a, dimensions, all_terms)),
+                                             Num(_vector_text(sb, b, dimensions, all_terms))),
+                  note=_legend(a_label, b_label, sa, sb), joiner=";")]
+    norm_a_step, norm_a = _norm_step("norm_a", sa, a, all_terms)
+    norm_b_step, norm_b = _norm_step("norm_b", sb, b, all_terms)
+    dot_step, dot, trouble = _dot_step(sa, sb, a, b, all_terms)
+    steps += [norm_a_step, norm_b_step, dot_step]
+
+    cos = similarity.cosine(a, b) if norm_a and norm_b else float("nan")
+    cos_symbol = f"cos({sa}, {sb})"
+    zero = [label for label, n in ((sa, norm_a), (sb, norm_b)) if n == 0]
+    if zero:
+        why = " and ".join(zero) + (" are zero vectors" if len(zero) == 2 else " is a zero vector")
+        undefined = f"undefined: {why}, which has no direction" if len(zero) == 1 else f"undefined: {why}, which have no direction"
+        steps.append(Step("cosine", "Cosine similarity", (Num(cos_symbol), Num(undefined)), metric="cosine"))
+        steps.append(Step("angle", "Angle between them", (Num("θ"), Num(undefined)), metric="angle"))
+        angle = float("nan")
+    else:
+        general = Fraction(Num(f"{sa}·{sb}"), Product((Num(f"|{sa}|"), Num(f"|{sb}|"))))
+        numbers = Fraction(Num(format_sum(dot)), Product((Num(format_length(norm_a)), Num(format_length(norm_b)))))
+        chain = (Num(cos_symbol), general, numbers, Num(format_cosine(cos)))
+        if trouble:  # the plain sum over- or underflows; the cosine is computed on unit vectors
+            chain = (Num(cos_symbol), general, Num(format_cosine(cos)))
+        steps.append(Step("cosine", "Cosine similarity", chain,
+                          "the dot product divided by both lengths, so only direction counts", "cosine"))
+        angle = similarity.angle(a, b)
+        steps.append(Step("angle", "Angle between them",
+                          (Num("θ"), Call("arccos", Num(format_cosine(cos))), Num(format_angle(angle))),
+                          metric="angle"))
+    distance = similarity.euclidean(a, b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        diff = a - b
+    shown, hidden = _terms(len(a), all_terms)
+    if len(a) <= ELIDE_ABOVE:  # each difference written out: (3 − 15)²
+        diffs = Sum(tuple(Square(Difference(_operand(a[i]), _operand(b[i]))) for i in shown))
+    else:  # many terms: the differences as numbers, so that the line stays readable
+        diffs = Sum(tuple(Square(_operand(diff[i])) for i in shown), hidden, HEAD_TERMS if hidden else 0)
+    chain = [Num(f"|{sa} − {sb}|")]
+    if len(a):
+        chain.append(Root(diffs))
+    with np.errstate(over="ignore", under="ignore"):
+        total = float(np.sum(diff * diff))
+    if np.isfinite(total) and (total > 0 or distance == 0):
+        chain.append(Root(Num(format_sum(total))))
+    chain.append(Num(format_length(distance)))
+    steps.append(Step("euclidean", "Euclidean distance", tuple(chain), metric="euclidean"))
+
+    values = {"norm_a": norm_a, "norm_b": norm_b, "dot": dot, "cosine": cos, "angle": angle,
+              "euclidean": distance, "dot_text": trouble or format_sum(dot)}
+    relation = relate(a, b)
+    return Working(
+        a_label, b_label, metric, len(a), tuple(steps),
+        _headline(metric, sa, sb, values),
+        _naming(sa, sb, trouble or format_sum(dot), cos, zero),
+        relation, relation.describe(a_label, b_label, dimensions), values, sa, sb,
+    )
+
+
+def symbols(a_label: str, b_label: str) -> tuple[str, str]:
+    """What the formulas call the two vectors: their labels, or a and b for long labels."""
+    sa = a_label if len(a_label) <= SYMBOL_LENGTH else "a"
+    sb = b_label if len(b_label) <= SYMBOL_LENGTH else "b"
+    if sa == sb and a_label != b_label:
+        sa, sb = "a", "b"
+    return sa, sb
+
+
+def _legend(a_label: str, b_label: str, sa: str, sb: str) -> str:
+    parts = [f"{s} is “{l}”" for s, l in ((sa, a_label), (sb, b_label)) if s != l]
+    return "; ".join(parts)
+
+
+def _headline(metric: str, a: str, b: str, values: dict) -> str:
+    name = similarity.METRIC_NAMES[metric]
+    if metric == "cosine":
+        text = format_cosine(values["cosine"])
+        return f"{name}: cos({a}, {b}) = {text}"
+    if metric == "dot":
+        return f"{name}: {a}·{b} = {values['dot_text']}"
+    if metric == "angle":
+        return f"{name}: θ({a}, {b}) = {format_angle(values['angle'])}"
+    return f"{name}: |{a} − {b}| = {format_length(values['euclidean'])}"
+
+
+def _naming(a: str, b: str, dot: str, cos: float, zero: list) -> str:
+    """The lesson's "dot product" named exactly, with both numbers."""
+    cos_text = "undefined (a zero vector has no direction)" if zero else format_cosine(cos)
+    return (
+        f"The lesson calls the normalised score a \"dot product\"; it is the cosine similarity, "
+        f"cos({a}, {b}) = {cos_text}. The plain dot product is {a}·{b} = {dot}."
+    )

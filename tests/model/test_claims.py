@@ -1,0 +1,117 @@
+"""Claims such as "D = 2.5 A", read and checked as the lesson does."""
+
+import pytest
+
+from explorer.model.builtin import materials
+from explorer.model.claims import (
+    LESSON_CLAIMS,
+    ClaimError,
+    ClaimVerdict,
+    check_claim,
+    lesson_claims,
+    parse_claim,
+)
+
+LABELS = ("A", "B", "C", "D", "E")
+
+
+@pytest.fixture
+def table():
+    return materials()
+
+
+def check(table, text, values=None):
+    return check_claim(text, table.labels, table.values if values is None else values, table.dimensions)
+
+
+def test_the_lessons_six_claims(table):
+    marks = [check(table, c).verdict.mark for c in LESSON_CLAIMS]
+    assert marks == ["≈", "✅", "❌", "❌", "❌", "✅"]
+    assert check(table, "C = A").reason.startswith("similar, not equal: C ≈ A in direction, cos 0.99994")
+    assert check(table, "C = A").holds  # the lesson ticks it: similar, not equal
+    assert check(table, "D = 2.5 A").reason == "D = 2.5 × A: the same direction, 2.5 times the size"
+    assert check(table, "E = 2.5 A").reason.startswith("E has 2.5 × A's mass but 0.067 × its volume")
+    assert "2.5 × A would have 75 l of volume, E has 2 l" in check(table, "E = 2.5 A").reason
+    assert check(table, "C = 0.2 B").reason.startswith("C has 0.2 × B's mass but 6.75 × its volume")
+    assert check(table, "D = 0.5 B").reason.startswith("D has 0.5 × B's mass but 18.8 × its volume")
+
+
+def test_lesson_claims_only_for_the_materials(table):
+    assert lesson_claims(table.labels, table.dimensions) == list(LESSON_CLAIMS)
+    assert lesson_claims(("king", "queen"), ("d1", "d2")) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["D = 2.5 A", "D = 2.5*A", "D = 2.5 × A", "D=A*2.5", "D = 2.5A", "D = A / 0.4",
+             "D == 5/2 A", "D = 2.5 x A", "D = 2.5 · A", "2 D = 5 A"],
+)
+def test_spellings_of_one_claim(text):
+    claim = parse_claim(text, LABELS)
+    assert (claim.left, claim.factor, claim.right, claim.approximate) == ("D", pytest.approx(2.5), "A", False)
+
+
+@pytest.mark.parametrize("text", ["C ≈ A", "C ~ A", "C ~= A"])
+def test_approximate_spellings(text, table):
+    claim = parse_claim(text, LABELS)
+    assert claim.approximate and claim.factor == 1
+    result = check(table, text)
+    assert result.verdict is ClaimVerdict.TRUE
+    assert result.reason == "C ≈ A: cos 0.99994, |C| = 0.90 |A|"
+
+
+def test_editing_d_makes_the_claim_false_and_says_why(table):
+    values = table.values.copy()
+    values[3] = [7.5, 70]
+    result = check(table, "D = 2.5 A", values)
+    assert result.verdict is ClaimVerdict.FALSE
+    assert result.reason.startswith("D has 2.5 × A's mass but 2.33 × its volume")
+    assert "2.5 × A would have 75 l of volume, D has 70 l" in result.reason
+    # claimed approximately, it holds
+    assert check(table, "D ≈ 2.5 A", values).verdict is ClaimVerdict.TRUE
+
+
+def test_a_different_exact_multiple(table):
+    result = check(table, "D = 2 A")
+    assert result.verdict is ClaimVerdict.FALSE
+    assert result.reason == "D is 2.5 × A, not 2 × A"
+
+
+def test_quoted_and_word_labels():
+    labels = ("new york", "paris", "king")
+    claim = parse_claim('"new york" = 2 paris', labels)
+    assert (claim.left, claim.factor, claim.right) == ("new york", 2, "paris")
+    assert parse_claim("new york = paris", labels).left == "new york"
+
+
+def test_zero_vectors():
+    labels, values = ("Z", "A"), [[0.0, 0.0], [3.0, 30.0]]
+    assert check_claim("Z = 0 A", labels, values).verdict is ClaimVerdict.TRUE
+    result = check_claim("Z = A", labels, values)
+    assert result.verdict is ClaimVerdict.FALSE and result.reason == "Z is a zero vector and A is not"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("D = A +", "'D = A +' ends after '+', which needs something after it."),
+        ("F = A", "There is no vector labelled 'F'; the labels are A, B, C, D, E."),
+        ("D = A / 0", "'D = A / 0' divides by zero."),
+        ("", "The claim is empty; write one like 'D = 2.5 A'."),
+        ("   ", "The claim is empty; write one like 'D = 2.5 A'."),
+        ("D A", "'D A' has no '=' or '≈'; write a claim like 'D = 2.5 A'."),
+        ("D = A = B", "'D = A = B' has more than one '=' or '≈'; a claim compares two sides."),
+        ("D = A B", "The right side of 'D = A B' names two vectors, A and B; name one."),
+        ("2.5 = A", "The left side of '2.5 = A' names no vector; write it like 'D = 2.5 A'."),
+        ("D = A / B", "'D = A / B' divides by a vector; only numbers can divide."),
+        ("D = A + B", "Sums and differences such as 'D = A + B' cannot be checked; "
+                      "compare one vector with a multiple of another, as in 'D = 2.5 A'."),
+        ("D = (A)", "'(' is not understood in a claim; write it like 'D = 2.5 A'."),
+        ("= A", "The left side of '= A' is empty; write it like 'D = 2.5 A'."),
+        ('"D = A', "The quote \" before 'D = A' is never closed."),
+        ("0 D = A", "'0 D = A' multiplies D by 0, so it divides by zero to compare."),
+    ],
+)
+def test_malformed_claims_give_one_sentence(text, message):
+    with pytest.raises(ClaimError) as error:
+        parse_claim(text, LABELS)
+    assert str(error.value) == message
