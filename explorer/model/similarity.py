@@ -68,6 +68,8 @@ def unit_vectors(vectors: np.ndarray, shorten: bool = True) -> np.ndarray:
     x = np.atleast_2d(np.asarray(vectors))
     if x.dtype not in (np.float32, np.float64):
         x = x.astype(np.float64)
+    if x.shape[1] == 0:  # no dimensions: no vector has a direction
+        return np.full(x.shape, np.nan, dtype=x.dtype)
     info = np.finfo(x.dtype)
     shortening = 1.0 / np.sqrt(1.0 + (x.shape[1] + 3) * info.eps / 2) if shorten else 1.0
     with np.errstate(over="ignore", under="ignore"):

@@ -25,7 +25,7 @@ def test_working_always_renders(pair, metric):
     for text in (to_text(w), to_markdown(w), to_html(w)):
         assert "nan" not in text.lower()
     if not a.any() or not b.any():
-        assert "undefined" in to_text(w).split("Euclidean")[0]
+        assert "undefined" in to_text(w)  # the cosine and angle steps say so
 
 
 @settings(max_examples=60, deadline=None)
