@@ -81,3 +81,13 @@ def test_usage_errors_exit_2(argv, capsys):
         code = main(argv)
         raise SystemExit(code)
     assert info.value.code == 2
+
+
+def test_closed_pipe_is_not_an_error():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        f'"{sys.executable}" -m explorer similarity | head -1', shell=True,
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert result.stdout == "cosine similarity of 5 vectors\n"
+    assert "Traceback" not in result.stderr
