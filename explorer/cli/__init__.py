@@ -20,6 +20,8 @@ from explorer.cli.common import CliError
 #: name -> (module, one-line help). Modules import their heavy parts lazily.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "similarity": ("explorer.cli.similarity", "print the labelled similarity matrix"),
+    "vocab": ("explorer.cli.vocab", "split text into tokens and print the token / index table"),
+    "neighbours": ("explorer.cli.neighbours", "print the nearest GloVe words to a word"),
 }
 
 
