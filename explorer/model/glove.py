@@ -81,3 +81,17 @@ def load_glove_sample() -> EmbeddingMatrix:
 def load_best_glove() -> EmbeddingMatrix:
     """The full GloVe vectors when installed, else the shipped sample."""
     return load_glove() if glove_available() else load_glove_sample()
+
+
+#: Words the lesson compares: animals, vehicles, royalty.
+LESSON_WORDS = ("cat", "dog", "car", "truck", "king", "queen")
+
+
+def lesson_words_table(words=LESSON_WORDS):
+    """A VectorTable of real GloVe vectors (50 dimensions d1..d50) for ``words``, from the
+    shipped sample, so the built-in data has word vectors without the extra."""
+    from explorer.model.send_tokens import embedding_dimensions
+    from explorer.model.table import VectorTable
+
+    sample = load_glove_sample()
+    return VectorTable(list(words), embedding_dimensions(sample.dimension_count), sample.subset(list(words)))

@@ -117,6 +117,7 @@ class WordTokenizer:
         add = tokenizer.vocabulary.add
         for token in dict.fromkeys(tokens):
             add(token)
+        tokenizer.vocabulary.count(tokenizer.vocabulary.encode(tokens))
         return tokenizer
 
     def encode(self, text: str) -> Encoding:

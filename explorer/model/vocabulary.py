@@ -42,6 +42,7 @@ class Vocabulary:
         self._tokens: list[str] = []
         self._index: dict[str, int] = {}
         self._special: set[int] = set()
+        #: How often each index was seen by :meth:`count` (e.g. in the text a vocabulary was learnt from).
         self.counts: dict[int, int] = {}
         for token in tokens:
             self.add(token)
@@ -129,6 +130,12 @@ class Vocabulary:
         other._unknown = self._unknown
         other.counts = dict(self.counts)
         return other
+
+    def count(self, indices: Iterable[int]) -> None:
+        """Add one to the count of every index in ``indices``."""
+        counts = self.counts
+        for index in indices:
+            counts[int(index)] = counts.get(int(index), 0) + 1
 
     # ------------------------------------------------------ encode and decode
     def encode(self, tokens: Iterable[str]) -> np.ndarray:

@@ -88,6 +88,19 @@ def test_the_glove_sample_ships_real_vectors():
     assert "queen" in [w for w, _ in sample.analogy("king", "man", "woman", k=5)]
 
 
+def test_the_built_in_word_vectors_table():
+    from explorer.model import similarity
+    from explorer.model.glove import lesson_words_table
+
+    table = lesson_words_table()
+    assert table.labels == ("cat", "dog", "car", "truck", "king", "queen")
+    assert table.dimension_count == 50 and table.dimensions[49].name == "d50"
+    m = similarity.cosine_matrix(table.values)
+    assert round(m[0, 1], 3) == 0.922  # cat, dog
+    assert round(m[0, 2], 3) == 0.364  # cat, car
+    assert m[4, 5] > m[4, 0]  # king is closer to queen than to cat
+
+
 def test_send_tokens_appends_when_dimensions_agree():
     table = VectorTable(["x"], ["d1", "d2"], [[1.0, 2.0]])
     command, said = send_tokens_command(table, ["cat", "x", " "], [[1, 0], [5, 5], [0, 1]])

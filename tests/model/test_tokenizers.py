@@ -67,6 +67,7 @@ def test_words_split_on_whitespace_and_punctuation_and_round_trip():
     assert encoding.indices[:6].tolist() == [1, 2, 3, 4, 5, 6]
     assert words.decode(encoding.indices) == TEXT
     assert encoding.counts()[words.vocabulary.index("sat")] == 2
+    assert words.vocabulary.counts[words.vocabulary.index("the")] == 2  # learnt from the text
     assert [TEXT[a:b] for a, b in encoding.spans[:3]] == ["The", "cat", "sat"]
 
 
