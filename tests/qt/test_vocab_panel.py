@@ -223,6 +223,16 @@ def test_send_to_table_replaces_as_one_undo_step(qtbot, panel, materials_context
     assert table.labels[0] == "cat"
 
 
+def test_a_pending_replace_question_goes_away_when_the_text_changes(qtbot, panel, materials_context):
+    panel.select_tokens(["h"])
+    panel.send_to_table()
+    assert not panel.replace_bar.isHidden()
+    type_text(qtbot, panel, "help")
+    assert panel.replace_bar.isHidden()
+    assert not panel.replace_bar.replace()
+    assert materials_context.undo_stack.count() == 0
+
+
 def test_send_appends_when_dimensions_agree(qtbot, panel, materials_context):
     panel.set_level("word")
     type_text(qtbot, panel, "cat dog the")
@@ -235,6 +245,15 @@ def test_send_appends_when_dimensions_agree(qtbot, panel, materials_context):
     assert materials_context.table.labels == ("cat", "dog")
     assert panel.status_label.text() == "Added 1 token vector to the table (cat already there)."
     assert materials_context.undo_stack.count() == 2
+    panel.select_tokens(["cat", "dog", ","])
+    assert not panel.send_to_table()
+    assert panel.status_label.text() == "Nothing sent: cat, dog are already in the table."
+    type_text(qtbot, panel, "a truck, a car")
+    panel.select_tokens(["truck", ","])
+    assert panel.send_to_table()
+    assert panel.status_label.text() == (
+        "Added 1 token vector to the table. No row in GloVe sample for: ,."
+    )
 
 
 def test_random_rows_of_8_dimensions_go_to_the_table(qtbot, panel, materials_context):

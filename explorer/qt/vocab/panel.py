@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QFrame,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
@@ -33,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.formats.errors import FormatError
-from explorer.model.send_tokens import DimensionMismatch, needs_replacing, send_tokens_command
 from explorer.model.tokenizers import LEVELS, SubwordTokenizer, TokenizerError
 from explorer.qt.vocab.embedding_view import EmbeddingSection
+from explorer.qt.vocab.send_bar import ReplaceBar
 from explorer.qt.vocab.sequence import indices_text, parse_indices, sequence_html
 from explorer.qt.vocab.token_model import TokenTableModel
 from explorer.qt.vocab.workers import Job
@@ -89,8 +88,6 @@ class VocabPanel(QWidget):
         self.decode_button.clicked.connect(self.decode)
         self.indices_edit.returnPressed.connect(self.decode)
         self.send_button.clicked.connect(self.send_to_table)
-        self.replace_button.clicked.connect(self._on_replace)
-        self.keep_button.clicked.connect(self._on_keep)
         self.sequence_view.anchorClicked.connect(self._on_sequence_click)
         self.token_view.selectionModel().selectionChanged.connect(self._on_selection_change)
         self.embeddings.message.connect(self._say)
@@ -129,7 +126,11 @@ class VocabPanel(QWidget):
         self.token_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.token_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.token_view.verticalHeader().hide()
-        self.token_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.token_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.token_view.setMinimumWidth(170)
         self.token_view.verticalHeader().setDefaultSectionSize(22)
 
         self.sequence_view = QTextBrowser(objectName="vocabSequence")
@@ -161,17 +162,10 @@ class VocabPanel(QWidget):
         self.send_button = QPushButton("Send to vector table", objectName="vocabSend")
         self.send_button.setToolTip("The selected tokens' embedding rows become vectors in the document")
         self.embeddings.add_button(self.send_button)
-        self.replace_bar = QFrame(objectName="vocabReplaceBar")
-        self.replace_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.replace_label = QLabel(wordWrap=True)
-        self.replace_button = QPushButton("Replace table", objectName="vocabReplace")
-        self.keep_button = QPushButton("Keep table", objectName="vocabKeep")
-        bar = QHBoxLayout(self.replace_bar)
-        bar.addWidget(self.replace_label, 1)
-        bar.addWidget(self.replace_button)
-        bar.addWidget(self.keep_button)
-        self.replace_bar.hide()
-        self._pending = None
+        self.replace_bar = ReplaceBar(self.context, self._say)
+        self.replace_label = self.replace_bar.label
+        self.replace_button = self.replace_bar.replace_button
+        self.keep_button = self.replace_bar.keep_button
         self.progress_bar = QProgressBar(objectName="vocabProgress")
         self.cancel_button = QPushButton("Cancel", objectName="vocabCancel")
         self.status_label = QLabel(objectName="vocabStatus", wordWrap=True)
@@ -268,10 +262,9 @@ class VocabPanel(QWidget):
     def _render_sequence(self) -> None:
         if self.encoding is None:
             return
-        selected = self.selected_indices()
         vocabulary = self.tokenizer.vocabulary
         self.sequence_view.setHtml(
-            sequence_html(self.encoding, selected[-1] if selected else None, vocabulary.unknown_index)
+            sequence_html(self.encoding, self.selected_indices(), vocabulary.unknown_index)
         )
 
     # ------------------------------------------------------------- selection
@@ -310,6 +303,7 @@ class VocabPanel(QWidget):
         self._show_selected()
 
     def _show_selected(self) -> None:
+        self.replace_bar.keep(quietly=True)  # a pending question was about other rows
         indices = self.selected_indices()
         vocabulary = self.token_model.vocabulary
         if indices:
@@ -366,7 +360,7 @@ class VocabPanel(QWidget):
         When the table's vectors have another dimension count, nothing changes
         yet: a bar asks whether to replace the table's content (``vocabReplace``).
         """
-        self.replace_bar.hide()
+        self.replace_bar.keep(quietly=True)
         tokens = self.selected_tokens()
         if not tokens:
             self._say("Select one or more tokens to send.")
@@ -375,44 +369,7 @@ class VocabPanel(QWidget):
         if not found:
             self._say(f"None of the selected tokens has a row in {self.embeddings.matrix_name}.")
             return False
-        table = self.context.table
-        if needs_replacing(table, vectors.shape[1]):
-            self._pending = (found, vectors, missing)
-            self.replace_label.setText(
-                f"The table's {table.row_count} vectors have {table.dimension_count} dimensions; "
-                f"these embedding rows have {vectors.shape[1]}. Replace the table's content with "
-                f"{len(found)} token vector{'s' * (len(found) != 1)}? Undo brings it back."
-            )
-            self.replace_bar.show()
-            self._say("The dimensions differ: replace the table, or keep it.")
-            return False
-        return self._send(found, vectors, missing, replace=False)
-
-    def _on_replace(self) -> None:
-        self.replace_bar.hide()
-        if self._pending is not None:
-            found, vectors, missing = self._pending
-            self._pending = None
-            self._send(found, vectors, missing, replace=True)
-
-    def _on_keep(self) -> None:
-        self.replace_bar.hide()
-        self._pending = None
-        self._say("Nothing sent: the table keeps its vectors.")
-
-    def _send(self, found, vectors, missing, replace: bool) -> bool:
-        try:
-            command, said = send_tokens_command(self.context.table, found, vectors, replace=replace)
-        except (DimensionMismatch, ValueError) as error:
-            self._say(f"Nothing sent: {error}.")
-            return False
-        if not self.context.push(command):
-            return False
-        if missing:
-            said += f" No row in {self.embeddings.matrix_name} for: {', '.join(missing)}."
-        self._say(said)
-        self.context.message.emit(said)
-        return True
+        return self.replace_bar.offer(found, vectors, missing, self.embeddings.matrix_name)
 
     # -------------------------------------------------------------- progress
     def _set_busy(self, text: str | None, maximum: int = 0) -> None:

@@ -14,18 +14,19 @@ _SELECTED = "#ffd54f"
 _UNKNOWN = "#f4c7c3"
 
 
-def sequence_html(encoding: Encoding, selected: int | None = None, unknown: int | None = None,
+def sequence_html(encoding: Encoding, selected=(), unknown: int | None = None,
                   limit: int = MAX_SHOWN) -> str:
     """HTML for a QTextBrowser: every token as a link ``t:INDEX`` with its index below.
 
-    Occurrences of the ``selected`` index are highlighted; the ``unknown`` index is tinted.
+    Occurrences of the ``selected`` indices are highlighted; the ``unknown`` index is tinted.
     """
+    selected = set(selected)
     parts = ['<div style="font-family: monospace; line-height: 160%;">']
     count = len(encoding)
     for k in range(min(count, limit)):
         index = int(encoding.indices[k])
         token = html.escape(display_token(encoding.tokens[k]))
-        if index == selected:
+        if index in selected:
             shade = _SELECTED
         elif index == unknown:
             shade = _UNKNOWN
