@@ -147,7 +147,7 @@ class SubwordTokenizer:
         for token, _ in ordered:
             self.vocabulary.add(token, special=token in specials or token == unknown)
         if unknown is not None and unknown in self.vocabulary:
-            self.vocabulary._unknown = self.vocabulary.get(unknown)
+            self.vocabulary.set_unknown(unknown)
 
     @classmethod
     def train(cls, text: str, vocab_size: int = DEFAULT_VOCAB_SIZE, lowercase: bool = False) -> "SubwordTokenizer":

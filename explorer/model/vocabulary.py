@@ -50,7 +50,7 @@ class Vocabulary:
             self.add(token, special=True)
         self._unknown: int | None = None
         if unknown is not None:
-            self._unknown = self.add(unknown, special=True)
+            self.set_unknown(unknown)
 
     # ----------------------------------------------------------------- reading
     def __len__(self) -> int:
@@ -120,6 +120,11 @@ class Vocabulary:
         if special:
             self._special.add(index)
         return index
+
+    def set_unknown(self, token: str) -> int:
+        """Make ``token`` (added when new, as a special token) the one unknown input reads as."""
+        self._unknown = self.add(token, special=True)
+        return self._unknown
 
     def copy(self) -> "Vocabulary":
         """An independent copy (same indices, same counts)."""

@@ -285,3 +285,26 @@ def test_opening_glove_shows_progress_and_can_be_cancelled(qtbot, panel):
     assert "row 691 of GloVe 6B 50d (400,000 × 50)" in panel.embeddings.row_label.text()
     words = [w for w, _ in panel.embeddings.neighbour_rows()]
     assert "queen" in words or "prince" in words
+
+
+def test_word_vectors_from_a_file_and_a_ragged_one(qtbot, panel, tmp_path):
+    panel.set_level("word")
+    type_text(qtbot, panel, "up right")
+    ragged = tmp_path / "vectors.txt"
+    ragged.write_text("up 0 1\nright 1 0\nleft -1\n", encoding="utf-8")
+    with qtbot.waitSignal(panel.embeddings.message, timeout=10_000):
+        panel.embeddings.open_file(ragged)
+    assert panel.status_label.text() == (
+        "Word vectors not opened: vectors.txt, line 3: has 1 numbers after 'left', but line 1 has 2; "
+        "every word needs the same count."
+    )
+    assert panel.embeddings.source == "random"
+    assert panel.progress_bar.isHidden()
+    good = tmp_path / "good.txt"
+    good.write_text("up 0 1\nright 1 0\nnorth 0 2\n", encoding="utf-8")
+    with qtbot.waitSignal(panel.embeddings.source_changed, timeout=10_000):
+        panel.embeddings.open_file(good)
+    assert panel.embeddings.source_box.currentText() == "good.txt (3 words, 2 dimensions)"
+    panel.select_tokens(["up"])
+    assert "row 0 of good.txt (3 × 2)" in panel.embeddings.row_label.text()
+    assert panel.embeddings.neighbour_rows() == [("north", "1.000"), ("right", "0.000")]

@@ -29,7 +29,8 @@ from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.vocabulary import Vocabulary, display_token
 from explorer.qt.vocab.workers import Job
 
-RANDOM, SAMPLE, FULL = "random", "sample", "glove"
+RANDOM, SAMPLE, FULL, FILE = "random", "sample", "glove", "file"
+FILE_FILTER = "Word vectors (*.txt *.vec *.tsv *.npy *.npz);;All files (*)"
 RANDOM_DIMENSIONS = 8
 RANDOM_SEED = 0
 #: Numbers of a row shown before "…".
@@ -58,6 +59,11 @@ class EmbeddingSection(QWidget):
         self.source_box.addItem(f"random, {RANDOM_DIMENSIONS} dimensions (seed {RANDOM_SEED})", RANDOM)
         self.source_box.addItem("GloVe sample (6,000 words, 50 dimensions)", SAMPLE)
         self.source_box.addItem("GloVe 6B (400,000 words, 50 dimensions)", FULL)
+        self.source_box.addItem("word-vector file…", FILE)
+        self.source_box.setItemData(
+            3, "GloVe / word2vec text, TensorBoard vectors.tsv + metadata.tsv, .npy or .npz",
+            Qt.ItemDataRole.ToolTipRole,
+        )
         if not glove.glove_available():
             item = self.source_box.model().item(2) if isinstance(self.source_box.model(), QStandardItemModel) else None
             if item is not None:
@@ -125,6 +131,14 @@ class EmbeddingSection(QWidget):
             self.message.emit(glove.INSTALL_HINT + ".")
             self._revert()
             return
+        if source == FILE:
+            self._revert()
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getOpenFileName(self, "Open word vectors", "", FILE_FILTER)
+            if path:
+                self.open_file(path)
+            return
         if source in (SAMPLE, FULL) and source not in self._glove:
             self._open(source)
             return
@@ -153,6 +167,36 @@ class EmbeddingSection(QWidget):
         self.progress.emit("Opening GloVe 6B: 400,000 words…", 0, 1)
         self._pool.start(job)
 
+    def open_file(self, path) -> None:
+        """Read word vectors from ``path`` on the pool; a bad file gives a message naming the line."""
+        from pathlib import Path
+
+        from explorer.model.formats.wordvectors import read_word_vectors
+
+        self._generation += 1
+        job = Job(self._generation, lambda: read_word_vectors(path))
+        job.signals.finished.connect(self._on_file_read)
+        job.signals.failed.connect(self._on_load_failed)
+        self._job = job
+        self.source_box.setEnabled(False)
+        self.progress.emit(f"Reading {Path(path).name}…", 0, 0)
+        self._pool.start(job)
+
+    def _on_file_read(self, generation: int, matrix) -> None:
+        if generation != self._generation:
+            return
+        self._finish_load()
+        self._glove[FILE] = matrix
+        self._source = FILE
+        self.source_box.blockSignals(True)
+        self.source_box.setItemText(
+            3, f"{matrix.name} ({len(matrix):,} words, {matrix.dimension_count} dimensions)"
+        )
+        self.source_box.setCurrentIndex(3)
+        self.source_box.blockSignals(False)
+        self.message.emit(f"Read {len(matrix):,} word vectors of {matrix.dimension_count} numbers from {matrix.name}.")
+        self.source_changed.emit()
+
     def _on_load_progress(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation and self._job is not None:
             self.progress.emit("Opening GloVe 6B: 400,000 words…", done, total)
@@ -175,7 +219,7 @@ class EmbeddingSection(QWidget):
         if generation == self._generation:
             self._finish_load()
             self._revert()
-            self.message.emit(f"GloVe not opened: {message}.")
+            self.message.emit(f"Word vectors not opened: {message}.")
 
     def _on_load_cancelled(self, generation: int) -> None:
         if generation == self._generation:

@@ -386,7 +386,7 @@ class VocabPanel(QWidget):
         if text is None:
             self._set_busy(None)
             return
-        if self.progress_bar.isHidden() or self.progress_bar.maximum() != total:
+        if self.progress_bar.isHidden() or self.progress_bar.maximum() != total or total == 0:
             self._set_busy(text, total)
         self.progress_bar.setValue(done)
 
