@@ -183,16 +183,16 @@ def _token_index(tokens, progress, cancelled) -> dict[str, int]:
     """token -> first row, in chunks like :func:`_row_norms`."""
     n = len(tokens)
     index: dict[str, int] = {}
-    for start in range(0, n, 4 * CHUNK_ROWS):
+    step = 4 * CHUNK_ROWS
+    for start in range(0, n, step):
         if cancelled is not None and cancelled():
             raise LoadCancelled("opening the word vectors was cancelled")
-        stop = min(start + 4 * CHUNK_ROWS, n)
-        chunk = dict(zip(tokens[start:stop], range(start, stop)))
-        if len(chunk) != stop - start or any(t in index for t in chunk):
-            for row in range(start, stop):  # repeated tokens: keep the first row
-                index.setdefault(tokens[row], row)
-        else:
-            index.update(chunk)
+        stop = min(start + step, n)
+        index.update(zip(tokens[start:stop], range(start, stop)))
         if progress is not None:
             progress(stop, n)
+    if len(index) != n:  # a token repeats: its first row wins
+        index = {}
+        for row, token in enumerate(tokens):
+            index.setdefault(token, row)
     return index

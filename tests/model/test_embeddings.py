@@ -127,3 +127,9 @@ def test_send_tokens_of_another_dimension_count_replaces_only_when_asked():
     assert table.vector(0).tolist() == sample.vector("cat").tolist()
     inverse.apply(table)
     assert table.same_content(before)
+
+
+def test_a_repeated_token_keeps_its_first_row():
+    vectors = EmbeddingMatrix(["a", "b", "a"], [[1, 0], [0, 1], [5, 5]])
+    assert vectors.row_of("a") == 0
+    assert vectors.vector("a").tolist() == [1.0, 0.0]
