@@ -22,6 +22,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "similarity": ("explorer.cli.similarity", "print the labelled similarity matrix"),
     "explain": ("explorer.cli.explain", "print every step of the score of two vectors"),
     "check": ("explorer.cli.check", "check a claim such as \"D = 2.5 A\" (exit 0 true, 1 false, 2 error)"),
+    "vocab": ("explorer.cli.vocab", "split text into tokens and print the token / index table"),
+    "neighbours": ("explorer.cli.neighbours", "print the nearest GloVe words to a word"),
 }
 
 

@@ -1,0 +1,189 @@
+"""Word vectors from files: GloVe / word2vec text, TensorBoard projector TSV, NumPy.
+
+- GloVe text: ``word v1 v2 ... vD`` on every line. word2vec text is the same
+  with a first line ``V D``, which is checked against the rest.
+- TensorBoard projector: ``vectors.tsv`` (tab-separated numbers, no header)
+  with ``metadata.tsv`` beside it (one label a line; a header row when it has
+  several columns, the first column is used).
+- ``.npy``: a V x D array, labels from ``metadata.tsv`` beside it when there
+  is one, else ``0``, ``1``, ...; ``.npz``: ``vectors`` and optional ``words``.
+
+Each reader returns an :class:`EmbeddingMatrix` or raises FormatError naming
+the file, the line and, for a bad number, the column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from explorer.model.embeddings import EmbeddingMatrix
+from explorer.model.formats.errors import FormatError, read_text
+
+#: Suffixes :func:`read_word_vectors` understands.
+WORD_VECTOR_SUFFIXES = (".txt", ".vec", ".tsv", ".npy", ".npz")
+
+
+def read_word_vectors(path, metadata=None) -> EmbeddingMatrix:
+    """Word vectors from ``path``, the reader chosen by its suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".vec"):
+        return read_glove_text(path)
+    if suffix == ".tsv":
+        return read_projector(path, metadata)
+    if suffix in (".npy", ".npz"):
+        return read_numpy(path, metadata)
+    raise FormatError(
+        path, None, None,
+        f"has the unknown extension '{suffix}'; word vectors come as .txt, .vec, .tsv, .npy or .npz",
+    )
+
+
+def _check_numbers(path: Path, rows: list[list[str]], line_numbers: list[int], first_column: int) -> np.ndarray:
+    """The rows of number strings as float32; a bad one raises with its line and column."""
+    try:
+        array = np.array(rows, dtype=np.float64)
+    except ValueError:
+        array = None
+    if array is not None and np.isfinite(array).all() and (np.abs(array) <= np.finfo(np.float32).max).all():
+        return array.astype(np.float32).reshape(len(rows), -1)
+    for row, number in zip(rows, line_numbers):
+        for k, text in enumerate(row):
+            try:
+                value = float(text)
+            except ValueError:
+                raise FormatError(path, number, first_column + k, f"'{text}' is not a number") from None
+            if not np.isfinite(value) or abs(value) > np.finfo(np.float32).max:
+                raise FormatError(path, number, first_column + k, f"'{text}' is not a finite number")
+    raise FormatError(path, None, None, "holds a value that is not a number")  # pragma: no cover
+
+
+def read_glove_text(path) -> EmbeddingMatrix:
+    """GloVe (``word v1 ... vD``) or word2vec text (the same after a ``V D`` line)."""
+    path = Path(path)
+    lines = read_text(path).splitlines()
+    header = None
+    first = lines[0].split() if lines else []
+    if len(first) == 2 and all(part.isdigit() for part in first):
+        header = (int(first[0]), int(first[1]))
+    words: list[str] = []
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    width = header[1] if header else None
+    width_line = 1
+    for number, line in enumerate(lines, start=1):
+        if header is not None and number == 1:
+            continue
+        parts = line.split()
+        if not parts:
+            continue
+        if len(parts) == 1:
+            raise FormatError(path, number, None, f"holds the word '{parts[0]}' and no numbers")
+        if width is None:
+            width, width_line = len(parts) - 1, number
+        elif len(parts) - 1 != width:
+            source = "the header" if header is not None else f"line {width_line}"
+            raise FormatError(
+                path, number, None,
+                f"has {len(parts) - 1} numbers after '{parts[0]}', but {source} has {width}; "
+                "every word needs the same count",
+            )
+        words.append(parts[0])
+        rows.append(parts[1:])
+        numbers.append(number)
+    if not words:
+        raise FormatError(path, None, None, "holds no word vectors")
+    if header is not None and header[0] != len(words):
+        raise FormatError(path, 1, None, f"announces {header[0]} words but the file holds {len(words)}")
+    return EmbeddingMatrix(words, _check_numbers(path, rows, numbers, 2), path.name)
+
+
+def read_metadata(path) -> list[str]:
+    """Labels from a projector ``metadata.tsv`` (first column; a header when several columns)."""
+    path = Path(path)
+    lines = read_text(path).splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and "\t" in lines[0]:
+        lines = lines[1:]
+    return [line.split("\t")[0] for line in lines]
+
+
+def _metadata_beside(path: Path, metadata) -> Path | None:
+    if metadata is not None:
+        return Path(metadata)
+    for name in ("metadata.tsv", f"{path.stem}_metadata.tsv", f"{path.stem}.metadata.tsv"):
+        candidate = path.with_name(name)
+        if candidate.exists() and candidate != path:
+            return candidate
+    return None
+
+
+def _labels_for(path: Path, count: int, metadata) -> list[str]:
+    meta = _metadata_beside(path, metadata)
+    if meta is None:
+        return [str(i) for i in range(count)]
+    labels = read_metadata(meta)
+    if len(labels) != count:
+        raise FormatError(meta, None, None, f"has {len(labels)} labels for the {count} vectors of {path.name}")
+    return labels
+
+
+def read_projector(path, metadata=None) -> EmbeddingMatrix:
+    """TensorBoard projector ``vectors.tsv`` with its ``metadata.tsv``."""
+    path = Path(path)
+    rows, numbers = [], []
+    width = None
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.rstrip("\r").split("\t")
+        if width is None:
+            width = len(parts)
+        elif len(parts) != width:
+            raise FormatError(path, number, None, f"has {len(parts)} numbers, but line {numbers[0]} has {width}")
+        rows.append(parts)
+        numbers.append(number)
+    vectors = _check_numbers(path, rows, numbers, 1)
+    return EmbeddingMatrix(_labels_for(path, len(rows), metadata), vectors, path.name)
+
+
+def read_numpy(path, metadata=None) -> EmbeddingMatrix:
+    """A V x D ``.npy`` array, or an ``.npz`` with ``vectors`` (and optionally ``words``)."""
+    path = Path(path)
+    if not path.exists():
+        raise FormatError(path, None, None, "no such file")
+    try:
+        data = np.load(path, allow_pickle=False, mmap_mode="r" if path.suffix.lower() == ".npy" else None)
+    except (ValueError, OSError, EOFError) as error:
+        raise FormatError(path, None, None, f"is not a NumPy file ({error})") from None
+    words = None
+    if isinstance(data, np.lib.npyio.NpzFile):
+        with data:
+            names = list(data.keys())
+            key = "vectors" if "vectors" in names else next(
+                (n for n in names if data[n].ndim == 2 and data[n].dtype.kind in "fiu"), None
+            )
+            if key is None:
+                raise FormatError(path, None, None, f"holds no 2-D array of numbers (it holds {', '.join(names) or 'nothing'})")
+            vectors = np.asarray(data[key])
+            for name in ("words", "tokens", "labels"):
+                if name in names:
+                    words = [str(w) for w in data[name].tolist()]
+                    break
+    else:
+        vectors = data
+    if vectors.ndim != 2 or vectors.dtype.kind not in "fiu":
+        raise FormatError(path, None, None, f"holds a {vectors.ndim}-D {vectors.dtype} array, not V x D numbers")
+    if words is None:
+        words = _labels_for(path, vectors.shape[0], metadata)
+    elif len(words) != vectors.shape[0]:
+        raise FormatError(path, None, None, f"has {len(words)} words for {vectors.shape[0]} vectors")
+    if vectors.dtype != np.float32:
+        vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.shape[0] <= 1_000_000 and not np.isfinite(vectors).all():
+        row = int(np.argwhere(~np.isfinite(vectors))[0][0])
+        raise FormatError(path, None, None, f"vector {row + 1} ('{words[row]}') holds a value that is not finite")
+    return EmbeddingMatrix(words, vectors, path.name)

@@ -1,0 +1,88 @@
+"""Tokens' embedding rows into the vector table, as one command (one undo step).
+
+When the table's vectors have as many dimensions as the embedding, the tokens
+are appended. When they differ, the table cannot hold both: the caller may
+replace its content (vectors and dimensions) with the tokens, as one Compound
+that undo reverses exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from explorer.model.commands import (
+    Command,
+    Compound,
+    InsertDimensions,
+    InsertVectors,
+    RemoveDimensions,
+    RemoveVectors,
+)
+from explorer.model.table import Dimension, VectorTable
+from explorer.model.vocabulary import display_token
+
+SEND_TEXT = "Send tokens to vector table"
+
+
+class DimensionMismatch(ValueError):
+    """The table's vectors and the embedding rows have different dimension counts."""
+
+
+def needs_replacing(table: VectorTable, dimensions: int) -> bool:
+    """True when the table holds vectors of another dimension count than ``dimensions``."""
+    return table.row_count > 0 and table.dimension_count != dimensions
+
+
+def embedding_dimensions(count: int) -> tuple[Dimension, ...]:
+    """Names for embedding dimensions: d1, d2, ..."""
+    return tuple(Dimension(f"d{i + 1}") for i in range(count))
+
+
+def send_tokens_command(
+    table: VectorTable, tokens: Sequence[str], vectors, replace: bool = False
+) -> tuple[Command, str]:
+    """The command that puts ``tokens`` (labels) with ``vectors`` (rows) into ``table``,
+    and one sentence saying what it does.
+
+    Tokens already labelling a vector are left out when appending. A table of
+    another dimension count raises DimensionMismatch unless ``replace``.
+    """
+    vectors = np.asarray(vectors, dtype=np.float64).reshape(len(tokens), -1)
+    labels = [display_token(t) for t in tokens]
+    dimensions = vectors.shape[1]
+    if not labels:
+        raise ValueError("select at least one token to send")
+    if needs_replacing(table, dimensions) and not replace:
+        raise DimensionMismatch(
+            f"the table's vectors have {table.dimension_count} dimensions and the embedding rows "
+            f"have {dimensions}; replace the table's content to compare them"
+        )
+    if table.row_count and table.dimension_count == dimensions and not replace:
+        used = set(table.labels)
+        keep = [i for i, label in enumerate(labels) if label not in used]
+        skipped = [labels[i] for i in range(len(labels)) if i not in keep]
+        if not keep:
+            raise ValueError(f"{', '.join(skipped)} {'is' if len(skipped) == 1 else 'are'} already in the table")
+        command = InsertVectors(table.row_count, [labels[i] for i in keep], vectors[keep], text=SEND_TEXT)
+        said = f"Added {len(keep)} token vector{'s' * (len(keep) != 1)} to the table"
+        if skipped:
+            said += f" ({', '.join(skipped)} already there)"
+        return command, said + "."
+    parts: list[Command] = []
+    if table.row_count:
+        parts.append(RemoveVectors(0, table.row_count))
+    if table.dimension_count != dimensions:
+        if table.dimension_count:
+            parts.append(RemoveDimensions(0, table.dimension_count))
+        parts.append(InsertDimensions(0, embedding_dimensions(dimensions)))
+    parts.append(InsertVectors(0, labels, vectors))
+    if table.row_count:
+        said = (
+            f"Replaced the table's {table.row_count} vectors of {table.dimension_count} dimensions "
+            f"with {len(labels)} token vectors of {dimensions}; undo brings them back."
+        )
+    else:
+        said = f"Added {len(labels)} token vectors of {dimensions} dimensions to the table."
+    return Compound(parts, SEND_TEXT), said

@@ -1,0 +1,265 @@
+"""Text into tokens at three levels: characters, words, subwords.
+
+- characters: the lesson's vocabulary, the letters a..z with indices 0..25,
+  then the unknown token ``<unk>`` (26), then any symbols the user adds
+  (27, 28, ...). "hello" -> [7, 4, 11, 11, 14].
+- words: split on whitespace and punctuation (each punctuation mark is a
+  token), optionally lower-cased; the vocabulary is built from the text in the
+  order words first appear, after ``<unk>`` at index 0.
+- subwords: byte-pair encoding trained on the text with a chosen vocabulary
+  size (Hugging Face ``tokenizers``), or loaded from a ``tokenizer.json`` or a
+  WordPiece ``vocab.txt``. A piece that starts a word carries ``▁``.
+
+Every tokenizer has ``encode(text) -> Encoding`` and ``decode(indices) -> str``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Iterable
+
+from explorer.model.vocabulary import UNKNOWN, Encoding, Vocabulary
+
+#: level -> the name a person reads.
+LEVELS = {"char": "characters", "word": "words", "subword": "subwords (BPE)"}
+
+#: Subword vocabulary size used when none is chosen.
+DEFAULT_VOCAB_SIZE = 200
+
+
+class TokenizerError(ValueError):
+    """A tokenizer that cannot be built from what was given (one sentence)."""
+
+
+class CharacterTokenizer:
+    """One token per character; a..z are 0..25, ``<unk>`` is 26, added symbols follow."""
+
+    level = "char"
+
+    def __init__(self, symbols: Iterable[str] = (), lowercase: bool = False):
+        self.lowercase = lowercase
+        self.vocabulary = Vocabulary(string.ascii_lowercase, unknown=UNKNOWN)
+        self.add_symbols(symbols)
+
+    def add_symbols(self, symbols: Iterable[str]) -> list[int]:
+        """Add each character of ``symbols`` to the vocabulary; return their indices."""
+        return [self.vocabulary.add(ch) for text in symbols for ch in text]
+
+    def _fold(self, text: str) -> str:
+        if not self.lowercase:
+            return text
+        # str.lower() can change the length ("İ"); fold per character to keep spans exact.
+        return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+    def encode(self, text: str) -> Encoding:
+        """Each character of ``text`` and its index."""
+        tokens = list(self._fold(text))
+        return Encoding(text, tokens, self.vocabulary.encode(tokens), [(i, i + 1) for i in range(len(text))])
+
+    def decode(self, indices: Iterable[int]) -> str:
+        """The characters at ``indices`` joined; unknown ones read ``<unk>``."""
+        return "".join(self.vocabulary.decode(indices))
+
+
+#: A word (letters, digits, inner apostrophes as in "don't") or one punctuation mark.
+WORD_PATTERN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_NO_SPACE_BEFORE = set(".,!?;:%)]}…»”’") | {"'s", "n't"}
+_NO_SPACE_AFTER = set("([{«“‘$#¿¡")
+
+
+def split_words(text: str, lowercase: bool = False) -> tuple[list[str], list[tuple[int, int]]]:
+    """Words and punctuation marks of ``text`` with their (start, end) spans."""
+    tokens, spans = [], []
+    for match in WORD_PATTERN.finditer(text):
+        tokens.append(match.group().lower() if lowercase else match.group())
+        spans.append(match.span())
+    return tokens, spans
+
+
+def join_words(tokens: list[str]) -> str:
+    """Words back into text: one space between words, none before closing punctuation."""
+    out: list[str] = []
+    quote_open = False
+    previous = None
+    for token in tokens:
+        space = previous is not None
+        if token in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER:
+            space = False
+        if token == '"':
+            if quote_open:
+                space = False
+            quote_open = not quote_open
+        elif previous == '"' and quote_open:
+            space = False
+        if space:
+            out.append(" ")
+        out.append(token)
+        previous = token
+    return "".join(out)
+
+
+class WordTokenizer:
+    """Words and punctuation marks; the vocabulary is learnt from a text."""
+
+    level = "word"
+
+    def __init__(self, vocabulary: Vocabulary | None = None, lowercase: bool = False):
+        self.lowercase = lowercase
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary(specials=(), unknown=UNKNOWN)
+
+    @classmethod
+    def fit(cls, text: str, lowercase: bool = False) -> "WordTokenizer":
+        """A word tokenizer whose vocabulary is ``<unk>`` then the words of ``text`` in order."""
+        tokenizer = cls(lowercase=lowercase)
+        tokens, _ = split_words(text, lowercase)
+        add = tokenizer.vocabulary.add
+        for token in dict.fromkeys(tokens):
+            add(token)
+        tokenizer.vocabulary.count(tokenizer.vocabulary.encode(tokens))
+        return tokenizer
+
+    def encode(self, text: str) -> Encoding:
+        tokens, spans = split_words(text, self.lowercase)
+        return Encoding(text, tokens, self.vocabulary.encode(tokens), spans)
+
+    def decode(self, indices: Iterable[int]) -> str:
+        """The words at ``indices`` joined with single spaces, punctuation attached."""
+        return join_words(self.vocabulary.decode(indices))
+
+
+class SubwordTokenizer:
+    """Subword pieces from a Hugging Face tokenizer (trained BPE, tokenizer.json or vocab.txt)."""
+
+    level = "subword"
+
+    def __init__(self, hf_tokenizer, source: str = "trained"):
+        self._hf = hf_tokenizer
+        self.source = source
+        vocab = hf_tokenizer.get_vocab(with_added_tokens=True)
+        ordered = sorted(vocab.items(), key=lambda item: item[1])
+        if [i for _, i in ordered] != list(range(len(ordered))):
+            raise TokenizerError("the tokenizer's indices are not 0, 1, 2, ... without gaps")
+        specials = {t.content for t in hf_tokenizer.get_added_tokens_decoder().values() if t.special}
+        unknown = _unknown_token(hf_tokenizer)
+        self.vocabulary = Vocabulary()
+        for token, _ in ordered:
+            self.vocabulary.add(token, special=token in specials or token == unknown)
+        if unknown is not None and unknown in self.vocabulary:
+            self.vocabulary.set_unknown(unknown)
+
+    @classmethod
+    def train(cls, text: str, vocab_size: int = DEFAULT_VOCAB_SIZE, lowercase: bool = False) -> "SubwordTokenizer":
+        """Byte-pair encoding learnt from ``text`` with at most ``vocab_size`` entries (``<unk>`` first)."""
+        from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+
+        if vocab_size < 2:
+            raise TokenizerError("a subword vocabulary needs at least 2 entries (<unk> and one piece)")
+        hf = Tokenizer(models.BPE(unk_token=UNKNOWN))
+        if lowercase:
+            hf.normalizer = normalizers.Lowercase()
+        hf.pre_tokenizer = pre_tokenizers.Sequence(
+            [pre_tokenizers.Metaspace(prepend_scheme="never"), pre_tokenizers.Punctuation()]
+        )
+        hf.decoder = decoders.Metaspace(prepend_scheme="never")
+        trainer = trainers.BpeTrainer(
+            vocab_size=vocab_size,
+            special_tokens=[UNKNOWN],
+            # Characters count against the size too: the rarest ones become <unk>.
+            limit_alphabet=vocab_size - 1,
+            show_progress=False,
+        )
+        hf.train_from_iterator([text] if text else [], trainer)
+        return cls(hf, "trained")
+
+    @classmethod
+    def from_file(cls, path) -> "SubwordTokenizer":
+        """A tokenizer from ``tokenizer.json`` (any Hugging Face model) or a WordPiece ``vocab.txt``."""
+        from explorer.model.formats.errors import FormatError, read_text
+
+        path = Path(path)
+        if path.suffix.lower() == ".json":
+            from tokenizers import Tokenizer
+
+            read_text(path)  # missing, empty, binary: the usual sentences
+            try:
+                return cls(Tokenizer.from_file(str(path)), path.name)
+            except Exception as error:  # tokenizers raises a bare Exception
+                line, column, message = _json_error_position(str(error))
+                raise FormatError(path, line, column, f"is not a tokenizer file ({message})") from None
+        return cls(_wordpiece_from_vocab(path, read_text(path)), path.name)
+
+    def encode(self, text: str) -> Encoding:
+        encoded = self._hf.encode(text, add_special_tokens=False)
+        import numpy as np
+
+        return Encoding(text, list(encoded.tokens), np.array(encoded.ids, dtype=np.int64), list(encoded.offsets))
+
+    def decode(self, indices: Iterable[int]) -> str:
+        """The pieces at ``indices`` joined back into text (``▁`` becomes a space)."""
+        indices = [int(i) for i in indices]
+        self.vocabulary.decode(indices)  # refuses indices outside the vocabulary with a sentence
+        return self._hf.decode(indices, skip_special_tokens=False)
+
+    def save(self, path) -> None:
+        """Write the tokenizer as ``tokenizer.json``."""
+        self._hf.save(str(path))
+
+
+def _unknown_token(hf) -> str | None:
+    model = hf.model
+    token = getattr(model, "unk_token", None)
+    return token if isinstance(token, str) and token else None
+
+
+def _json_error_position(message: str) -> tuple[int | None, int | None, str]:
+    match = re.search(r"(.*?)\s*at line (\d+) column (\d+)", message)
+    if match:
+        return int(match.group(2)), int(match.group(3)), match.group(1)
+    return None, None, message.strip() or "unreadable"
+
+
+def _wordpiece_from_vocab(path: Path, text: str):
+    """A BERT-style WordPiece tokenizer from one token per line; checks every line."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+
+    from explorer.model.formats.errors import FormatError
+
+    vocab: dict[str, int] = {}
+    first_line: dict[str, int] = {}
+    lines = text.splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        token = line.rstrip("\r")
+        if not token.strip():
+            raise FormatError(path, number, None, "is empty; a vocab.txt holds one token on every line")
+        if any(c.isspace() for c in token):
+            raise FormatError(path, number, None, f"'{token}' holds a space; a token cannot")
+        if token in vocab:
+            raise FormatError(path, number, None, f"'{token}' appears again (first on line {first_line[token]})")
+        vocab[token] = len(vocab)
+        first_line[token] = number
+    unknown = next((t for t in ("[UNK]", UNKNOWN) if t in vocab), None)
+    if unknown is None:
+        raise FormatError(path, None, None, "holds no unknown token; add a line [UNK]")
+    hf = Tokenizer(models.WordPiece(vocab, unk_token=unknown))
+    hf.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    hf.decoder = decoders.WordPiece()
+    specials = [t for t in vocab if t.startswith("[") and t.endswith("]")]
+    if specials:
+        hf.add_special_tokens(specials)
+    return hf
+
+
+def make_tokenizer(level: str, text: str = "", *, lowercase: bool = False,
+                   vocab_size: int = DEFAULT_VOCAB_SIZE, symbols: Iterable[str] = ()):
+    """The tokenizer for ``level``, fitted to ``text`` where the level learns from text."""
+    if level == "char":
+        return CharacterTokenizer(symbols, lowercase=lowercase)
+    if level == "word":
+        return WordTokenizer.fit(text, lowercase=lowercase)
+    if level == "subword":
+        return SubwordTokenizer.train(text, vocab_size, lowercase=lowercase)
+    raise TokenizerError(f"unknown level '{level}'; choose char, word or subword")

@@ -1,0 +1,310 @@
+"""The embedding half of the vocabulary panel: a token's row and its nearest neighbours.
+
+Three sources of rows: a seeded random matrix over the text's vocabulary (what
+an untrained model starts with: row i is token i's), the GloVe sample that
+ships with the program, and the full GloVe 6B (400,000 words, opened on the
+thread pool with progress and cancel).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.model import glove
+from explorer.model.embeddings import EmbeddingMatrix
+from explorer.model.vocabulary import Vocabulary, display_token
+from explorer.qt.vocab.workers import Job
+
+RANDOM, SAMPLE, FULL, FILE = "random", "sample", "glove", "file"
+FILE_FILTER = "Word vectors (*.txt *.vec *.tsv *.npy *.npz);;All files (*)"
+RANDOM_DIMENSIONS = 8
+RANDOM_SEED = 0
+#: Numbers of a row shown before "…".
+SHOWN_NUMBERS = 8
+
+
+class EmbeddingSection(QWidget):
+    """Choose where embedding rows come from; show a token's row, norm and neighbours."""
+
+    message = Signal(str)
+    #: The rows now come from another source (or it finished opening).
+    source_changed = Signal()
+    #: (text or None when done, done, total) while GloVe opens.
+    progress = Signal(object, int, int)
+
+    def __init__(self, pool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._pool = pool
+        self._vocabulary = Vocabulary()
+        self._random: EmbeddingMatrix | None = None
+        self._glove: dict[str, EmbeddingMatrix] = {}
+        self._job: Job | None = None
+        self._generation = 0
+        self._source = RANDOM
+        self.source_box = QComboBox(objectName="vocabEmbeddingSource")
+        self.source_box.addItem(f"random, {RANDOM_DIMENSIONS} dimensions (seed {RANDOM_SEED})", RANDOM)
+        self.source_box.addItem("GloVe sample (6,000 words, 50 dimensions)", SAMPLE)
+        self.source_box.addItem("GloVe 6B (400,000 words, 50 dimensions)", FULL)
+        self.source_box.addItem("word-vector file…", FILE)
+        self.source_box.setItemData(
+            3, "GloVe / word2vec text, TensorBoard vectors.tsv + metadata.tsv, .npy or .npz",
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        if not glove.glove_available():
+            item = self.source_box.model().item(2) if isinstance(self.source_box.model(), QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(False)
+                item.setToolTip(glove.INSTALL_HINT)
+        self.k_box = QSpinBox(objectName="vocabNeighbourCount", minimum=1, maximum=100, value=10)
+        self.k_box.setPrefix("k = ")
+        self.row_label = QLabel(objectName="vocabRow", wordWrap=True)
+        self.row_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.neighbours = QTableWidget(0, 2, objectName="vocabNeighbours")
+        self.neighbours.setHorizontalHeaderLabels(["nearest", "cosine"])
+        self.neighbours.verticalHeader().hide()
+        self.neighbours.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.neighbours.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.neighbours.verticalHeader().setDefaultSectionSize(20)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Embedding rows from"))
+        top.addWidget(self.source_box, 1)
+        top.addWidget(self.k_box)
+        self._buttons = QHBoxLayout()
+        self._buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.row_label)
+        layout.addWidget(self.neighbours, 1)
+        layout.addLayout(self._buttons)
+        self._token: tuple[int, str] | None = None
+        self.source_box.currentIndexChanged.connect(self._on_source_change)
+        self.k_box.valueChanged.connect(self._refresh)
+
+    def add_button(self, button) -> None:
+        self._buttons.addWidget(button)
+
+    # ---------------------------------------------------------------- sources
+    @property
+    def source(self) -> str:
+        return self._source
+
+    @property
+    def matrix(self) -> EmbeddingMatrix | None:
+        """The matrix rows come from now (None until it has opened)."""
+        if self._source == RANDOM:
+            return self._random
+        return self._glove.get(self._source)
+
+    @property
+    def matrix_name(self) -> str:
+        matrix = self.matrix
+        return matrix.name if matrix is not None else "the embeddings"
+
+    def set_source(self, source: str) -> None:
+        """Choose random, sample or glove (the key, not the text)."""
+        self.source_box.setCurrentIndex(self.source_box.findData(source))
+
+    def set_vocabulary(self, vocabulary: Vocabulary) -> None:
+        """The text's vocabulary changed: the random matrix gets one row per token."""
+        self._vocabulary = vocabulary
+        self._random = EmbeddingMatrix.random(vocabulary.tokens, RANDOM_DIMENSIONS, RANDOM_SEED)
+        self._random.name = f"the random {len(vocabulary)} × {RANDOM_DIMENSIONS} matrix"
+
+    def _on_source_change(self) -> None:
+        source = self.source_box.currentData()
+        if source == FULL and not glove.glove_available():
+            self.message.emit(glove.INSTALL_HINT + ".")
+            self._revert()
+            return
+        if source == FILE:
+            self._revert()
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getOpenFileName(self, "Open word vectors", "", FILE_FILTER)
+            if path:
+                self.open_file(path)
+            return
+        if source in (SAMPLE, FULL) and source not in self._glove:
+            self._open(source)
+            return
+        self._source = source
+        self.source_changed.emit()
+
+    def _revert(self) -> None:
+        self.source_box.blockSignals(True)
+        self.source_box.setCurrentIndex(self.source_box.findData(self._source))
+        self.source_box.blockSignals(False)
+
+    def _open(self, source: str) -> None:
+        if source == SAMPLE:
+            self._glove[SAMPLE] = glove.load_glove_sample()
+            self._source = SAMPLE
+            self.source_changed.emit()
+            return
+        self._generation += 1
+        job = Job(self._generation, glove.load_glove, reports_progress=True)
+        job.signals.progress.connect(self._on_load_progress)
+        job.signals.finished.connect(self._on_loaded)
+        job.signals.failed.connect(self._on_load_failed)
+        job.signals.cancelled.connect(self._on_load_cancelled)
+        self._job = job
+        self.source_box.setEnabled(False)
+        self.progress.emit("Opening GloVe 6B: 400,000 words…", 0, 1)
+        self._pool.start(job)
+
+    def open_file(self, path) -> None:
+        """Read word vectors from ``path`` on the pool; a bad file gives a message naming the line."""
+        from pathlib import Path
+
+        from explorer.model.formats.wordvectors import read_word_vectors
+
+        self._generation += 1
+        job = Job(self._generation, lambda: read_word_vectors(path))
+        job.signals.finished.connect(self._on_file_read)
+        job.signals.failed.connect(self._on_load_failed)
+        self._job = job
+        self.source_box.setEnabled(False)
+        self.progress.emit(f"Reading {Path(path).name}…", 0, 0)
+        self._pool.start(job)
+
+    def _on_file_read(self, generation: int, matrix) -> None:
+        if generation != self._generation:
+            return
+        self._finish_load()
+        self._glove[FILE] = matrix
+        self._source = FILE
+        self.source_box.blockSignals(True)
+        self.source_box.setItemText(
+            3, f"{matrix.name} ({len(matrix):,} words, {matrix.dimension_count} dimensions)"
+        )
+        self.source_box.setCurrentIndex(3)
+        self.source_box.blockSignals(False)
+        self.message.emit(f"Read {len(matrix):,} word vectors of {matrix.dimension_count} numbers from {matrix.name}.")
+        self.source_changed.emit()
+
+    def _on_load_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation and self._job is not None:
+            self.progress.emit("Opening GloVe 6B: 400,000 words…", done, total)
+
+    def _finish_load(self) -> None:
+        self._job = None
+        self.source_box.setEnabled(True)
+        self.progress.emit(None, 0, 0)
+
+    def _on_loaded(self, generation: int, matrix) -> None:
+        if generation != self._generation:
+            return
+        self._finish_load()
+        self._glove[FULL] = matrix
+        self._source = FULL
+        self.message.emit(f"GloVe 6B is open: {len(matrix):,} words of {matrix.dimension_count} numbers.")
+        self.source_changed.emit()
+
+    def _on_load_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._finish_load()
+            self._revert()
+            self.message.emit(f"Word vectors not opened: {message}.")
+
+    def _on_load_cancelled(self, generation: int) -> None:
+        if generation == self._generation:
+            self._finish_load()
+            self._revert()
+            self.message.emit("Opening GloVe cancelled; the rows still come from " + self.matrix_name + ".")
+
+    def cancel(self) -> None:
+        """Stop opening GloVe (the worker stops at its next chunk)."""
+        if self._job is not None:
+            self._job.cancel()
+
+    @property
+    def loading(self) -> bool:
+        return self._job is not None
+
+    # ------------------------------------------------------------------ rows
+    def _row_of(self, index: int, token: str) -> int | None:
+        matrix = self.matrix
+        if matrix is None:
+            return None
+        if self._source == RANDOM:
+            return index if 0 <= index < len(matrix) else None
+        return matrix.find(token)
+
+    def rows_for(self, indices, tokens) -> tuple[list[str], np.ndarray, list[str]]:
+        """(labels found, their rows as an array, tokens without a row) for sending to the table."""
+        matrix = self.matrix
+        found, rows, missing = [], [], []
+        for index, token in zip(indices, tokens):
+            row = self._row_of(index, token)
+            if row is None:
+                missing.append(display_token(token))
+            else:
+                found.append(token if self._source == RANDOM else matrix.tokens[row])
+                rows.append(row)
+        width = matrix.dimension_count if matrix is not None else 0
+        vectors = np.array(matrix.vectors[rows], dtype=np.float64) if rows else np.zeros((0, width))
+        return found, vectors, missing
+
+    def show_token(self, index: int | None, token: str | None) -> None:
+        """Show the row and the nearest neighbours of the token at vocabulary ``index``."""
+        self._token = None if index is None else (index, token)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.neighbours.setRowCount(0)
+        matrix = self.matrix
+        if self._token is None or matrix is None:
+            self.row_label.setText("Select a token to see its embedding row and its nearest neighbours.")
+            return
+        index, token = self._token
+        shown = display_token(token)
+        row = self._row_of(index, token)
+        if row is None:
+            self.row_label.setText(f"'{shown}' (index {index}) has no row in {matrix.name}.")
+            return
+        vector = matrix.vector(row)
+        numbers = ", ".join(f"{v:.3f}" for v in vector[:SHOWN_NUMBERS])
+        more = ", …" if len(vector) > SHOWN_NUMBERS else ""
+        where = (f"index {index} → row {row} of {matrix.name}" if self._source == RANDOM else
+                 f"index {index} here → row {row:,} of {matrix.name} ({len(matrix):,} × {matrix.dimension_count})")
+        self.row_label.setText(
+            f"<b>{_html(shown)}</b>: {where}<br>[{numbers}{more}] &nbsp; |v| = {float(matrix.norms[row]):.3f}"
+        )
+        self.row_label.setProperty("row", row)
+        try:
+            found = matrix.nearest(matrix.tokens[row], self.k_box.value())
+        except ValueError as error:
+            self.message.emit(str(error))
+            return
+        self.neighbours.setRowCount(len(found))
+        for r, (word, score) in enumerate(found):
+            self.neighbours.setItem(r, 0, QTableWidgetItem(display_token(word)))
+            cell = QTableWidgetItem(f"{score:.3f}")
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.neighbours.setItem(r, 1, cell)
+
+    def neighbour_rows(self) -> list[tuple[str, str]]:
+        """What the neighbours table shows, as (word, score text) pairs."""
+        return [(self.neighbours.item(r, 0).text(), self.neighbours.item(r, 1).text())
+                for r in range(self.neighbours.rowCount())]
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)

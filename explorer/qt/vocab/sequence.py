@@ -1,0 +1,62 @@
+"""The encoded sequence as rich text: each token above its index, one colour per token."""
+
+from __future__ import annotations
+
+import html
+
+from explorer.model.vocabulary import Encoding, display_token
+
+#: Tokens shown in the sequence view; the rest are counted, not drawn.
+MAX_SHOWN = 1500
+
+_SHADES = ("#dbe9f6", "#fbe3d3")  # alternate so neighbouring tokens stay apart
+_SELECTED = "#ffd54f"
+_UNKNOWN = "#f4c7c3"
+
+
+def sequence_html(encoding: Encoding, selected=(), unknown: int | None = None,
+                  limit: int = MAX_SHOWN) -> str:
+    """HTML for a QTextBrowser: every token as a link ``t:INDEX`` with its index below.
+
+    Occurrences of the ``selected`` indices are highlighted; the ``unknown`` index is tinted.
+    """
+    selected = set(selected)
+    parts = ['<div style="font-family: monospace; line-height: 160%;">']
+    count = len(encoding)
+    for k in range(min(count, limit)):
+        index = int(encoding.indices[k])
+        token = html.escape(display_token(encoding.tokens[k]))
+        if index in selected:
+            shade = _SELECTED
+        elif index == unknown:
+            shade = _UNKNOWN
+        else:
+            shade = _SHADES[k % 2]
+        parts.append(
+            f'<a href="t:{index}" style="text-decoration: none; color: #000000;">'
+            f'<span style="background-color: {shade};">&nbsp;{token}&nbsp;</span>'
+            f'<sub style="color: #0072B2;">{index}</sub></a> '
+        )
+    if count > limit:
+        parts.append(f'<span style="color: #808080;"> … and {count - limit:,} more tokens</span>')
+    if count == 0:
+        parts.append('<span style="color: #808080;">no tokens: type some text above</span>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def indices_text(encoding: Encoding, limit: int = 20_000) -> str:
+    """The indices as ``7, 4, 11, 11, 14`` (the first ``limit`` of them)."""
+    return ", ".join(str(int(i)) for i in encoding.indices[:limit])
+
+
+def parse_indices(text: str) -> list[int]:
+    """``"7, 4 11"`` -> [7, 4, 11]; ValueError with a sentence naming the bad entry."""
+    cleaned = text.replace("[", " ").replace("]", " ").replace(",", " ").split()
+    out = []
+    for position, part in enumerate(cleaned, start=1):
+        try:
+            out.append(int(part))
+        except ValueError:
+            raise ValueError(f"entry {position}, '{part}', is not a whole number") from None
+    return out
