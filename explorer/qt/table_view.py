@@ -207,7 +207,7 @@ class VectorTableView(QTableView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         option.rect = self.visualRect(index)
-        self.itemDelegate(index).initStyleOption(option, index)
+        self.itemDelegateForIndex(index).initStyleOption(option, index)
         return self.style().subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, option, self)
 
     def mouseReleaseEvent(self, event) -> None:
