@@ -15,6 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.model.commands import set_vector
 from explorer.model.projection import pca, select_dimensions
@@ -25,6 +26,13 @@ LABEL_LIMIT = 150
 #: How near (in pixels) a press must be to a tip to grab it.
 GRAB_PIXELS = 10
 _HIGHLIGHT = QColor(255, 200, 0, 150)
+_LABEL_FILL = QColor(255, 255, 255, 170)
+#: Labels longer than this are shortened in the plot (the table and the tooltip show them whole).
+LABEL_CHARS = 32
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 class _ColourGroup:
@@ -36,6 +44,8 @@ class _ColourGroup:
         self.curve = pg.PlotCurveItem(
             segments[:, 0], segments[:, 1], connect="pairs", pen=pg.mkPen(color, width=2), antialias=True
         )
+        # Unchanged colours are blitted from a pixmap; only the curve of a moved arrow is redrawn.
+        self.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 class VectorPlot(pg.PlotWidget):
@@ -68,8 +78,11 @@ class VectorPlot(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.hideButtons()
         for side in ("left", "bottom"):
-            item.getAxis(side).setTextPen("#333333")
-            item.getAxis(side).setPen("#888888")
+            axis = item.getAxis(side)
+            axis.setTextPen("#333333")
+            axis.setPen("#888888")
+            # The grid belongs to the axes; keep it as a pixmap so a moved arrow does not redraw it.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._vb = item.getViewBox()
         self._vb.setAspectLocked(True, ratio=1.0)
         self._vb.setDefaultPadding(0.12)
@@ -77,9 +90,13 @@ class VectorPlot(pg.PlotWidget):
         self._origin = pg.ScatterPlotItem([0.0], [0.0], size=6, brush=pg.mkBrush("#444444"), pen=None)
         self._origin.setZValue(5)
         self.addItem(self._origin)
+        # Selected arrows: a wide halo, and a dark line on top so they stand out in a crowd.
         self._highlight = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(_HIGHLIGHT, width=8))
-        self._highlight.setZValue(-1)
+        self._highlight.setZValue(2)
         self.addItem(self._highlight)
+        self._highlight_line = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen("#222222", width=1.5))
+        self._highlight_line.setZValue(3)
+        self.addItem(self._highlight_line)
         self.setMouseTracking(True)
 
         table = context.table
@@ -241,8 +258,11 @@ class VectorPlot(pg.PlotWidget):
         rows = list(self._slot) if len(self._slot) <= LABEL_LIMIT else [
             r for r in self._context.selection if r in self._slot
         ]
+        # In a crowd (only the selected are labelled) a pale backing keeps the label readable.
+        fill = _LABEL_FILL if len(self._slot) > LABEL_LIMIT else None
         for row in rows:
-            label = pg.TextItem(table.label(row), color=table.colors[row])
+            label = pg.TextItem(_short(table.label(row)), color=table.colors[row], fill=fill)
+            label.setToolTip(table.label(row))
             label.setFont(self._font)
             label.setZValue(10)
             self._place_label(row, label)
@@ -256,11 +276,9 @@ class VectorPlot(pg.PlotWidget):
 
     def _update_highlight(self) -> None:
         rows = [r for r in self._context.selection if r in self._slot]
-        if rows:
-            segments = arrow_segments(self._coords[rows], self._head)
-            self._highlight.setData(segments[:, 0], segments[:, 1])
-        else:
-            self._highlight.setData([], [])
+        segments = arrow_segments(self._coords[rows], self._head) if rows else np.zeros((0, 2))
+        self._highlight.setData(segments[:, 0], segments[:, 1])
+        self._highlight_line.setData(segments[:, 0], segments[:, 1])
 
     # ------------------------------------------------------- model events
     def _on_values_change(self, rows, columns) -> None:
@@ -285,7 +303,8 @@ class VectorPlot(pg.PlotWidget):
         table = self._context.table
         for row in rows:
             if row in self._labels:
-                self._labels[row].setText(table.label(row))
+                self._labels[row].setText(_short(table.label(row)))
+                self._labels[row].setToolTip(table.label(row))
 
     def _on_structure_change(self, *args) -> None:
         self.rebuild()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from explorer.model.commands import RenameVector, SetStyle, set_cell
 from explorer.model.similarity import norm
@@ -21,6 +21,24 @@ from explorer.model.formats.delimited import format_value
 
 _ROOT = QModelIndex()
 _NORM_COLOR = QColor("#555555")
+_SWATCHES: dict[str, QIcon] = {}
+
+
+def _swatch(color: str) -> QIcon:
+    """A square of ``color`` that looks the same whether its row is selected or not."""
+    icon = _SWATCHES.get(color)
+    if icon is None:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(color))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor(0, 0, 0, 90))
+        painter.drawRect(0, 0, 13, 13)
+        painter.end()
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+        _SWATCHES[color] = icon
+    return icon
 
 
 class VectorTableModel(QAbstractTableModel):
@@ -82,7 +100,7 @@ class VectorTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return table.label(row)
             if role == Qt.ItemDataRole.DecorationRole:
-                return QColor(table.colors[row])
+                return _swatch(table.colors[row])
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if table.visible[row] else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:

@@ -55,13 +55,19 @@ class VectorTableView(QTableView):
         header.setStretchLastSection(False)
         header.setDefaultSectionSize(84)
         header.sectionDoubleClicked.connect(self._on_header_double_click)
-        self.setColumnWidth(0, 100)
+        self.fit_label_column()
+        self.model().modelReset.connect(self.fit_label_column)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_context_menu)
         self.selectionModel().selectionChanged.connect(self._on_selection_change)
         context.selection_changed.connect(self._on_context_selection_change)
         #: Asks the user for a colour; replaced in tests. Returns a QColor (invalid when cancelled).
         self.ask_color = lambda initial: QColorDialog.getColor(initial, self, "Vector colour")
+
+    def fit_label_column(self) -> None:
+        """Make the label column as wide as its labels, between 100 and 260 pixels."""
+        self.resizeColumnToContents(0)
+        self.setColumnWidth(0, min(max(self.columnWidth(0), 100), 260))
 
     def table_model(self) -> VectorTableModel:
         return self.model()

@@ -36,7 +36,8 @@ def test_columns_are_label_dimensions_and_norm(model):
     assert model.index(4, 3).data() == "7.762"
     assert not model.flags(model.index(0, 3)) & Qt.ItemFlag.ItemIsEditable
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert model.index(1, 0).data(Qt.ItemDataRole.DecorationRole).name().upper() == "#D55E00"
+    swatch = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole).pixmap(14, 14).toImage()
+    assert swatch.pixelColor(7, 7).name().upper() == "#D55E00"
 
 
 def test_model_stays_valid_through_every_kind_of_change(qtmodeltester, model, materials_context):
