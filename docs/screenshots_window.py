@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
@@ -25,7 +27,11 @@ def shoot(window, name: str) -> None:
     window.restore_layout()
     for _ in range(5):
         QApplication.processEvents()
-    window.grab().save(str(ROOT / "docs" / name))
+    path = ROOT / "docs" / name
+    image = window.grab().toImage()
+    image.save(str(path))
+    if path.stat().st_size > 200_000:  # keep README images small: 256 colours
+        image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither).save(str(path))
     print("wrote", ROOT / "docs" / name)
 
 
@@ -48,7 +54,7 @@ def main() -> None:
     values = np.stack([radii * np.cos(angles), radii * np.sin(angles)], axis=1).round(2)
     table = VectorTable([f"word{i}" for i in range(500)], [Dimension("x"), Dimension("y")], values)
     many = MainWindow(DocumentContext(Document(table)), Settings(str(folder / "b.ini")))
-    many.context.select_rows([42])
+    many.context.select_rows([int(np.argmax(radii))])
     shoot(many, "window-500.png")
 
     labels = [

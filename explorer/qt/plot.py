@@ -278,7 +278,10 @@ class VectorPlot(pg.PlotWidget):
         rows = [r for r in self._context.selection if r in self._slot]
         segments = arrow_segments(self._coords[rows], self._head) if rows else np.zeros((0, 2))
         self._highlight.setData(segments[:, 0], segments[:, 1])
-        self._highlight_line.setData(segments[:, 0], segments[:, 1])
+        if len(self._slot) > LABEL_LIMIT:
+            self._highlight_line.setData(segments[:, 0], segments[:, 1])
+        else:
+            self._highlight_line.setData([], [])
 
     # ------------------------------------------------------- model events
     def _on_values_change(self, rows, columns) -> None:
