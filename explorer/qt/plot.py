@@ -9,17 +9,15 @@ view. Dragging a tip (in the dimensions view) edits the vector live through
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
-from explorer.model.commands import set_vector
 from explorer.model.projection import pca, select_dimensions
 from explorer.qt.arrows import POINTS_PER_ARROW, arrow_segments
+from explorer.qt.plot_drag import TipDragging
 
 #: Above this many vectors only the selected ones are labelled (the rest would be a blur).
 LABEL_LIMIT = 150
@@ -48,7 +46,7 @@ class _ColourGroup:
         self.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
-class VectorPlot(pg.PlotWidget):
+class VectorPlot(TipDragging, pg.PlotWidget):
     """The arrow plot of a document context (``vectorPlot``)."""
 
     #: The projection or the dimensions shown changed: mode, x, y.
@@ -357,83 +355,8 @@ class VectorPlot(pg.PlotWidget):
 
     def _keep_origin_in_view(self, *_) -> None:
         (x0, x1), (y0, y1) = self._vb.viewRange()
-        dx = 0.0 if x0 <= 0 <= x1 else (-x0 + 0.05 * (x1 - x0) if x0 > 0 else -x1 - 0.05 * (x1 - x0))
-        dy = 0.0 if y0 <= 0 <= y1 else (-y0 + 0.05 * (y1 - y0) if y0 > 0 else -y1 - 0.05 * (y1 - y0))
+        # Shift the view so that the origin sits just inside the edge it left by.
+        dx = 0.0 if x0 <= 0 <= x1 else (-x0 - 0.05 * (x1 - x0) if x0 > 0 else -x1 + 0.05 * (x1 - x0))
+        dy = 0.0 if y0 <= 0 <= y1 else (-y0 - 0.05 * (y1 - y0) if y0 > 0 else -y1 + 0.05 * (y1 - y0))
         if dx or dy:
             self._vb.setRange(xRange=(x0 + dx, x1 + dx), yRange=(y0 + dy, y1 + dy), padding=0)
-
-    # ------------------------------------------------------------ dragging
-    def mousePressEvent(self, event) -> None:
-        position = event.position().toPoint()
-        row = self.row_at(position) if event.button() == Qt.MouseButton.LeftButton else None
-        if row is None:
-            super().mousePressEvent(event)
-            return
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            selection = set(self._context.selection) ^ {row}
-            self._context.select_rows(selection)
-        else:
-            self._context.select_rows([row])
-        self._drag = {"row": row, "first_inverse": None, "last": None,
-                      "auto": self._vb.autoRangeEnabled()}
-        self._vb.disableAutoRange()
-        event.accept()
-
-    def mouseMoveEvent(self, event) -> None:
-        position = event.position().toPoint()
-        if self._drag is None:
-            if event.buttons() == Qt.MouseButton.NoButton:
-                over = self.row_at(position) is not None
-                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
-            super().mouseMoveEvent(event)
-            return
-        event.accept()
-        reason = self._why_no_drag()
-        if reason:
-            if not self._drag.get("told"):
-                self._context.message.emit(reason)
-                self._drag["told"] = True
-            return
-        row = self._drag["row"]
-        table = self._context.table
-        x, y = self.data_at(position)
-        step = self._vb.viewPixelSize()
-        values = table.vector(row)
-        values[self._x] = _round_to_pixel(x, step[0])
-        if table.dimension_count > 1:
-            values[self._y] = _round_to_pixel(y, step[1])
-        command = set_vector(table, row, values, f"Drag {table.label(row)}")
-        inverse = self._context.apply_live(command)
-        if inverse is not None:
-            if self._drag["first_inverse"] is None:
-                self._drag["first_inverse"] = inverse
-            self._drag["last"] = command
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self._drag is None:
-            super().mouseReleaseEvent(event)
-            return
-        drag, self._drag = self._drag, None
-        if drag["last"] is not None:
-            self._context.push_applied(drag["last"], drag["first_inverse"])
-        x, y = drag["auto"]
-        self._vb.enableAutoRange(x=bool(x), y=bool(y))
-        self._set_head_size()
-        self._refresh_all()
-        event.accept()
-
-    def _why_no_drag(self) -> str | None:
-        if self._mode == "pca":
-            return ("Dragging is off in the PCA view: each axis mixes all dimensions, so a drag "
-                    "cannot say which values to change. Choose two dimensions to drag.")
-        if self._x == self._y and self._context.table.dimension_count > 1:
-            return "Dragging is off while both axes show the same dimension; choose two different ones."
-        return None
-
-
-def _round_to_pixel(value: float, pixel: float) -> float:
-    """``value`` rounded to the precision one screen pixel can show (3.1, not 3.0961...)."""
-    if not pixel or not math.isfinite(pixel):
-        return float(value)
-    decimals = max(0, -int(math.floor(math.log10(abs(pixel)))))
-    return float(round(value, decimals))

@@ -125,3 +125,17 @@ def test_many_vectors_label_only_the_selected(window):
     assert sum(len(g.rows) for g in plot._groups.values()) == 305
     window.context.select_rows([7])
     assert list(plot._labels) == [7] and plot._labels[7].toPlainText() == "w2"
+
+
+def test_panning_away_keeps_the_origin_in_view(qtbot, window):
+    plot = window.plot
+    viewport = plot.viewport()
+    empty = plot.tip_viewport_pos(1) + QPoint(0, -150)  # open sky above B, away from every tip
+    assert plot.row_at(empty) is None
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=empty)
+    for step in range(1, 11):
+        qtbot.mouseMove(viewport, empty + QPoint(-80 * step, 60 * step))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=empty + QPoint(-800, 600))
+    (x0, x1), (y0, y1) = plot.getViewBox().viewRange()
+    assert x0 <= 0 <= x1 and y0 <= 0 <= y1
+    assert window.context.undo_stack.count() == 0
