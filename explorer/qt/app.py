@@ -20,7 +20,6 @@ def run_app(path: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APPLICATION)
 
     from explorer.qt.main_window import MainWindow
 
@@ -42,6 +41,8 @@ def run_app(path: str | None) -> int:
     window = MainWindow(context)
     if context is not None:
         window.files.remember(context.document.path)
+    # Panels are added here with window.add_panel(Panel(window.context), title, dock_name),
+    # before restore_layout(), so that the saved dock layout can place them.
     window.restore_layout()
     window.show()
     if os.environ.get("EXPLORER_EXIT_AFTER_SHOWN") == "1":

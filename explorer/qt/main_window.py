@@ -148,9 +148,10 @@ class MainWindow(QMainWindow):
         for action in (self.actionCopy, self.actionPaste):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table handles the keys itself
         self.table_view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
-        self.table_view.model().modelReset.connect(self._update_actions)
-        self.table_view.model().columnsInserted.connect(self._update_actions)
-        self.table_view.model().columnsRemoved.connect(self._update_actions)
+        model = self.table_view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.columnsInserted, model.columnsRemoved):
+            signal.connect(lambda *_: self._update_actions())
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
