@@ -129,3 +129,18 @@ def test_panels_dock_and_the_layout_is_remembered(qtbot, window, tmp_path):
     assert (again.width(), again.height()) == (760, 540)
     assert again_dock.isHidden()
     assert abs(again.splitter.sizes()[0] - 300) <= 2
+
+
+def test_removing_every_vector_and_building_again(qtbot, window):
+    view, table, plot = window.table_view, window.context.table, window.plot
+    view.selectAll()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(table) == 0 and plot._groups == {} and plot._labels == {}
+    assert not window.actionRemoveVector.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    assert table.labels == ("v",) and plot.tip(0) == (0.0, 0.0)
+    type_into_cell(qtbot, view, 0, 2, "2")
+    assert plot.tip(0) == (0.0, 2.0)
+    for _ in range(3):
+        window.actionUndo.trigger()
+    assert table.labels == tuple("ABCDE") and plot.tip(3) == (7.5, 75.0)
