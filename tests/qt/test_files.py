@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from explorer.model.commands import set_cell
+from explorer.model.commands import SetStyle, set_cell
 from tests.qt.helpers import type_into_cell
 
 
 def test_save_as_json_then_reopen_gives_the_same_document(qtbot, window, tmp_path):
     context = window.context
     type_into_cell(qtbot, window.table_view, 0, 1, "3.25")
-    context.push(__import__("explorer.model.commands", fromlist=["SetStyle"]).SetStyle(2, "#000000", False))
+    context.push(SetStyle(2, "#000000", False))
     path = tmp_path / "lesson.json"
     window.answers["save"] = str(path)
     window.actionSaveAs.trigger()

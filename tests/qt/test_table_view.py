@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
 from tests.qt.helpers import type_into_cell
@@ -82,7 +82,7 @@ def test_copy_selection_as_tsv(qtbot, window):
     model = view.model()
     view.setCurrentIndex(model.index(0, 0))
     view.selectionModel().select(
-        __import__("PySide6.QtCore", fromlist=["QItemSelection"]).QItemSelection(model.index(0, 0), model.index(1, 3)),
+        QItemSelection(model.index(0, 0), model.index(1, 3)),
         view.selectionModel().SelectionFlag.ClearAndSelect,
     )
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
