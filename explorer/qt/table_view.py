@@ -246,6 +246,6 @@ class VectorTableView(QTableView):
             ("Paste", self.paste),
         ):
             action = QAction(text, menu)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda checked=False, slot=slot: slot())
             menu.addAction(action)
         menu.popup(self.viewport().mapToGlobal(position))

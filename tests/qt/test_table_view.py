@@ -147,3 +147,18 @@ def test_move_rows_up_and_down(qtbot, window):
     window.actionMoveDown.trigger()
     assert table.labels == ("A", "B", "D", "C", "E")
     assert window.context.selection == [3]
+
+
+def test_context_menu_paste_uses_the_clipboard(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMenu
+
+    view = window.table_view
+    shown = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *args: shown.append(menu))
+    view.setCurrentIndex(view.model().index(0, 1))
+    QGuiApplication.clipboard().setText("4\t40\n")
+    view.customContextMenuRequested.emit(view.visualRect(view.model().index(0, 1)).center())
+    actions = {a.text(): a for a in shown[0].actions()}
+    assert list(actions) == ["Colour…", "Add vector", "Remove selected vectors", "Copy", "Paste"]
+    actions["Paste"].trigger()
+    assert window.context.table.values[0].tolist() == [4, 40]
