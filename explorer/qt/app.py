@@ -1,7 +1,8 @@
 """Starting the window: the QApplication, the main window, the event loop.
 
-``EXPLORER_EXIT_AFTER_SHOWN=1`` quits as soon as the window has been shown
-(used by the start-up test and benchmark); the exit code is 0 when it was.
+``EXPLORER_EXIT_AFTER_SHOWN=1`` quits as soon as the window has been shown,
+after printing ``shown`` on stdout (used by the start-up test and benchmark);
+the exit code is 0 when it was.
 """
 
 from __future__ import annotations
@@ -46,5 +47,9 @@ def run_app(path: str | None) -> int:
     window.restore_layout()
     window.show()
     if os.environ.get("EXPLORER_EXIT_AFTER_SHOWN") == "1":
-        QTimer.singleShot(0, app.quit)
+        def shown_then_quit():
+            print("shown", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown_then_quit)
     return app.exec()

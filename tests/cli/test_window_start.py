@@ -32,6 +32,7 @@ def run_explorer(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
 def test_explorer_opens_the_window_on_the_built_in_materials(tmp_path):
     result = run_explorer(tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert result.stdout == "shown\n"
     assert "Traceback" not in result.stderr
 
 
