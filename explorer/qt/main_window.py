@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.actionRenameDimension = self._action("actionRenameDimension", "Re&name Dimension…",
                                                   lambda: self.rename_dimension(None),
                                                   tip="Change the name and unit of the current column's dimension")
+        self.actionFitPlot = self._action("actionFitPlot", "&Fit Plot to Vectors", self.plot.fit_view, "Ctrl+0",
+                                          "Zoom the plot so that every arrow and the origin are in view")
         self.actionCopy = self._action("actionCopy", "&Copy", view.copy_selection, keys.Copy)
         self.actionPaste = self._action("actionPaste", "&Paste", view.paste, keys.Paste)
         for action in (self.actionCopy, self.actionPaste):
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.actionAddDimension, self.actionRemoveDimension, self.actionRenameDimension])
         view = bar.addMenu("&View")
+        view.addAction(self.actionFitPlot)
+        view.addSeparator()
         self._menus = {"file": file_menu, "edit": edit, "view": view}
         for name, menu in self._menus.items():
             menu.setObjectName(f"menu{name.title()}")

@@ -140,6 +140,10 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         self._vb.enableAutoRange()
         self.projection_changed.emit(self._mode, self._x, self._y)
 
+    def fit_view(self) -> None:
+        """Zoom so that every visible arrow and the origin are in view, and follow changes again."""
+        self._vb.enableAutoRange()
+
     def _clamp_dimensions(self) -> None:
         d = self._context.table.dimension_count
         if d == 0:
