@@ -15,3 +15,39 @@ def materials_context(qapp):
     from explorer.qt.context import DocumentContext
 
     return DocumentContext(Document(materials()))
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path, qapp):
+    """Point every QSettings (native and INI) at this test's own folder."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window on materials A-E, shown, with its questions answered without dialogs.
+
+    ``window.errors`` collects what would have been shown in a message box;
+    ``window.answers`` holds what the file questions return (``open``, ``save``,
+    ``save_changes``).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.qt.main_window import MainWindow
+    from explorer.qt.settings import Settings
+
+    win = MainWindow(settings=Settings(str(tmp_path / "explorer.ini")))
+    win.errors = []
+    win.answers = {"open": "", "save": "", "save_changes": QMessageBox.StandardButton.Discard}
+    win.files.show_error = lambda text: (win.errors.append(text), win.context.message.emit(text))
+    win.files.ask_open_path = lambda: win.answers["open"]
+    win.files.ask_save_path = lambda: win.answers["save"]
+    win.files.ask_save_changes = lambda: win.answers["save_changes"]
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -1,0 +1,55 @@
+"""Starting the window: the QApplication, the main window, the event loop.
+
+``EXPLORER_EXIT_AFTER_SHOWN=1`` quits as soon as the window has been shown,
+after printing ``shown`` on stdout (used by the start-up test and benchmark);
+the exit code is 0 when it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run_app(path: str | None) -> int:
+    """Open the main window on ``path`` (or the built-in materials) and run until it closes."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt.settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+
+    from explorer.qt.main_window import MainWindow
+
+    context = None
+    if path is not None:
+        from pathlib import Path
+
+        from explorer.model.formats import FormatError
+        from explorer.qt.context import DocumentContext
+        from explorer.qt.files import load_document
+
+        try:
+            document = load_document(Path(path))
+        except FormatError as error:
+            print(f"explorer: {error}", file=sys.stderr)
+            return 1
+        document.set_path(Path(path).resolve())
+        context = DocumentContext(document)
+    window = MainWindow(context)
+    if context is not None:
+        window.files.remember(context.document.path)
+    # Panels are added here with window.add_panel(Panel(window.context), title, dock_name),
+    # before restore_layout(), so that the saved dock layout can place them.
+    window.restore_layout()
+    window.show()
+    if os.environ.get("EXPLORER_EXIT_AFTER_SHOWN") == "1":
+        def shown_then_quit():
+            print("shown", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown_then_quit)
+    return app.exec()

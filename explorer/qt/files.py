@@ -1,0 +1,184 @@
+"""Opening and saving documents for the main window.
+
+Opening reads the whole file first (CSV, TSV or the JSON document) and only
+then replaces the document, so a file that fails to load changes nothing and
+its message names the line and column. Saving writes through QSaveFile: the
+new content goes to a temporary file that replaces the old one only when all
+of it is written, so a failed save leaves the old file whole and says why.
+The questions it asks the user (which file, save changes?) are methods that
+tests replace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSaveFile, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from explorer.model.document import Document
+from explorer.model.formats import FormatError, read_document, read_table, write_table_bytes
+
+OPEN_FILTER = "Vector tables (*.csv *.tsv *.txt *.json);;All files (*)"
+SAVE_FILTER = "Vector Explorer document (*.json);;CSV table (*.csv);;TSV table (*.tsv)"
+SAVE_SUFFIXES = (".json", ".csv", ".tsv")
+
+
+class SaveError(OSError):
+    """A save that did not happen; the message says why in one sentence."""
+
+
+def load_document(path: Path) -> Document:
+    """Read ``path`` as a whole document (JSON keeps its view settings); raises FormatError."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        return read_document(path)
+    return Document(read_table(path), path=path)
+
+
+def save_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through QSaveFile; raise SaveError and leave the old file as it was."""
+    target = QSaveFile(str(path))
+    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise SaveError(f"Could not save {Path(path).name}: {target.errorString()}.")
+    written = target.write(data)
+    if written != len(data):
+        reason = target.errorString()
+        target.cancelWriting()
+        target.commit()
+        raise SaveError(f"Could not save {Path(path).name}: {reason or 'the disk took only part of it'}.")
+    if not target.commit():
+        raise SaveError(f"Could not save {Path(path).name}: {target.errorString() or 'the file could not be replaced'}.")
+
+
+class FileController(QObject):
+    """Open, save, save as and recent files for one window's document context."""
+
+    #: The list of recent files changed.
+    recent_changed = Signal()
+
+    def __init__(self, context, settings, parent_widget):
+        super().__init__(parent_widget)
+        self._context = context
+        self._settings = settings
+        self._widget = parent_widget
+
+    # ------------------------------------------------- questions (replaced in tests)
+    def ask_open_path(self) -> str:
+        """The file the user chose to open, or '' when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self._widget, "Open vectors", self._folder(), OPEN_FILTER)
+        return path
+
+    def ask_save_path(self) -> str:
+        """Where the user chose to save, or '' when cancelled."""
+        suggested = str(Path(self._folder()) / (self._context.document.path.name
+                                                 if self._context.document.path else "vectors.json"))
+        path, chosen = QFileDialog.getSaveFileName(self._widget, "Save vectors", suggested, SAVE_FILTER)
+        if path and Path(path).suffix.lower() not in SAVE_SUFFIXES:
+            path += ".csv" if "CSV" in chosen else ".tsv" if "TSV" in chosen else ".json"
+        return path
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for a document with unsaved changes."""
+        return QMessageBox.question(
+            self._widget,
+            "Unsaved changes",
+            f"{self.display_name()} has changes that are not saved. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def show_error(self, text: str) -> None:
+        """Tell the user that something failed (also shown in the status bar)."""
+        self._context.message.emit(text)
+        QMessageBox.warning(self._widget, "Vector Explorer", text)
+
+    # --------------------------------------------------------------- state
+    def display_name(self) -> str:
+        """The file name, or 'Materials A–E' for the built-in data."""
+        path = self._context.document.path
+        return path.name if path is not None else "Materials A–E"
+
+    def is_modified(self) -> bool:
+        return not self._context.undo_stack.isClean()
+
+    def _folder(self) -> str:
+        path = self._context.document.path
+        return str(path.parent) if path is not None else self._settings.value("files/last_folder")
+
+    def remember(self, path: Path) -> None:
+        """Put ``path`` first in the recent files."""
+        self._settings.add_recent_file(str(path))
+        self._settings.set_value("files/last_folder", str(path.parent))
+        self.recent_changed.emit()
+
+    # ------------------------------------------------------------- actions
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded or unchanged)."""
+        if not self.is_modified():
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def open(self, path: str | None = None) -> bool:
+        """Open ``path`` (or ask for one), after asking about unsaved changes."""
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path = self.ask_open_path()
+            if not path:
+                return False
+        return self.load(Path(path))
+
+    def load(self, path: Path) -> bool:
+        """Replace the document with the file at ``path``; on failure change nothing and say why."""
+        try:
+            document = load_document(path)
+        except FormatError as error:
+            self.show_error(f"Could not open {path.name}: {error}")
+            if not path.exists():
+                self._settings.remove_recent_file(str(path))
+                self.recent_changed.emit()
+            return False
+        document.set_path(path.resolve())
+        self._context.replace_document(document)
+        self.remember(path.resolve())
+        self._context.message.emit(f"Opened {path.name}: {len(document.table)} vectors, "
+                                   f"{document.table.dimension_count} dimensions.")
+        return True
+
+    def save(self) -> bool:
+        """Save to the document's file, or ask where when it has none."""
+        path = self._context.document.path
+        if path is None or path.suffix.lower() not in SAVE_SUFFIXES:
+            return self.save_as()
+        return self.save_to(path)
+
+    def save_as(self) -> bool:
+        """Ask for a file and save there."""
+        path = self.ask_save_path()
+        return self.save_to(Path(path)) if path else False
+
+    def save_to(self, path: Path) -> bool:
+        """Write the document to ``path`` atomically; mark it saved, or say why not."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in SAVE_SUFFIXES:
+            self.show_error(f"Could not save {path.name}: choose a name ending in .json, .csv or .tsv.")
+            return False
+        document = self._context.document
+        data = write_table_bytes(document.table, suffix, document.view)
+        try:
+            save_bytes_atomically(path, data)
+        except SaveError as error:
+            self.show_error(f"{error} The file on disk was not changed.")
+            return False
+        document.set_path(path.resolve())
+        self._context.undo_stack.setClean()
+        self.remember(path.resolve())
+        note = " (CSV keeps labels, units and values; colours need .json)" if suffix != ".json" else ""
+        self._context.message.emit(f"Saved {path.name}{note}.")
+        return True

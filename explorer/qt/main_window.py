@@ -1,0 +1,339 @@
+"""The main window (``explorerMainWindow``): the vector table and the arrow plot on one document.
+
+The table and the plot share a splitter in the middle; other panels (heatmap,
+working, vocabulary) are added as docks with :meth:`MainWindow.add_panel`.
+Every panel talks to the same :class:`DocumentContext`; the window only wires
+actions, files, the title and the status bar around it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFormLayout,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+)
+
+from explorer.model.builtin import materials
+from explorer.model.commands import InsertDimensions, RemoveDimensions, RenameDimension
+from explorer.model.document import Document
+from explorer.model.table import Dimension
+from explorer.qt.context import DocumentContext
+from explorer.qt.files import FileController
+from explorer.qt.plot_panel import VectorPlotPanel
+from explorer.qt.settings import Settings
+from explorer.qt.table_view import VectorTableView
+
+
+class DimensionDialog(QDialog):
+    """Asks for a dimension's name and unit (``dimensionName``, ``dimensionUnit``)."""
+
+    def __init__(self, dimension: Dimension, parent=None):
+        super().__init__(parent)
+        self.setObjectName("dimensionDialog")
+        self.setWindowTitle("Rename dimension")
+        self.name = QLineEdit(dimension.name, objectName="dimensionName")
+        self.unit = QLineEdit(dimension.unit, objectName="dimensionUnit")
+        self.unit.setPlaceholderText("optional, e.g. kg")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Name:", self.name)
+        form.addRow("Unit:", self.unit)
+        form.addRow(buttons)
+
+    def dimension(self) -> Dimension:
+        return Dimension(self.name.text().strip(), self.unit.text().strip())
+
+
+class MainWindow(QMainWindow):
+    """The Vector Explorer window on one document context."""
+
+    def __init__(self, context: DocumentContext | None = None, settings: Settings | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("explorerMainWindow")
+        self.context = context if context is not None else DocumentContext(Document(materials()))
+        self.settings = settings if settings is not None else Settings()
+        self.files = FileController(self.context, self.settings, self)
+        self._menus: dict[str, QMenu] = {}
+        self._layout_restored = False
+
+        self.table_view = VectorTableView(self.context)
+        self.plot_panel = VectorPlotPanel(self.context)
+        self.plot = self.plot_panel.plot
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(self.table_view)
+        self.splitter.addWidget(self.plot_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setAcceptDrops(True)
+
+        self._build_actions()
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self.context.message.connect(self._show_message)
+        self.context.undo_stack.cleanChanged.connect(self._on_clean_change)
+        self.context.document.path_changed.connect(lambda path: self._update_title())
+        self.context.selection_changed.connect(lambda rows: self._update_actions())
+        self.files.recent_changed.connect(self._rebuild_recent_menu)
+        self.table_view.rename_dimension_requested.connect(self.rename_dimension)
+        self._update_title()
+        self._update_actions()
+        self.statusBar().showMessage(
+            "Double-click a cell to edit it, drag an arrow tip to move a vector, paste a block from a spreadsheet."
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(1200, 760)
+
+    # ------------------------------------------------------------ actions
+    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self, objectName=name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.actionOpen = self._action("actionOpen", "&Open…", self.files.open, keys.Open,
+                                       "Open a CSV, TSV or Vector Explorer JSON file")
+        self.actionSave = self._action("actionSave", "&Save", self.files.save, keys.Save, "Save the document")
+        self.actionSaveAs = self._action("actionSaveAs", "Save &As…", self.files.save_as, keys.SaveAs,
+                                         "Save the document as JSON, CSV or TSV")
+        self.actionQuit = self._action("actionQuit", "&Quit", self.close, keys.Quit)
+        stack = self.context.undo_stack
+        self.actionUndo = stack.createUndoAction(self, "&Undo")
+        self.actionUndo.setObjectName("actionUndo")
+        self.actionUndo.setShortcut(QKeySequence(keys.Undo))
+        self.actionRedo = stack.createRedoAction(self, "&Redo")
+        self.actionRedo.setObjectName("actionRedo")
+        self.actionRedo.setShortcuts(QKeySequence.keyBindings(keys.Redo))
+        view = self.table_view
+        self.actionAddVector = self._action("actionAddVector", "Add &Vector\tIns", view.add_vector,
+                                            tip="Add a zero vector below the current row")
+        self.actionRemoveVector = self._action("actionRemoveVector", "Re&move Vectors\tDel", view.remove_vectors,
+                                               tip="Remove the selected vectors")
+        self.actionMoveUp = self._action("actionMoveUp", "Move &Up", lambda: view.move_vectors(-1), "Ctrl+Up")
+        self.actionMoveDown = self._action("actionMoveDown", "Move Do&wn", lambda: view.move_vectors(+1),
+                                           "Ctrl+Down")
+        self.actionVectorColor = self._action("actionVectorColor", "Vector &Colour…", view.choose_color,
+                                              tip="Choose the colour of the current vector")
+        self.actionAddDimension = self._action("actionAddDimension", "Add &Dimension", self.add_dimension,
+                                               tip="Add a dimension (all zeros) after the last one")
+        self.actionRemoveDimension = self._action("actionRemoveDimension", "Remove D&imension",
+                                                  self.remove_dimension,
+                                                  tip="Remove the dimension of the current column")
+        self.actionRenameDimension = self._action("actionRenameDimension", "Re&name Dimension…",
+                                                  lambda: self.rename_dimension(None),
+                                                  tip="Change the name and unit of the current column's dimension")
+        self.actionFitPlot = self._action("actionFitPlot", "&Fit Plot to Vectors", self.plot.fit_view, "Ctrl+0",
+                                          "Zoom the plot so that every arrow and the origin are in view")
+        self.actionCopy = self._action("actionCopy", "&Copy", view.copy_selection, keys.Copy)
+        self.actionPaste = self._action("actionPaste", "&Paste", view.paste, keys.Paste)
+        for action in (self.actionCopy, self.actionPaste):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table handles the keys itself
+        self.table_view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        model = self.table_view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.columnsInserted, model.columnsRemoved):
+            signal.connect(lambda *_: self._update_actions())
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.actionOpen])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("menuRecent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.actionSave, self.actionSaveAs])
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionQuit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.actionUndo, self.actionRedo])
+        edit.addSeparator()
+        edit.addActions([self.actionCopy, self.actionPaste])
+        edit.addSeparator()
+        edit.addActions([self.actionAddVector, self.actionRemoveVector, self.actionMoveUp,
+                         self.actionMoveDown, self.actionVectorColor])
+        edit.addSeparator()
+        edit.addActions([self.actionAddDimension, self.actionRemoveDimension, self.actionRenameDimension])
+        view = bar.addMenu("&View")
+        view.addAction(self.actionFitPlot)
+        view.addSeparator()
+        self._menus = {"file": file_menu, "edit": edit, "view": view}
+        for name, menu in self._menus.items():
+            menu.setObjectName(f"menu{name.title()}")
+        self._rebuild_recent_menu()
+
+    def menu(self, name: str) -> QMenu:
+        """The File, Edit or View menu (``name`` in any case, without '&')."""
+        return self._menus[name.replace("&", "").lower()]
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.files.open(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    def _update_actions(self) -> None:
+        table = self.context.table
+        has_rows = table.row_count > 0
+        self.actionRemoveVector.setEnabled(has_rows)
+        self.actionMoveUp.setEnabled(has_rows)
+        self.actionMoveDown.setEnabled(has_rows)
+        self.actionVectorColor.setEnabled(has_rows)
+        self.actionRemoveDimension.setEnabled(table.dimension_count > 1)
+        self.actionRenameDimension.setEnabled(table.dimension_count > 0)
+
+    # --------------------------------------------------------- dimensions
+    def _current_dimension(self) -> int | None:
+        column = self.table_view.currentIndex().column()
+        return self.table_view.table_model().dimension_of(column) if column >= 0 else None
+
+    def add_dimension(self) -> bool:
+        """Append a dimension of zeros named dimN."""
+        table = self.context.table
+        used = {d.name for d in table.dimensions}
+        n = table.dimension_count + 1
+        while f"dim{n}" in used:
+            n += 1
+        return self.context.push(InsertDimensions(table.dimension_count, [Dimension(f"dim{n}")]))
+
+    def remove_dimension(self) -> bool:
+        """Remove the current column's dimension (the last one when no dimension column is current)."""
+        table = self.context.table
+        if table.dimension_count <= 1:
+            self.context.message.emit("A vector needs at least one dimension; this one stays.")
+            return False
+        column = self._current_dimension()
+        column = table.dimension_count - 1 if column is None else column
+        return self.context.push(RemoveDimensions(column, 1))
+
+    def rename_dimension(self, column: int | None = None, dimension: Dimension | None = None) -> bool:
+        """Rename ``column`` (the current one by default); asks for name and unit unless ``dimension`` is given."""
+        table = self.context.table
+        if column is None:
+            column = self._current_dimension()
+            if column is None:
+                column = 0
+        if not 0 <= column < table.dimension_count:
+            return False
+        if dimension is None:
+            dialog = DimensionDialog(table.dimensions[column], self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            dimension = dialog.dimension()
+        if dimension == table.dimensions[column]:
+            return False
+        return self.context.push(RenameDimension(column, dimension))
+
+    # ------------------------------------------------------------- panels
+    def add_panel(self, widget, title: str, dock_object_name: str,
+                  area=Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Put ``widget`` in a dock the user can move, close and reopen from the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(dock_object_name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menu("view").addAction(dock.toggleViewAction())
+        return dock
+
+    # ------------------------------------------------------------- layout
+    def restore_layout(self) -> None:
+        """Restore geometry, docks and splitter from the settings (call after all panels are added)."""
+        self._layout_restored = True
+        geometry = self.settings.value("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(self.sizeHint())
+        state = self.settings.value("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self._fit_splitter()
+
+    def save_layout(self) -> None:
+        """Remember geometry, docks and splitter for the next run."""
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/state", self.saveState())
+        self.settings.set_value("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def showEvent(self, event) -> None:
+        if not self._layout_restored:
+            self.restore_layout()
+        super().showEvent(event)
+
+    def _fit_splitter(self) -> None:
+        """Give the table the width its columns need (at most half the window), the plot the rest."""
+        view = self.table_view
+        needed = view.verticalHeader().width() + view.frameWidth() * 2 + 4 + sum(
+            view.columnWidth(c) for c in range(view.model().columnCount())
+        ) + view.verticalScrollBar().sizeHint().width()
+        total = max(self.splitter.width(), self.width() - 20)
+        table = min(needed, total // 2)
+        self.splitter.setSizes([table, max(total - table, 200)])
+
+    # ------------------------------------------------------- title, status
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — Vector Explorer")
+        self.setWindowModified(self.files.is_modified())
+
+    def _on_clean_change(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    # -------------------------------------------------------------- files
+    def closeEvent(self, event) -> None:
+        if self.files.maybe_save():
+            self.save_layout()
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files.open(str(path))
+
+    @staticmethod
+    def _dropped_path(event) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return local[0] if len(local) == 1 and local[0].is_file() else None

@@ -1,0 +1,256 @@
+"""The vector table as a Qt item model: label, one column per dimension, |v|.
+
+Column 0 is the label; it also carries the vector's colour (a swatch) and its
+visibility (a check box). Columns 1..D are the dimensions, headed
+``name (unit)``; the last column is the read-only norm |v|. The model never
+changes the table itself: every edit becomes a model command pushed through
+the document context, and the table's own signals (before and after each
+structural change) are mapped onto Qt's begin/end calls.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+from explorer.model.commands import RenameVector, SetStyle, set_cell
+from explorer.model.similarity import norm
+from explorer.model.values import InvalidValue, format_number, parse_number
+from explorer.model.formats.delimited import format_value
+
+_ROOT = QModelIndex()
+_NORM_COLOR = QColor("#555555")
+_SWATCHES: dict[str, QIcon] = {}
+
+
+def _swatch(color: str) -> QIcon:
+    """A square of ``color`` that looks the same whether its row is selected or not."""
+    icon = _SWATCHES.get(color)
+    if icon is None:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(color))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor(0, 0, 0, 90))
+        painter.drawRect(0, 0, 13, 13)
+        painter.end()
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+        _SWATCHES[color] = icon
+    return icon
+
+
+class VectorTableModel(QAbstractTableModel):
+    """Adapts a :class:`~explorer.model.table.VectorTable` for ``vectorTable``."""
+
+    LABEL_COLUMN = 0
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self._context = context
+        table = context.table
+        table.rows_inserting.connect(self._on_rows_inserting)
+        table.rows_inserted.connect(self._on_rows_inserted)
+        table.rows_removing.connect(self._on_rows_removing)
+        table.rows_removed.connect(self._on_rows_removed)
+        table.rows_moving.connect(self._on_rows_moving)
+        table.rows_moved.connect(self._on_rows_moved)
+        table.columns_inserting.connect(self._on_columns_inserting)
+        table.columns_inserted.connect(self._on_columns_inserted)
+        table.columns_removing.connect(self._on_columns_removing)
+        table.columns_removed.connect(self._on_columns_removed)
+        table.values_changed.connect(self._on_values_change)
+        table.labels_changed.connect(self._on_labels_change)
+        table.dimensions_changed.connect(self._on_dimensions_change)
+        table.styles_changed.connect(self._on_styles_change)
+        table.resetting.connect(self._on_resetting)
+        table.reset.connect(self._on_reset)
+
+    @property
+    def table(self):
+        return self._context.table
+
+    # -------------------------------------------------------------- layout
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else self.table.row_count
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else self.table.dimension_count + 2
+
+    @property
+    def norm_column(self) -> int:
+        """The column of |v| (always the last)."""
+        return self.table.dimension_count + 1
+
+    def dimension_of(self, column: int) -> int | None:
+        """The table dimension shown in ``column``, or None for label and |v|."""
+        d = column - 1
+        return d if 0 <= d < self.table.dimension_count else None
+
+    # ---------------------------------------------------------------- data
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        table = self.table
+        if row >= table.row_count or column >= self.columnCount():
+            return None
+        if column == self.LABEL_COLUMN:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return table.label(row)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return _swatch(table.colors[row])
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if table.visible[row] else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                shown = "shown" if table.visible[row] else "hidden"
+                return f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.colors[row]}"
+            return None
+        dimension = self.dimension_of(column)
+        if dimension is not None:
+            value = float(table.values[row, dimension])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return format_number(value)
+            if role == Qt.ItemDataRole.EditRole:
+                # Text, so the editor is a line edit that reads back exactly.
+                return format_value(value)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{table.label(row)}, {table.dimensions[dimension].title} = {format_value(value)}"
+        else:  # the norm column
+            if role == Qt.ItemDataRole.DisplayRole:
+                return format_number(norm(table.values[row]), 4)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(_NORM_COLOR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"|{table.label(row)}| = {format_value(norm(table.values[row]))} (read-only)"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        if section == self.LABEL_COLUMN:
+            text, tip = "label", "The vector's name; tick to show it in the plot"
+        elif section == self.norm_column:
+            text, tip = "|v|", "The length of the vector, sqrt(sum of squares) (read-only)"
+        elif 0 < section < self.norm_column:
+            dim = self.table.dimensions[section - 1]
+            text, tip = dim.title, f"{dim.title}: double-click to rename"
+        else:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if index.column() == self.LABEL_COLUMN:
+            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == self.norm_column:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        """Turn an edit into a command; refuse bad input with a message and no undo step."""
+        if not index.isValid() or not self.flags(index) & Qt.ItemFlag.ItemIsEnabled:
+            return False
+        row, column = index.row(), index.column()
+        table = self.table
+        if column == self.LABEL_COLUMN and role == Qt.ItemDataRole.CheckStateRole:
+            shown = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            text = "Show vector" if shown else "Hide vector"
+            return self._context.push(SetStyle(row, table.colors[row], shown, text))
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        if column == self.LABEL_COLUMN:
+            label = str(value).strip()
+            if label == table.label(row):
+                return False
+            return self._context.push(RenameVector(row, label))
+        dimension = self.dimension_of(column)
+        if dimension is None:
+            return False
+        try:
+            number = parse_number(str(value))
+        except InvalidValue as error:
+            old = format_value(table.values[row, dimension])
+            self._context.message.emit(
+                f"{table.label(row)}, {table.dimensions[dimension].title}: {error}; "
+                f"the value stays {old}."
+            )
+            return False
+        if number == table.values[row, dimension] and np.signbit(number) == np.signbit(
+            table.values[row, dimension]
+        ):
+            return False
+        return self._context.push(set_cell(row, dimension, number))
+
+    # ------------------------------------------------- table -> Qt signals
+    def _on_rows_inserting(self, start: int, count: int) -> None:
+        self.beginInsertRows(_ROOT, start, start + count - 1)
+
+    def _on_rows_inserted(self, start: int, count: int) -> None:
+        self.endInsertRows()
+
+    def _on_rows_removing(self, start: int, count: int) -> None:
+        self.beginRemoveRows(_ROOT, start, start + count - 1)
+
+    def _on_rows_removed(self, start: int, count: int) -> None:
+        self.endRemoveRows()
+
+    def _on_rows_moving(self, start: int, count: int, to: int) -> None:
+        # Qt names the row *before which* the block goes, counted before the move.
+        destination = to if to < start else to + count
+        self.beginMoveRows(_ROOT, start, start + count - 1, _ROOT, destination)
+
+    def _on_rows_moved(self, start: int, count: int, to: int) -> None:
+        self.endMoveRows()
+
+    def _on_columns_inserting(self, start: int, count: int) -> None:
+        self.beginInsertColumns(_ROOT, start + 1, start + count)
+
+    def _on_columns_inserted(self, start: int, count: int) -> None:
+        self.endInsertColumns()
+
+    def _on_columns_removing(self, start: int, count: int) -> None:
+        self.beginRemoveColumns(_ROOT, start + 1, start + count)
+
+    def _on_columns_removed(self, start: int, count: int) -> None:
+        self.endRemoveColumns()
+
+    def _on_resetting(self) -> None:
+        self.beginResetModel()
+
+    def _on_reset(self) -> None:
+        self.endResetModel()
+
+    def _on_values_change(self, rows, columns) -> None:
+        if not rows or not columns:
+            return
+        top, bottom = min(rows), max(rows)
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole]
+        self.dataChanged.emit(self.index(top, min(columns) + 1), self.index(bottom, max(columns) + 1), roles)
+        self.dataChanged.emit(self.index(top, self.norm_column), self.index(bottom, self.norm_column), roles)
+
+    def _on_labels_change(self, rows) -> None:
+        for row in rows:
+            index = self.index(row, self.LABEL_COLUMN)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+
+    def _on_dimensions_change(self, columns) -> None:
+        for column in columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column + 1, column + 1)
+
+    def _on_styles_change(self, rows) -> None:
+        roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole]
+        for row in rows:
+            index = self.index(row, self.LABEL_COLUMN)
+            self.dataChanged.emit(index, index, roles)
+
+

@@ -1,0 +1,251 @@
+"""``vectorTable``: the editable view of the vectors.
+
+Keys a spreadsheet user expects: Ctrl+C copies the selection as TSV, Ctrl+V
+pastes a TSV block at the current cell (growing the table, one undo step),
+Insert adds a vector, Delete removes the selected ones. The label column's
+check box shows or hides a vector in the plot; its swatch opens a colour
+picker (also in the context menu). Selection is shared with every other panel
+through the document context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from explorer.model.commands import Compound, InsertVectors, MoveVectors, RemoveVectors, SetStyle
+from explorer.qt.paste import PasteError, copy_text, paste_command
+from explorer.qt.table_model import VectorTableModel
+
+
+class VectorTableView(QTableView):
+    """The vector table editor; every change goes through ``context.push``."""
+
+    #: The user asked to rename the dimension of this table column (header double-click).
+    rename_dimension_requested = Signal(int)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.setObjectName("vectorTable")
+        self._context = context
+        self._syncing = False
+        self.setModel(VectorTableModel(context, self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setDefaultSectionSize(84)
+        header.sectionDoubleClicked.connect(self._on_header_double_click)
+        self.fit_label_column()
+        self.model().modelReset.connect(self.fit_label_column)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_context_menu)
+        self.selectionModel().selectionChanged.connect(self._on_selection_change)
+        context.selection_changed.connect(self._on_context_selection_change)
+        #: Asks the user for a colour; replaced in tests. Returns a QColor (invalid when cancelled).
+        self.ask_color = lambda initial: QColorDialog.getColor(initial, self, "Vector colour")
+
+    def fit_label_column(self) -> None:
+        """Make the label column as wide as its labels, between 100 and 260 pixels."""
+        self.resizeColumnToContents(0)
+        self.setColumnWidth(0, min(max(self.columnWidth(0), 100), 260))
+
+    def table_model(self) -> VectorTableModel:
+        return self.model()
+
+    # ----------------------------------------------------------- selection
+    def selected_rows(self) -> list[int]:
+        """Rows with a selected cell, or the current row when nothing is selected."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return rows
+
+    def _on_selection_change(self, *_):
+        if not self._syncing:
+            self._syncing = True
+            try:
+                self._context.select_rows(sorted({i.row() for i in self.selectionModel().selectedIndexes()}))
+            finally:
+                self._syncing = False
+
+    def _on_context_selection_change(self, rows: list) -> None:
+        if self._syncing:
+            return
+        current = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        if current == list(rows):
+            return
+        self._syncing = True
+        try:
+            model = self.model()
+            selection = QItemSelection()
+            for row in rows:
+                selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if rows:
+                self.scrollTo(model.index(rows[0], 0))
+        finally:
+            self._syncing = False
+
+    # ------------------------------------------------------------- actions
+    def add_vector(self) -> bool:
+        """Insert a zero vector below the current row (at the end when there is none)."""
+        table = self._context.table
+        current = self.currentIndex()
+        row = current.row() + 1 if current.isValid() else table.row_count
+        label = table.unique_label("v")
+        ok = self._context.push(InsertVectors(row, [label], [[0.0] * table.dimension_count]))
+        if ok:
+            self.setCurrentIndex(self.model().index(row, 1 if table.dimension_count else 0))
+        return ok
+
+    def remove_vectors(self) -> bool:
+        """Remove the selected vectors (one undo step)."""
+        rows = self.selected_rows()
+        if not rows:
+            self._context.message.emit("Select the vectors to remove first.")
+            return False
+        commands = [RemoveVectors(row, 1) for row in reversed(rows)]
+        text = "Remove vector" if len(rows) == 1 else f"Remove {len(rows)} vectors"
+        command = commands[0] if len(commands) == 1 else Compound(tuple(commands), text)
+        return self._context.push(command)
+
+    def move_vectors(self, step: int) -> bool:
+        """Move the selected block of vectors one row up (``-1``) or down (``+1``)."""
+        rows = self.selected_rows()
+        table = self._context.table
+        if not rows:
+            return False
+        if rows != list(range(rows[0], rows[-1] + 1)):
+            self._context.message.emit("Select neighbouring vectors to move them together.")
+            return False
+        to = rows[0] + step
+        if not 0 <= to <= table.row_count - len(rows):
+            return False
+        text = "Move up" if step < 0 else "Move down"
+        column = max(self.currentIndex().column(), 0)
+        if not self._context.push(MoveVectors(rows[0], len(rows), to, text)):
+            return False
+        self.setCurrentIndex(self.model().index(to, column))
+        self._context.select_rows(range(to, to + len(rows)))
+        return True
+
+    def choose_color(self, row: int | None = None) -> bool:
+        """Ask for a new colour for ``row`` (the current row by default)."""
+        if row is None:
+            rows = self.selected_rows()
+            if not rows:
+                return False
+            row = rows[0]
+        table = self._context.table
+        color = self.ask_color(QColor(table.colors[row]))
+        if not color.isValid():
+            return False
+        name = color.name().upper()
+        if name == table.colors[row].upper():
+            return False
+        return self._context.push(SetStyle(row, name, table.visible[row]))
+
+    def copy_selection(self) -> str:
+        """Copy the selected cells' bounding block as TSV to the clipboard; return the text."""
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        columns = sorted({i.column() for i in indexes})
+        text = copy_text(self._context.table, rows, columns)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste TSV (the clipboard's by default) at the current cell as one undo step."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        current = self.currentIndex()
+        row = current.row() if current.isValid() else self._context.table.row_count
+        column = current.column() if current.isValid() else 0
+        try:
+            command = paste_command(self._context.table, text, row, column)
+        except PasteError as error:
+            self._context.message.emit(f"Paste refused: {error}; nothing was changed.")
+            return False
+        return self._context.push(command)
+
+    # -------------------------------------------------------------- events
+    def keyPressEvent(self, event) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
+            if event.key() == Qt.Key.Key_Insert:
+                self.add_vector()
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_vectors()
+                return
+        super().keyPressEvent(event)
+
+    def swatch_rect(self, row: int):
+        """Where the colour swatch of ``row`` is drawn, in viewport coordinates."""
+        index = self.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        self.itemDelegateForIndex(index).initStyleOption(option, index)
+        return self.style().subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, option, self)
+
+    def mouseReleaseEvent(self, event) -> None:
+        # A click on the colour swatch of a label cell opens the colour picker.
+        index = self.indexAt(event.position().toPoint())
+        super().mouseReleaseEvent(event)
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and index.isValid()
+            and index.column() == 0
+            and self.swatch_rect(index.row()).contains(event.position().toPoint())
+        ):
+            self.choose_color(index.row())
+
+    def _on_header_double_click(self, section: int) -> None:
+        if 0 < section <= self._context.table.dimension_count:
+            self.rename_dimension_requested.emit(section - 1)
+
+    def _show_context_menu(self, position) -> None:
+        index = self.indexAt(position)
+        menu = QMenu(self)
+        if index.isValid():
+            colour = QAction("Colour…", menu)
+            colour.triggered.connect(lambda: self.choose_color(index.row()))
+            menu.addAction(colour)
+        for text, slot in (
+            ("Add vector", self.add_vector),
+            ("Remove selected vectors", self.remove_vectors),
+            ("Copy", self.copy_selection),
+            ("Paste", self.paste),
+        ):
+            action = QAction(text, menu)
+            action.triggered.connect(lambda checked=False, slot=slot: slot())
+            menu.addAction(action)
+        menu.popup(self.viewport().mapToGlobal(position))

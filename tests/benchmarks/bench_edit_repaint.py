@@ -1,0 +1,87 @@
+"""Edit-to-repaint latency: from a cell edit in ``vectorTable`` to ``vectorPlot`` repainted.
+
+Run: ``python tests/benchmarks/bench_edit_repaint.py``. For N = 10, 1000 and
+5000 vectors with D = 2 it types a new value into a random cell through the
+table model (the path the cell editor takes) and waits until the plot's
+viewport has painted. Prints the median and the 90th percentile in ms; the
+target is a median of at most 16 ms at N = 1000.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+class PaintCounter(QObject):
+    """Counts paint events reaching a widget."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def measure(app, n: int, repeats: int = 60) -> list[float]:
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
+    from explorer.qt.context import DocumentContext
+    from explorer.qt.main_window import MainWindow
+    from explorer.qt.settings import Settings
+
+    rng = np.random.default_rng(n)
+    table = VectorTable([f"w{i}" for i in range(n)], ["x", "y"], rng.normal(size=(n, 2)) * 10)
+    settings = Settings(str(Path(tempfile.mkdtemp()) / "bench.ini"))
+    window = MainWindow(DocumentContext(Document(table)), settings)
+    window.resize(1200, 760)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    counter = PaintCounter()
+    viewport = window.plot.viewport()
+    viewport.installEventFilter(counter)
+    model = window.table_view.model()
+    times = []
+    for i in range(repeats):
+        row, column = int(rng.integers(n)), int(rng.integers(1, 3))
+        value = f"{rng.normal() * 10:.3f}"
+        painted = counter.count
+        start = time.perf_counter()
+        model.setData(model.index(row, column), value)
+        while counter.count == painted:
+            app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+    viewport.removeEventFilter(counter)
+    window.context.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return times
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    print("edit-to-repaint latency (cell edit -> plot painted), D = 2")
+    for n in (10, 1000, 5000):
+        times = measure(app, n)
+        p90 = float(np.percentile(times, 90))
+        print(f"  N = {n:5d}: median {statistics.median(times):6.2f} ms   p90 {p90:6.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""The arrow plot: arrows at the right tips, dragging, projections, selection, partial updates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from explorer.model.commands import InsertDimensions, set_cell
+from explorer.model.table import Dimension
+from explorer.qt.arrows import arrow_segments
+from tests.qt.helpers import drag_tip
+
+
+def test_arrows_from_the_origin_to_each_tip(window):
+    plot = window.plot
+    assert [plot.tip(r) for r in range(5)] == [(3, 30), (15, 4), (3, 27), (7.5, 75), (7.5, 2)]
+    group = plot._groups["#0072B2"]  # A's colour
+    assert group.rows == [0]
+    x, y = group.curve.getData()
+    assert (x[0], y[0]) == (0, 0) and (x[1], y[1]) == (3, 30)
+    assert plot._labels[3].toPlainText() == "D"
+    item = plot.getPlotItem()
+    assert item.getAxis("bottom").labelText == "mass (kg)"
+    assert item.getAxis("left").labelText == "volume (l)"
+    (x0, x1), (y0, y1) = plot.getViewBox().viewRange()
+    assert x0 < 0 < x1 and y0 < 0 < y1 and y1 > 75
+    assert plot.getViewBox().state["aspectLocked"] == 1.0
+
+
+def test_arrow_heads_point_along_the_vector():
+    points = arrow_segments(np.array([[3.0, 4.0]]), head=1.0)
+    assert points[:2].tolist() == [[0, 0], [3, 4]]
+    barb = points[3] - points[2]
+    assert np.hypot(*barb) == pytest.approx(np.hypot(1.0, 0.55))
+    assert np.dot(barb, [3, 4]) < 0  # the barbs point back towards the origin
+    assert arrow_segments(np.zeros((1, 2)), 1.0).tolist() == [[0, 0]] * 6
+
+
+def test_dragging_a_tip_edits_the_vector_in_one_undo_step(qtbot, window):
+    plot, table, stack = window.plot, window.context.table, window.context.undo_stack
+    start = plot.tip_viewport_pos(1)
+    target = start + QPoint(40, -60)
+    seen = []
+    table.values_changed.connect(lambda rows, cols: seen.append(table.values[1].tolist()))
+    drag_tip(qtbot, plot, 1, target)
+    x, y = plot.data_at(target)
+    assert table.values[1, 0] == pytest.approx(x, abs=0.2)
+    assert table.values[1, 1] == pytest.approx(y, abs=0.2)
+    assert table.values[1, 1] > 4
+    assert len(seen) >= 3  # the table followed the drag live
+    assert stack.count() == 1
+    assert window.context.selection == [1]
+    assert window.table_view.model().index(1, 2).data() == f"{table.values[1, 1]:g}"
+    stack.undo()
+    assert table.values[1].tolist() == [15.0, 4.0]
+    assert plot.tip(1) == (15.0, 4.0)
+    stack.redo()
+    assert table.values[1, 1] == pytest.approx(y, abs=0.2)
+
+
+def test_a_click_on_a_tip_selects_without_an_undo_step(qtbot, window):
+    plot = window.plot
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=plot.tip_viewport_pos(3))
+    assert window.context.selection == [3]
+    assert window.context.undo_stack.count() == 0
+    assert sorted({i.row() for i in window.table_view.selectionModel().selectedIndexes()}) == [3]
+    x, _ = plot._highlight.getData()
+    assert len(x) == 6
+
+
+def test_table_selection_highlights_arrows(window):
+    view = window.table_view
+    view.selectRow(0)
+    view.selectionModel().select(view.model().index(2, 1), view.selectionModel().SelectionFlag.Select)
+    assert window.context.selection == [0, 2]
+    x, y = window.plot._highlight.getData()
+    assert (x[1], y[1]) == (3, 30) and (x[7], y[7]) == (3, 27)
+
+
+def test_one_changed_vector_moves_one_curve_only(window):
+    plot = window.plot
+    curves = {color: group.curve for color, group in plot._groups.items()}
+    updates = {color: 0 for color in curves}
+    for color, curve in curves.items():
+        curve.sigPlotChanged.connect(lambda *_, c=color: updates.__setitem__(c, updates[c] + 1))
+    window.context.push(set_cell(2, 1, 20.0))  # C's volume
+    assert {c: g.curve for c, g in plot._groups.items()} == curves  # no item was rebuilt
+    assert updates["#009E73"] == 1 and sum(updates.values()) == 1
+    assert plot.tip(2) == (3.0, 20.0)
+
+
+def test_pca_view_for_more_than_two_dimensions(qtbot, window):
+    context, panel = window.context, window.plot_panel
+    context.push(InsertDimensions(2, [Dimension("price", "EUR")], [[1], [2], [3], [4], [5]]))
+    assert panel.projection.isEnabled()
+    panel.projection.setCurrentIndex(1)
+    plot = window.plot
+    assert plot.mode == "pca"
+    ex, ey = plot.explained_variance
+    assert 0.5 < ex <= 1 and ex + ey <= 1 + 1e-12
+    assert plot.getPlotItem().getAxis("bottom").labelText == f"PC1 ({100 * ex:.1f}% of variance)"
+    assert not panel.x_dimension.isEnabled()
+    start = plot.tip_viewport_pos(0)
+    drag_tip(qtbot, plot, 0, start + QPoint(30, 30))
+    assert context.table.values[0].tolist() == [3, 30, 1]
+    assert context.undo_stack.count() == 1  # only the added dimension
+    assert window.statusBar().currentMessage().startswith("Dragging is off in the PCA view")
+    panel.projection.setCurrentIndex(0)
+    panel.x_dimension.setCurrentIndex(2)
+    assert plot.shown_dimensions == (2, 1)
+    assert plot.tip(3) == (4.0, 75.0)
+    assert plot.getPlotItem().getAxis("bottom").labelText == "price (EUR)"
+    assert context.document.view["plot_dimensions"] == [2, 1]
+
+
+def test_many_vectors_label_only_the_selected(window):
+    from explorer.model.commands import InsertVectors
+
+    rng = np.random.default_rng(1)
+    labels = [f"w{i}" for i in range(300)]
+    window.context.push(InsertVectors(5, labels, rng.normal(size=(300, 2))))
+    plot = window.plot
+    assert len(plot._slot) == 305 and plot._labels == {}
+    assert sum(len(g.rows) for g in plot._groups.values()) == 305
+    window.context.select_rows([7])
+    assert list(plot._labels) == [7] and plot._labels[7].toPlainText() == "w2"
+
+
+def test_panning_away_keeps_the_origin_in_view(qtbot, window):
+    plot = window.plot
+    viewport = plot.viewport()
+    empty = plot.tip_viewport_pos(1) + QPoint(0, -150)  # open sky above B, away from every tip
+    assert plot.row_at(empty) is None
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=empty)
+    for step in range(1, 11):
+        qtbot.mouseMove(viewport, empty + QPoint(-80 * step, 60 * step))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=empty + QPoint(-800, 600))
+    (x0, x1), (y0, y1) = plot.getViewBox().viewRange()
+    assert x0 <= 0 <= x1 and y0 <= 0 <= y1
+    assert window.context.undo_stack.count() == 0
+    assert list(plot.getViewBox().autoRangeEnabled()) == [False, False]  # the pan is kept
+    window.actionFitPlot.trigger()
+    assert list(plot.getViewBox().autoRangeEnabled()) != [False, False]
+    (x0, x1), (y0, y1) = plot.getViewBox().viewRange()
+    assert x0 < 0 < 15 < x1 and y0 < 0 < 75 < y1

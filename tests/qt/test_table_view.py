@@ -1,0 +1,164 @@
+"""The vector table as a user drives it: typing, pasting, copying, keys, colours."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QColor, QGuiApplication
+
+from tests.qt.helpers import type_into_cell
+
+
+def test_typing_a_value_moves_the_arrow(qtbot, window):
+    view, plot, table = window.table_view, window.plot, window.context.table
+    assert plot.tip(0) == (3.0, 30.0)
+    type_into_cell(qtbot, view, 0, 1, "12")
+    assert table.values[0].tolist() == [12.0, 30.0]
+    assert plot.tip(0) == (12.0, 30.0)
+    assert view.model().index(0, 3).data() == "32.31"  # |[12, 30]|
+    assert window.context.undo_stack.count() == 1
+    assert window.isWindowModified()
+
+
+@pytest.mark.parametrize("bad", ["abc", "", "nan", "inf", "1e400", "1.2.3"])
+def test_bad_input_changes_nothing_and_says_why(qtbot, window, bad):
+    type_into_cell(qtbot, window.table_view, 0, 1, bad)
+    table = window.context.table
+    assert table.values[0].tolist() == [3.0, 30.0]
+    assert window.plot.tip(0) == (3.0, 30.0)
+    assert window.context.undo_stack.count() == 0
+    message = window.statusBar().currentMessage()
+    assert message.startswith("A, mass (kg): ") and message.endswith("the value stays 3.")
+    assert not window.isWindowModified()
+
+
+def test_renaming_a_vector_by_typing_its_label(qtbot, window):
+    type_into_cell(qtbot, window.table_view, 1, 0, "brick")
+    assert window.context.table.label(1) == "brick"
+    assert window.plot._labels[1].toPlainText() == "brick"
+
+
+def test_paste_a_spreadsheet_block_with_a_header_grows_the_table_in_one_step(qtbot, window):
+    view, table, stack = window.table_view, window.context.table, window.context.undo_stack
+    before = table.copy()
+    view.setCurrentIndex(view.model().index(3, 0))
+    QGuiApplication.clipboard().setText(
+        "label\tmass (kg)\tvolume (l)\tprice (EUR)\r\nD\t8\t80\t2.5\r\nE\t7.5\t2\t1\r\nF\t1\t10\t4\r\n"
+    )
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert table.labels == ("A", "B", "C", "D", "E", "F")
+    assert [d.title for d in table.dimensions] == ["mass (kg)", "volume (l)", "price (EUR)"]
+    assert table.values[3:].tolist() == [[8, 80, 2.5], [7.5, 2, 1], [1, 10, 4]]
+    assert table.values[0].tolist() == [3, 30, 0]
+    assert stack.count() == 1
+    assert window.plot.tip(5) == (1.0, 10.0)
+    stack.undo()
+    assert table.same_content(before)
+
+
+def test_paste_numbers_only_at_a_value_cell(qtbot, window):
+    view, table = window.table_view, window.context.table
+    view.setCurrentIndex(view.model().index(4, 1))
+    assert view.paste("1\t2\n3\t4\n")
+    assert table.values[4].tolist() == [1, 2]
+    assert table.labels[5] == "v" and table.values[5].tolist() == [3, 4]
+
+
+def test_paste_with_a_bad_cell_is_refused_whole(qtbot, window):
+    view, table = window.table_view, window.context.table
+    before = table.copy()
+    view.setCurrentIndex(view.model().index(0, 1))
+    assert not view.paste("1\t2\n3\tabc\n5\t6\n")
+    assert table.same_content(before)
+    assert window.context.undo_stack.count() == 0
+    assert window.statusBar().currentMessage() == (
+        "Paste refused: line 2, column 2: 'abc' is refused: it is not a number; nothing was changed."
+    )
+
+
+def test_copy_selection_as_tsv(qtbot, window):
+    view = window.table_view
+    model = view.model()
+    view.setCurrentIndex(model.index(0, 0))
+    view.selectionModel().select(
+        QItemSelection(model.index(0, 0), model.index(1, 3)),
+        view.selectionModel().SelectionFlag.ClearAndSelect,
+    )
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    lines = text.splitlines()
+    assert lines[0].split("\t")[:3] == ["A", "3", "30"]
+    assert lines[1].split("\t")[:3] == ["B", "15", "4"]
+    assert float(lines[0].split("\t")[3]) == pytest.approx(np.sqrt(909))
+    # What was copied pastes back as the same numbers.
+    view.setCurrentIndex(model.index(5, 0))
+    assert view.paste("A2\t3\t30\n")
+    assert window.context.table.values[5].tolist() == [3, 30]
+
+
+def test_insert_and_delete_keys(qtbot, window):
+    view, table = window.table_view, window.context.table
+    view.setCurrentIndex(view.model().index(1, 1))
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    assert table.labels == ("A", "B", "v", "C", "D", "E")
+    assert table.values[2].tolist() == [0, 0]
+    view.selectRow(0)
+    view.selectionModel().select(
+        view.model().index(3, 1), view.selectionModel().SelectionFlag.Select
+    )
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert table.labels == ("B", "v", "D", "E")
+    assert window.context.undo_stack.count() == 2
+    window.context.undo_stack.undo()
+    assert table.labels == ("A", "B", "v", "C", "D", "E")
+
+
+def test_visibility_box_hides_the_arrow(qtbot, window):
+    view, plot = window.table_view, window.plot
+    rect = view.visualRect(view.model().index(2, 0))
+    assert 2 in plot._slot
+    view.model().setData(view.model().index(2, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert 2 not in plot._slot and 2 not in plot._labels
+    assert rect.isValid()
+    window.context.undo_stack.undo()
+    assert 2 in plot._slot
+
+
+def test_colour_swatch_click_opens_the_picker(qtbot, window):
+    view, table = window.table_view, window.context.table
+    asked = []
+    view.ask_color = lambda initial: (asked.append(initial.name().upper()), QColor("#112233"))[1]
+    swatch = view.swatch_rect(1)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=swatch.center())
+    assert asked == ["#D55E00"]
+    assert table.colors[1] == "#112233"
+    assert window.plot._groups["#112233"].rows == [1]
+    window.context.undo_stack.undo()
+    assert table.colors[1] == "#D55E00"
+
+
+def test_move_rows_up_and_down(qtbot, window):
+    view, table = window.table_view, window.context.table
+    view.setCurrentIndex(view.model().index(2, 1))
+    window.actionMoveUp.trigger()
+    assert table.labels == ("A", "C", "B", "D", "E")
+    window.actionMoveDown.trigger()
+    window.actionMoveDown.trigger()
+    assert table.labels == ("A", "B", "D", "C", "E")
+    assert window.context.selection == [3]
+
+
+def test_context_menu_paste_uses_the_clipboard(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMenu
+
+    view = window.table_view
+    shown = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *args: shown.append(menu))
+    view.setCurrentIndex(view.model().index(0, 1))
+    QGuiApplication.clipboard().setText("4\t40\n")
+    view.customContextMenuRequested.emit(view.visualRect(view.model().index(0, 1)).center())
+    actions = {a.text(): a for a in shown[0].actions()}
+    assert list(actions) == ["Colour…", "Add vector", "Remove selected vectors", "Copy", "Paste"]
+    actions["Paste"].trigger()
+    assert window.context.table.values[0].tolist() == [4, 40]
