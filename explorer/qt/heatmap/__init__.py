@@ -1,0 +1,1 @@
+"""The similarity heatmap: its data, its drawing items, the figure and the panel."""

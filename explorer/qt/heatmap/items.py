@@ -1,0 +1,251 @@
+"""The graphics items of the heatmap: cells, the numbers in them, the selected pair.
+
+Each item paints everything of its kind in one ``paint`` call and reads the
+shared :class:`HeatmapData`; there is one item for all numbers, not one per
+cell. Items live inside a pyqtgraph ViewBox where one unit is one cell and
+row 0 is at the top.
+
+Cells are drawn at the device's resolution: when there are more cells than
+pixels, only the scores that land on a pixel are coloured (nearest sample),
+so a 4000 x 4000 matrix costs what its picture costs. Painted into SVG or PDF
+they become one rectangle per run of equal colour, crisp at any zoom.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPaintEngine, QPen
+
+from explorer.qt.heatmap import style
+from explorer.qt.heatmap.data import HeatmapData
+
+#: Up to this many visible cells, SVG and PDF get one rectangle per run of cells.
+VECTOR_CELL_LIMIT = 160_000
+_VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
+
+
+def visible_range(item: pg.GraphicsObject, n: int) -> tuple[int, int, int, int]:
+    """(first row, end row, first column, end column) of the cells in view."""
+    vb = item.getViewBox()
+    rect = QRectF(0, 0, n, n)
+    if vb is not None:
+        rect = rect.intersected(vb.viewRect())
+    if rect.isEmpty():
+        return 0, 0, 0, 0
+    clip = lambda v: int(min(max(v, 0), n))  # noqa: E731
+    return (clip(math.floor(rect.top())), clip(math.ceil(rect.bottom())),
+            clip(math.floor(rect.left())), clip(math.ceil(rect.right())))
+
+
+def device_scale(painter: QPainter) -> tuple[float, float]:
+    """Device pixels per cell, horizontally and vertically."""
+    t = painter.worldTransform()
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    return math.hypot(t.m11(), t.m12()) * ratio, math.hypot(t.m21(), t.m22()) * ratio
+
+
+def _samples(start: int, end: int, pixels: int) -> np.ndarray:
+    """Cell positions to show: all of them, or one per device pixel (nearest)."""
+    count = end - start
+    if count <= pixels:
+        return np.arange(start, end)
+    return start + ((np.arange(pixels) + 0.5) * (count / pixels)).astype(np.intp)
+
+
+class CellsItem(pg.GraphicsObject):
+    """All N x N cells coloured by score; undefined scores grey and hatched."""
+
+    def __init__(self, data: HeatmapData):
+        super().__init__()
+        self.data = data
+        self._cache_key = None
+        self._cache: tuple[QImage, np.ndarray] | None = None
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.data.n, self.data.n)
+
+    def data_changed(self) -> None:
+        """Scores, order or style changed: paint again."""
+        self.prepareGeometryChange()
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        data = self.data
+        r0, r1, c0, c1 = visible_range(self, data.n)
+        if r1 <= r0 or c1 <= c0:
+            return
+        sx, sy = device_scale(painter)
+        engine = painter.paintEngine().type() if painter.paintEngine() else None
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        if engine in _VECTOR_ENGINES and (r1 - r0) * (c1 - c0) <= VECTOR_CELL_LIMIT:
+            rows, cols = np.arange(r0, r1), np.arange(c0, c1)
+            index = style.color_indices(data.display_scores(rows, cols), data.lo, data.hi)
+            self._paint_rects(painter, index, r0, c0)
+        else:
+            rows = _samples(r0, r1, max(1, math.ceil((r1 - r0) * sy)))
+            cols = _samples(c0, c1, max(1, math.ceil((c1 - c0) * sx)))
+            image, index = self._image(rows, cols)
+            painter.drawImage(QRectF(c0, r0, c1 - c0, r1 - r0), image)
+        if min(sx, sy) >= 3 and len(rows) == r1 - r0 and len(cols) == c1 - c0:
+            self._paint_undefined(painter, index == style.UNDEFINED_INDEX, r0, c0, sx)
+        painter.restore()
+
+    def _image(self, rows: np.ndarray, cols: np.ndarray) -> tuple[QImage, np.ndarray]:
+        key = (self.data.version, rows[0], rows[-1], len(rows), cols[0], cols[-1], len(cols))
+        if key != self._cache_key:
+            index = style.color_indices(self.data.display_scores(rows, cols), self.data.lo, self.data.hi)
+            argb = np.ascontiguousarray(style.lookup_table(self.data.colormap)[index])
+            image = QImage(argb.data, argb.shape[1], argb.shape[0], argb.strides[0], QImage.Format.Format_RGB32)
+            image.ndarray = argb  # keep the pixels alive as long as the image
+            self._cache_key, self._cache = key, (image, index)
+        return self._cache
+
+    def _paint_rects(self, painter: QPainter, index: np.ndarray, r0: int, c0: int) -> None:
+        lut = style.lookup_table(self.data.colormap)
+        painter.setPen(Qt.PenStyle.NoPen)
+        # Cells overlap their right neighbour slightly so viewers draw no hairline seams.
+        overlap = 0.02
+        painter.setClipRect(QRectF(c0, r0, index.shape[1], index.shape[0]))
+        for i, row in enumerate(index):
+            breaks = np.flatnonzero(np.diff(row)) + 1
+            starts = np.concatenate(([0], breaks))
+            ends = np.concatenate((breaks, [len(row)]))
+            for start, end in zip(starts.tolist(), ends.tolist()):
+                color = QColor.fromRgb(int(lut[row[start]]))
+                painter.fillRect(QRectF(c0 + start, r0 + i, end - start + overlap, 1 + overlap), color)
+
+    def _paint_undefined(self, painter: QPainter, undefined: np.ndarray, r0: int, c0: int, sx: float) -> None:
+        """Hatch the undefined cells so they never read as a score."""
+        if not undefined.any():
+            return
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        for i, row in enumerate(undefined):
+            padded = np.concatenate(([False], row, [False])).astype(np.int8)
+            edges = np.flatnonzero(np.diff(padded))
+            for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):
+                path.addRect(QRectF(c0 + start, r0 + i, end - start, 1))
+        bounds = path.boundingRect()
+        painter.setClipPath(path)
+        pen = QPen(QColor(70, 70, 70))
+        pen.setCosmetic(True)
+        pen.setWidthF(1.0)
+        painter.setPen(pen)
+        step = 7.0 / sx  # about 7 device pixels between strokes
+        lines = []
+        x = bounds.left() - bounds.height()
+        while x < bounds.right():
+            lines.append(QPointF(x, bounds.bottom()))
+            lines.append(QPointF(x + bounds.height(), bounds.top()))
+            x += step
+        painter.drawLines(lines)
+
+
+class NumbersItem(pg.GraphicsObject):
+    """The score in every visible cell, when the cells are big enough to read it.
+
+    Painted in device pixels (so the font does not scale with the cells) in
+    black or white, whichever contrasts more with the cell's colour.
+    """
+
+    #: Smallest font (device pixels) worth drawing.
+    MIN_FONT_PX = 7.0
+
+    def __init__(self, data: HeatmapData, font_px: float = 12.0):
+        super().__init__()
+        self.data = data
+        self.font_px = font_px
+        #: Device pixels per figure pixel (the export's DPI scale), for the font.
+        self.scale = 1.0
+        self.last_count = 0  # how many numbers the last paint drew (for tests and benchmarks)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.data.n, self.data.n)
+
+    def data_changed(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        self.last_count = 0
+        data = self.data
+        if not data.annotate or data.n == 0:
+            return
+        r0, r1, c0, c1 = visible_range(self, data.n)
+        t = painter.worldTransform()
+        cw, ch = math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22())
+        count = (r1 - r0) * (c1 - c0)
+        if count == 0 or count > 40_000 or ch < self.MIN_FONT_PX + 2:
+            return
+        rows, cols = np.arange(r0, r1), np.arange(c0, c1)
+        scores = data.display_scores(rows, cols)
+        font = QFont(painter.font())
+        font.setPixelSize(max(1, round(min(self.font_px * self.scale, ch * 0.55))))
+        if font.pixelSize() < self.MIN_FONT_PX:
+            return
+        texts = None
+        for decimals in range(data.decimals, max(0, data.decimals - 1) - 1, -1):
+            texts = [[style.cell_text(v, decimals) for v in row] for row in scores.tolist()]
+            metrics = QFontMetricsF(font)
+            widest = max((metrics.horizontalAdvance(s) for row in texts for s in row), default=0)
+            if widest > cw - 4:  # shrink the font a little before giving up a decimal
+                size = math.floor(font.pixelSize() * (cw - 4) / widest)
+                if size < max(self.MIN_FONT_PX, 0.7 * font.pixelSize()):
+                    texts = None
+                    continue
+                font.setPixelSize(size)
+                metrics = QFontMetricsF(font)
+            break
+        if texts is None:
+            return
+        dark = style.dark_text_table(data.colormap)[style.color_indices(scores, data.lo, data.hi)]
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(font)
+        height = metrics.height()
+        origin = t.map(QPointF(c0, r0))
+        for pen_dark in (True, False):
+            painter.setPen(QColor(0, 0, 0) if pen_dark else QColor(255, 255, 255))
+            for i, j in zip(*np.nonzero(dark == pen_dark)):
+                text = texts[i][j]
+                if text:
+                    rect = QRectF(origin.x() + j * cw, origin.y() + i * ch + (ch - height) / 2, cw, height)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                    self.last_count += 1
+        painter.restore()
+
+
+class PairOutline(pg.GraphicsObject):
+    """Outlines the cells of the selected pair (both (a, b) and (b, a))."""
+
+    def __init__(self):
+        super().__init__()
+        self._cells: list[tuple[int, int]] = []
+        self._n = 0
+
+    def set_cells(self, cells: list[tuple[int, int]], n: int) -> None:
+        """Display positions (row, column) to outline."""
+        self.prepareGeometryChange()
+        self._cells, self._n = cells, n
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-0.5, -0.5, self._n + 1, self._n + 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self._cells:
+            return
+        for color, width in ((QColor(255, 255, 255), 4.0), (QColor(0, 0, 0), 2.0)):
+            pen = QPen(color)
+            pen.setCosmetic(True)
+            pen.setWidthF(width)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for row, col in self._cells:
+                painter.drawRect(QRectF(col, row, 1, 1))
