@@ -20,6 +20,7 @@ from explorer.cli.common import CliError
 #: name -> (module, one-line help). Modules import their heavy parts lazily.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "similarity": ("explorer.cli.similarity", "print the labelled similarity matrix"),
+    "export-heatmap": ("explorer.cli.export_heatmap", "write the heatmap as PNG, SVG, PDF or CSV"),
 }
 
 
