@@ -70,6 +70,9 @@ def distances(scores: np.ndarray, metric: str) -> np.ndarray:
     finite = d[~bad]
     worst = (float(finite.max()) if finite.size else 0.0) + 1.0
     d[bad] = worst
+    # Vectors with no defined score at all (zero vectors) are alike: keep them together.
+    lost = np.isnan(s).sum(axis=1) >= len(s) - 1 if len(s) > 1 else np.zeros(len(s), bool)
+    d[np.ix_(lost, lost)] = 0.0
     d = np.maximum(d, 0.0)
     d = (d + d.T) / 2.0
     np.fill_diagonal(d, 0.0)

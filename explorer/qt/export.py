@@ -84,7 +84,7 @@ def heatmap_data(table, options: HeatmapOptions):
 
 
 # --------------------------------------------------------------- pictures
-def _figure(data, width: int, height: int, dpi: float):
+def layout_figure(data, width: int, height: int, dpi: float = SCREEN_DPI):
     """A figure laid out at the logical size that ``width`` x ``height`` pixels at ``dpi`` make."""
     import pyqtgraph as pg
     from PySide6.QtCore import QRectF
@@ -122,7 +122,7 @@ def render_png(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
     from PySide6.QtGui import QImage, QImageWriter, QPainter
 
     width, height = size
-    scene, figure, logical = _figure(data, width, height, dpi)
+    scene, figure, logical = layout_figure(data, width, height, dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(1.0)
     image.fill(0xFFFFFFFF)
@@ -149,7 +149,7 @@ def render_svg(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
     from PySide6.QtSvg import QSvgGenerator
 
     width, height = size
-    scene, figure, logical = _figure(data, width, height, dpi)
+    scene, figure, logical = layout_figure(data, width, height, dpi)
     data_bytes = QByteArray()
     buffer = QBuffer(data_bytes)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -173,7 +173,7 @@ def render_pdf(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     width, height = size
-    scene, figure, logical = _figure(data, width, height, dpi)
+    scene, figure, logical = layout_figure(data, width, height, dpi)
     data_bytes = QByteArray()
     buffer = QBuffer(data_bytes)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
