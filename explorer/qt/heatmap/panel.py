@@ -84,11 +84,14 @@ class HeatmapPanel(QWidget):
         context.pair_changed.connect(self._on_pair_change)
         context.document_replaced.connect(self._on_structure_change)
         table = context.table
-        table.values_changed.connect(self._on_values_change)
-        table.labels_changed.connect(self._on_labels_change)
-        for signal in (table.rows_inserted, table.rows_removed, table.rows_moved,
-                       table.columns_inserted, table.columns_removed, table.reset):
-            signal.connect(self._on_structure_change)
+        links = [(table.values_changed, self._on_values_change), (table.labels_changed, self._on_labels_change)]
+        links += [(signal, self._on_structure_change) for signal in (
+            table.rows_inserted, table.rows_removed, table.rows_moved,
+            table.columns_inserted, table.columns_removed, table.reset)]
+        for signal, slot in links:
+            signal.connect(slot)
+        # The table may outlive the panel: stop listening when the widget goes.
+        self.destroyed.connect(lambda *args, links=links: [s.disconnect(f) for s, f in links])
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.recompute()
@@ -157,6 +160,7 @@ class HeatmapPanel(QWidget):
     def _on_metric_change(self, metric: str) -> None:
         if metric == self.data.metric and self.similarity.matrix.shape[0] == len(self.context.table):
             return
+        self.data.metric = metric
         self.data.colormap = self._colormaps[metric]
         self._sync_controls()
         self.recompute()

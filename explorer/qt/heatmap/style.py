@@ -89,8 +89,10 @@ def color_indices(scores: np.ndarray, lo: float, hi: float) -> np.ndarray:
     with np.errstate(invalid="ignore", over="ignore"):
         t = (s - lo) * ((_STEPS - 1) / (hi - lo)) + 0.5
         np.clip(t, 0, _STEPS - 1, out=t)
+    undefined = np.isnan(t)
+    t[undefined] = 0
     idx = t.astype(np.uint8)
-    idx[np.isnan(s)] = UNDEFINED_INDEX
+    idx[undefined] = UNDEFINED_INDEX
     return idx
 
 
