@@ -52,6 +52,11 @@ class HeatmapData:
 
     def display_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Scores at display positions ``rows`` x ``columns`` (index arrays)."""
+        n = len(self.order)
+        if n and self.order[0] == 0 and self.order[-1] == n - 1 and np.array_equal(self.order, np.arange(n)):
+            rows_as, cols_as = _as_slice(rows), _as_slice(columns)
+            if rows_as is not None and cols_as is not None:
+                return self.matrix[rows_as, cols_as]  # a view: no copy in table order
         return self.matrix[np.ix_(self.order[rows], self.order[columns])]
 
     def table_rows(self, row: int, column: int) -> tuple[int, int]:
@@ -72,3 +77,11 @@ class HeatmapData:
                 why = f"{zeros[0] if zeros else 'one of them'} is a zero vector, which has no direction"
             return f"{symbol}({name_a}, {name_b}) is undefined: {why}"
         return f"{symbol}({name_a}, {name_b}) = {style.score_text(value)}"
+
+
+def _as_slice(index: np.ndarray):
+    """``index`` as a slice when it is a run of consecutive positions, else None."""
+    index = np.asarray(index)
+    if len(index) and index[-1] - index[0] == len(index) - 1 and (len(index) < 2 or np.all(np.diff(index) == 1)):
+        return slice(int(index[0]), int(index[-1]) + 1)
+    return None

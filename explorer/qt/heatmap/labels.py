@@ -9,6 +9,7 @@ drawn (k = 1, 2, 5, 10, 20, ...), so the labels never overlap.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -34,6 +35,25 @@ def label_step(cell_px: float, line_px: float) -> int:
     return step
 
 
+@lru_cache(maxsize=4)
+def _elide(labels: tuple[str, ...], font_spec: str, pixel_size: int, max_px: float) -> tuple[list[str], float]:
+    """Labels elided to ``max_px`` and the widest result; both edges share one computation."""
+    font = QFont()
+    font.fromString(font_spec)
+    font.setPixelSize(pixel_size)
+    metrics = QFontMetricsF(font)
+    elided, widest = [], 0.0
+    for label in labels:
+        text = label.replace("\n", " ")
+        width = metrics.horizontalAdvance(text)
+        if width > max_px:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_px)
+            width = metrics.horizontalAdvance(text)
+        elided.append(text)
+        widest = max(widest, width)
+    return elided, widest
+
+
 class LabelAxis(pg.GraphicsWidget):
     """Labels of the rows ('left') or the columns ('bottom') of the ViewBox ``view``."""
 
@@ -56,11 +76,7 @@ class LabelAxis(pg.GraphicsWidget):
         """Take the labels (in display order) from the data and size the edge to fit them."""
         metrics = QFontMetricsF(self.font)
         self.labels = self.data.display_labels()
-        self._elided = [
-            metrics.elidedText(label.replace("\n", " "), Qt.TextElideMode.ElideRight, self.max_px)
-            for label in self.labels
-        ]
-        widest = max((metrics.horizontalAdvance(s) for s in self._elided), default=0.0)
+        self._elided, widest = _elide(tuple(self.labels), self.font.toString(), self.font.pixelSize(), self.max_px)
         depth = math.ceil(widest + 2 * _PAD)
         if self.edge == "left":
             self.setFixedWidth(depth)
