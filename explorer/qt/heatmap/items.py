@@ -18,7 +18,8 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPaintEngine, QPen
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPaintEngine, QPen,
+                           QStaticText)
 
 from explorer.qt.heatmap import style
 from explorer.qt.heatmap.data import HeatmapData
@@ -151,7 +152,9 @@ class NumbersItem(pg.GraphicsObject):
     """The score in every visible cell, when the cells are big enough to read it.
 
     Painted in device pixels (so the font does not scale with the cells) in
-    black or white, whichever contrasts more with the cell's colour.
+    black or white, whichever contrasts more with the cell's colour. The texts
+    of the visible cells are formatted and laid out once (QStaticText) and
+    kept until the scores, the view or the cell size change.
     """
 
     #: Smallest font (device pixels) worth drawing.
@@ -164,6 +167,9 @@ class NumbersItem(pg.GraphicsObject):
         #: Device pixels per figure pixel (the export's DPI scale), for the font.
         self.scale = 1.0
         self.last_count = 0  # how many numbers the last paint drew (for tests and benchmarks)
+        self._layout_key = None
+        self._layout = None
+        self._statics: dict[tuple[str, int], QStaticText] = {}
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.data.n, self.data.n)
@@ -183,42 +189,72 @@ class NumbersItem(pg.GraphicsObject):
         count = (r1 - r0) * (c1 - c0)
         if count == 0 or count > 40_000 or ch < self.MIN_FONT_PX + 2:
             return
-        rows, cols = np.arange(r0, r1), np.arange(c0, c1)
-        scores = data.display_scores(rows, cols)
-        font = QFont(painter.font())
+        key = (data.version, r0, r1, c0, c1, round(cw * 2), round(ch * 2), self.scale, painter.font().key())
+        if key != self._layout_key:
+            self._layout_key, self._layout = key, self._lay_out(painter.font(), r0, r1, c0, c1, cw, ch)
+        if self._layout is None:
+            return
+        font, groups = self._layout
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(font)
+        origin = t.map(QPointF(c0, r0))
+        ox, oy = origin.x(), origin.y()
+        for color, cells in groups:
+            painter.setPen(color)
+            for i, j, static, half_w, half_h in cells:
+                painter.drawStaticText(QPointF(ox + (j + 0.5) * cw - half_w, oy + (i + 0.5) * ch - half_h), static)
+            self.last_count += len(cells)
+        painter.restore()
+
+    def _lay_out(self, base: QFont, r0: int, r1: int, c0: int, c1: int, cw: float, ch: float):
+        """Font, and per text colour the cells (row, column, text, half width, half height) to draw."""
+        data = self.data
+        scores = data.display_scores(np.arange(r0, r1), np.arange(c0, c1))
+        font = QFont(base)
         font.setPixelSize(max(1, round(min(self.font_px * self.scale, ch * 0.55))))
         if font.pixelSize() < self.MIN_FONT_PX:
-            return
+            return None
+        values = scores.tolist()
         texts = None
         for decimals in range(data.decimals, max(0, data.decimals - 1) - 1, -1):
-            texts = [[style.cell_text(v, decimals) for v in row] for row in scores.tolist()]
+            texts = [[style.cell_text(v, decimals) for v in row] for row in values]
             metrics = QFontMetricsF(font)
-            widest = max((metrics.horizontalAdvance(s) for row in texts for s in row), default=0)
+            widest = max((metrics.horizontalAdvance(s) for s in {s for row in texts for s in row}), default=0)
             if widest > cw - 4:  # shrink the font a little before giving up a decimal
                 size = math.floor(font.pixelSize() * (cw - 4) / widest)
                 if size < max(self.MIN_FONT_PX, 0.7 * font.pixelSize()):
                     texts = None
                     continue
                 font.setPixelSize(size)
-                metrics = QFontMetricsF(font)
             break
         if texts is None:
-            return
+            return None
         dark = style.dark_text_table(data.colormap)[style.color_indices(scores, data.lo, data.hi)]
-        painter.save()
-        painter.resetTransform()
-        painter.setFont(font)
-        height = metrics.height()
-        origin = t.map(QPointF(c0, r0))
-        for pen_dark in (True, False):
-            painter.setPen(QColor(0, 0, 0) if pen_dark else QColor(255, 255, 255))
-            for i, j in zip(*np.nonzero(dark == pen_dark)):
+        groups = []
+        for color, wanted in ((QColor(0, 0, 0), True), (QColor(255, 255, 255), False)):
+            cells = []
+            for i, j in zip(*np.nonzero(dark == wanted)):
                 text = texts[i][j]
                 if text:
-                    rect = QRectF(origin.x() + j * cw, origin.y() + i * ch + (ch - height) / 2, cw, height)
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-                    self.last_count += 1
-        painter.restore()
+                    static = self._static_text(text, font)
+                    size = static.size()
+                    cells.append((int(i), int(j), static, size.width() / 2, size.height() / 2))
+            groups.append((color, cells))
+        return font, groups
+
+    def _static_text(self, text: str, font: QFont) -> QStaticText:
+        """A laid-out text, kept between layouts (cells repeat few strings)."""
+        key = (text, font.pixelSize(), font.family())
+        static = self._statics.get(key)
+        if static is None:
+            if len(self._statics) > 50_000:
+                self._statics.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=font)
+            self._statics[key] = static
+        return static
 
 
 class PairOutline(pg.GraphicsObject):
