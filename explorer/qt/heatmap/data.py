@@ -57,7 +57,7 @@ class HeatmapData:
             rows_as, cols_as = _as_slice(rows), _as_slice(columns)
             if rows_as is not None and cols_as is not None:
                 return self.matrix[rows_as, cols_as]  # a view: no copy in table order
-        return self.matrix[np.ix_(self.order[rows], self.order[columns])]
+        return self.matrix.take(self.order[rows], axis=0).take(self.order[columns], axis=1)
 
     def table_rows(self, row: int, column: int) -> tuple[int, int]:
         """The table rows of the cell at display position (row, column)."""

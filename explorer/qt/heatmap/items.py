@@ -101,7 +101,7 @@ class CellsItem(pg.GraphicsObject):
         key = (self.data.version, rows[0], rows[-1], len(rows), cols[0], cols[-1], len(cols))
         if key != self._cache_key:
             index = style.color_indices(self.data.display_scores(rows, cols), self.data.lo, self.data.hi)
-            argb = np.ascontiguousarray(style.lookup_table(self.data.colormap)[index])
+            argb = style.lookup_table(self.data.colormap).take(index)
             image = QImage(argb.data, argb.shape[1], argb.shape[0], argb.strides[0], QImage.Format.Format_RGB32)
             image.ndarray = argb  # keep the pixels alive as long as the image
             self._cache_key, self._cache = key, (image, index)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
@@ -36,13 +37,13 @@ def label_step(cell_px: float, line_px: float) -> int:
 
 
 @lru_cache(maxsize=4)
-def _elide(labels: tuple[str, ...], font_spec: str, pixel_size: int, max_px: float) -> tuple[list[str], float]:
-    """Labels elided to ``max_px`` and the widest result; both edges share one computation."""
+def _elide(labels: tuple[str, ...], font_spec: str, pixel_size: int, max_px: float):
+    """Labels elided to ``max_px``, their widths, and the widest; both edges share one computation."""
     font = QFont()
     font.fromString(font_spec)
     font.setPixelSize(pixel_size)
     metrics = QFontMetricsF(font)
-    elided, widest = [], 0.0
+    elided, widths = [], []
     for label in labels:
         text = label.replace("\n", " ")
         width = metrics.horizontalAdvance(text)
@@ -50,8 +51,8 @@ def _elide(labels: tuple[str, ...], font_spec: str, pixel_size: int, max_px: flo
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_px)
             width = metrics.horizontalAdvance(text)
         elided.append(text)
-        widest = max(widest, width)
-    return elided, widest
+        widths.append(width)
+    return elided, np.array(widths), max(widths, default=0.0)
 
 
 class LabelAxis(pg.GraphicsWidget):
@@ -66,6 +67,7 @@ class LabelAxis(pg.GraphicsWidget):
         self.max_px = max_px
         self.labels: list[str] = []
         self._elided: list[str] = []
+        self._widths = np.zeros(0)
         view.sigRangeChanged.connect(self._on_view_change)
         view.sigResized.connect(self._on_view_change)
 
@@ -76,7 +78,7 @@ class LabelAxis(pg.GraphicsWidget):
         """Take the labels (in display order) from the data and size the edge to fit them."""
         metrics = QFontMetricsF(self.font)
         self.labels = self.data.display_labels()
-        self._elided, widest = _elide(tuple(self.labels), self.font.toString(), self.font.pixelSize(), self.max_px)
+        self._elided, self._widths, widest = _elide(tuple(self.labels), self.font.toString(), self.font.pixelSize(), self.max_px)
         depth = math.ceil(widest + 2 * _PAD)
         if self.edge == "left":
             self.setFixedWidth(depth)
@@ -104,8 +106,7 @@ class LabelAxis(pg.GraphicsWidget):
         view = self.view.viewRect()
         lo, hi = (view.top(), view.bottom()) if self.edge == "left" else (view.left(), view.right())
         first, last = max(0, math.floor(lo)), min(n, math.ceil(hi))
-        upright = self.edge == "bottom" and max(
-            (metrics.horizontalAdvance(s) for s in self._elided[first:last]), default=0) > abs(cell) - 2
+        upright = self.edge == "bottom" and last > first and self._widths[first:last].max() > abs(cell) - 2
         step = label_step(abs(cell), line) if (self.edge == "left" or upright) else 1
         painter.setFont(self.font)
         painter.setPen(QColor(20, 20, 20))

@@ -84,16 +84,23 @@ def value_range(metric: str, matrix: np.ndarray) -> tuple[float, float]:
 
 
 def color_indices(scores: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """Lookup-table indices (uint8) of ``scores``; undefined scores get 255."""
-    s = np.asarray(scores, dtype=np.float64)
+    """Lookup-table indices (uint8) of ``scores``; undefined scores get 255.
+
+    Computed in float32: 255 colour steps need far less precision than that.
+    """
+    s = np.asarray(scores)
     with np.errstate(invalid="ignore", over="ignore"):
-        t = (s - lo) * ((_STEPS - 1) / (hi - lo)) + 0.5
+        t = np.subtract(s, lo, dtype=np.float32)
+        t *= np.float32((_STEPS - 1) / (hi - lo))
+        t += np.float32(0.5)
         np.clip(t, 0, _STEPS - 1, out=t)
     undefined = np.isnan(t)
-    t[undefined] = 0
-    idx = t.astype(np.uint8)
-    idx[undefined] = UNDEFINED_INDEX
-    return idx
+    if undefined.any():
+        t[undefined] = 0
+        idx = t.astype(np.uint8)
+        idx[undefined] = UNDEFINED_INDEX
+        return idx
+    return t.astype(np.uint8)
 
 
 def color_of(name: str, value: float, lo: float, hi: float) -> tuple[int, int, int]:
