@@ -18,7 +18,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPaintEngine, QPen,
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen,
                            QStaticText)
 
 from explorer.qt.heatmap import style
@@ -110,41 +110,45 @@ class CellsItem(pg.GraphicsObject):
     def _paint_rects(self, painter: QPainter, index: np.ndarray, r0: int, c0: int) -> None:
         lut = style.lookup_table(self.data.colormap)
         painter.setPen(Qt.PenStyle.NoPen)
-        # Cells overlap their right neighbour slightly so viewers draw no hairline seams.
+        rows, cols = index.shape
+        # Inner cells overlap their right and lower neighbours a little so viewers draw no seams.
         overlap = 0.02
-        painter.setClipRect(QRectF(c0, r0, index.shape[1], index.shape[0]))
         for i, row in enumerate(index):
             breaks = np.flatnonzero(np.diff(row)) + 1
             starts = np.concatenate(([0], breaks))
             ends = np.concatenate((breaks, [len(row)]))
+            down = overlap if i < rows - 1 else 0.0
             for start, end in zip(starts.tolist(), ends.tolist()):
+                right = overlap if end < cols else 0.0
                 color = QColor.fromRgb(int(lut[row[start]]))
-                painter.fillRect(QRectF(c0 + start, r0 + i, end - start + overlap, 1 + overlap), color)
+                painter.fillRect(QRectF(c0 + start, r0 + i, end - start + right, 1 + down), color)
 
     def _paint_undefined(self, painter: QPainter, undefined: np.ndarray, r0: int, c0: int, sx: float) -> None:
-        """Hatch the undefined cells so they never read as a score."""
+        """Hatch the undefined cells so they never read as a score.
+
+        The strokes are cut to the cells here (not by a clip, which SVG output would drop).
+        """
         if not undefined.any():
             return
-        path = QPainterPath()
-        path.setFillRule(Qt.FillRule.WindingFill)
+        step = 7.0 / sx  # about 7 device pixels between strokes
+        lines = []
         for i, row in enumerate(undefined):
             padded = np.concatenate(([False], row, [False])).astype(np.int8)
             edges = np.flatnonzero(np.diff(padded))
+            y0, y1 = r0 + i, r0 + i + 1
             for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):
-                path.addRect(QRectF(c0 + start, r0 + i, end - start, 1))
-        bounds = path.boundingRect()
-        painter.setClipPath(path)
+                x0, x1 = c0 + start, c0 + end
+                # Strokes x + y = k, phase-locked to the whole grid so runs join up.
+                k = math.ceil((x0 + y0) / step) * step
+                while k < x1 + y1:
+                    lines.append(QPointF(max(x0, k - y1), min(y1, k - x0)))
+                    lines.append(QPointF(min(x1, k - y0), max(y0, k - x1)))
+                    k += step
         pen = QPen(QColor(70, 70, 70))
         pen.setCosmetic(True)
         pen.setWidthF(1.0)
         painter.setPen(pen)
-        step = 7.0 / sx  # about 7 device pixels between strokes
-        lines = []
-        x = bounds.left() - bounds.height()
-        while x < bounds.right():
-            lines.append(QPointF(x, bounds.bottom()))
-            lines.append(QPointF(x + bounds.height(), bounds.top()))
-            x += step
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.drawLines(lines)
 
 
