@@ -35,8 +35,8 @@ def tick_text(value: float, step: float) -> str:
     """'0.5', '-1', '2000', '1e+06'."""
     if value != 0 and (abs(value) >= 1e6 or abs(value) < 1e-4):
         return f"{value:.0e}"
-    decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
-    if step < 1 and round(step * 10 ** decimals) % 1:
+    decimals = 0
+    while decimals < 8 and abs(step * 10**decimals - round(step * 10**decimals)) > 1e-6:
         decimals += 1
     text = f"{value:.{decimals}f}"
     return "0" if float(text) == 0 else text
