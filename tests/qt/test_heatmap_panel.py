@@ -144,3 +144,22 @@ def test_structure_and_labels_follow_the_table(qtbot, panel, materials_context):
     assert panel.displayed_labels() == ["C", "D", "E", "steel"]
     materials_context.undo_stack.undo()
     assert panel.displayed_labels() == ["B", "C", "D", "E", "steel"]
+
+
+def test_empty_single_and_dimensionless_documents_paint(qtbot, panel, materials_context):
+    from explorer.model.commands import RemoveDimensions
+
+    materials_context.push(RemoveVectors(1, 4))
+    assert panel.displayed_labels() == ["A"]
+    assert panel.cell_tooltip(0, 0) == "cos(A, A) = 1"
+    picture(panel)
+    materials_context.push(RemoveVectors(0, 1))
+    assert panel.displayed_labels() == []
+    picture(panel)
+    materials_context.undo_stack.undo()
+    materials_context.undo_stack.undo()
+    materials_context.push(RemoveDimensions(0, 2))
+    assert "undefined" in panel.cell_tooltip(0, 1)
+    picture(panel)
+    materials_context.undo_stack.undo()
+    assert panel.cell_tooltip(0, 1) == "cos(A, B) = 0.353"
