@@ -73,3 +73,21 @@ def test_target_that_is_a_folder_is_refused(tmp_path):
     (tmp_path / "heat.png").mkdir()
     result = run_cli("-o", str(tmp_path / "heat.png"))
     assert result.returncode != 0 and "is a folder" in one_sentence(result.stderr)
+
+
+def test_picture_options_reach_the_file(tmp_path):
+    import re
+    import xml.etree.ElementTree as ET
+
+    svg = tmp_path / "angle.svg"
+    result = run_cli("-o", str(svg), "--metric", "angle", "--no-annotate", "--colormap", "CET-CBL1",
+                     "--title", "Angles of A-E", "--order", "clustered")
+    assert result.returncode == 0, result.stderr
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = [t.text.strip() for t in ET.parse(svg).getroot().iter(f"{ns}text") if t.text]
+    assert "Angles of A-E" in texts and "angle (degrees)" in texts
+    assert not any(re.fullmatch(r"\d+\.\d\d", t) for t in texts)  # no numbers in the cells
+    pdf = tmp_path / "heat.pdf"
+    assert run_cli("-o", str(pdf), "--size", "1200x1000", "--dpi", "300").returncode == 0
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert box and round(float(box.group(1))) == 288 and round(float(box.group(2))) == 240  # 4 x 3.33 in
