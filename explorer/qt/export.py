@@ -99,6 +99,7 @@ def layout_figure(data, width: int, height: int, dpi: float = SCREEN_DPI):
     scene = pg.GraphicsScene()
     figure = HeatmapFigure(data, label_px=label_px)
     scene.addItem(figure)
+    figure.target = logical
     figure.setGeometry(logical)
     figure.layout.activate()
     figure.fit_square()

@@ -34,6 +34,8 @@ class HeatmapFigure(pg.GraphicsLayout):
     def __init__(self, data: HeatmapData, font_px: int = 12, label_px: float = 160.0):
         super().__init__()
         self.data = data
+        #: The rectangle to fill when exported (None: the viewport of the view showing the figure).
+        self.target: QRectF | None = None
         self.font = figure_font(font_px)
         self.setContentsMargins(6, 6, 6, 6)
         self.layout.setHorizontalSpacing(2)
@@ -70,16 +72,30 @@ class HeatmapFigure(pg.GraphicsLayout):
 
     def fit_square(self) -> None:
         """Size the cells' view to the largest square that fits beside labels and colour bar."""
+        requested = self._available()
+        width, height = requested.width(), requested.height()
         left, top, right, bottom = self.layout.getContentsMargins()
         spacing_x, spacing_y = self.layout.horizontalSpacing(), self.layout.verticalSpacing()
         title = self.title.preferredHeight() + spacing_y if self.data.title else 0.0
-        free_x = (self.width() - left - right - self.left.preferredWidth()
+        free_x = (width - left - right - self.left.preferredWidth()
                   - self.colorbar.preferredWidth() - 4 * spacing_x)
-        free_y = self.height() - top - bottom - title - self.bottom.preferredHeight() - 3 * spacing_y
+        free_y = height - top - bottom - title - self.bottom.preferredHeight() - 3 * spacing_y
         side = max(20.0, min(free_x, free_y))
         if abs(self.view.preferredWidth() - side) > 0.5 or abs(self.view.preferredHeight() - side) > 0.5:
             self.view.setFixedWidth(side)
             self.view.setFixedHeight(side)
+            if self.geometry() != requested:
+                # A view fixed for a larger size kept the figure from shrinking: shrink it now.
+                self.setGeometry(requested)
+
+    def _available(self) -> QRectF:
+        """The room the figure has: the export's size, or the viewport of the view showing it."""
+        if self.target is not None:
+            return QRectF(self.target)
+        views = self.scene().views() if self.scene() is not None else []
+        if views:
+            return QRectF(views[0].viewport().rect())
+        return QRectF(self.geometry())
 
     # ------------------------------------------------------------ updates
     def structure_changed(self) -> None:
