@@ -104,9 +104,18 @@ class HeatmapFigure(pg.GraphicsLayout):
         self.left.labels_changed()
         self.bottom.labels_changed()
         self.fit_square()
-        self.view.setRange(QRectF(0, 0, max(n, 1), max(n, 1)), padding=0)
+        side = max(n, 1)
+        # Zoom in to a few cells, out to a little more than the matrix; no further.
+        self.view.setLimits(xMin=-0.1 * side, xMax=1.1 * side, yMin=-0.1 * side, yMax=1.1 * side,
+                            minXRange=min(2, side), minYRange=min(2, side))
+        self.show_all()
         self.outline.set_cells([], n)
         self.restyle()
+
+    def show_all(self) -> None:
+        """View the whole matrix (after zooming in)."""
+        side = max(self.data.n, 1)
+        self.view.setRange(QRectF(0, 0, side, side), padding=0)
 
     def labels_changed(self) -> None:
         """Labels were renamed (same vectors, same order)."""

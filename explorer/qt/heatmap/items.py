@@ -216,7 +216,9 @@ class NumbersItem(pg.GraphicsObject):
         data = self.data
         scores = data.display_scores(np.arange(r0, r1), np.arange(c0, c1))
         font = QFont(base)
-        font.setPixelSize(max(1, round(min(self.font_px * self.scale, ch * 0.55))))
+        base = self.font_px * self.scale
+        # Larger cells get somewhat larger numbers (up to 1.5 times the label font).
+        font.setPixelSize(max(1, round(min(max(base, 0.2 * ch), 1.5 * base, 0.55 * ch))))
         if font.pixelSize() < self.MIN_FONT_PX:
             return None
         values = scores.tolist()

@@ -8,6 +8,8 @@ colour map, order or numbers change only restyles the picture.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
@@ -230,12 +232,17 @@ class HeatmapPanel(QWidget):
             for axis in (self.figure.left, self.figure.bottom):
                 if axis.sceneBoundingRect().contains(scene_pos):
                     text = axis.label_at(axis.mapFromScene(scene_pos)) or ""
+        if "<" in text or "&" in text:  # a label like "<unk>" must not be read as HTML
+            text = f"<p style='white-space:pre'>{html.escape(text)}</p>"
         self.graphics.setToolTip(text)
 
     def _on_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
         cell = self.figure.cell_at(event.scenePos())
-        if cell is not None:
+        if event.double():  # back to the whole matrix after zooming
+            event.accept()
+            self.figure.show_all()
+        elif cell is not None:
             event.accept()
             self.context.select_pair(*self.data.table_rows(*cell))

@@ -148,7 +148,7 @@ def score_text(value: float) -> str:
     if math.isnan(value):
         return "undefined"
     if math.isinf(value):
-        return "too large to represent"
+        return f"{'-' if value < 0 else ''}∞ (too large to represent)"
     if abs(value) >= 1e7:
         return f"{value:.4g}"
     nearest = round(value)
