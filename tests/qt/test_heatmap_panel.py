@@ -163,3 +163,13 @@ def test_empty_single_and_dimensionless_documents_paint(qtbot, panel, materials_
     picture(panel)
     materials_context.undo_stack.undo()
     assert panel.cell_tooltip(0, 1) == "cos(A, B) = 0.353"
+
+
+def test_label_that_looks_like_html_and_double_click_to_see_all(qtbot, panel, materials_context):
+    materials_context.push(RenameVector(0, "<unk>"))
+    qtbot.mouseMove(panel.graphics.viewport(), panel.cell_position(0, 1))
+    assert "&lt;unk&gt;" in panel.graphics.toolTip() and "0.353" in panel.graphics.toolTip()
+    panel.figure.view.setRange(xRange=(0, 2), yRange=(0, 2), padding=0)
+    qtbot.mouseDClick(panel.graphics.viewport(), Qt.MouseButton.LeftButton, pos=panel.cell_position(1, 1))
+    shown = panel.figure.view.viewRect()
+    assert shown.width() >= 4.99 and shown.height() >= 4.99

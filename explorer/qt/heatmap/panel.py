@@ -12,7 +12,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from explorer.model import ordering
@@ -96,6 +96,7 @@ class HeatmapPanel(QWidget):
         self.destroyed.connect(lambda *args, links=links: [s.disconnect(f) for s, f in links])
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.graphics.viewport().installEventFilter(self)
         self.recompute()
 
     # ------------------------------------------------------------- reading
@@ -225,6 +226,11 @@ class HeatmapPanel(QWidget):
         export_heatmap_interactive(self, self.context)
 
     # --------------------------------------------------------------- mouse
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.MouseButtonDblClick and watched is self.graphics.viewport():
+            self.figure.show_all()  # back to the whole matrix after zooming
+        return super().eventFilter(watched, event)
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         cell = self.figure.cell_at(scene_pos)
         text = self.data.cell_tooltip(*cell) if cell is not None else ""
@@ -240,9 +246,6 @@ class HeatmapPanel(QWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         cell = self.figure.cell_at(event.scenePos())
-        if event.double():  # back to the whole matrix after zooming
-            event.accept()
-            self.figure.show_all()
-        elif cell is not None:
+        if cell is not None and not event.double():
             event.accept()
             self.context.select_pair(*self.data.table_rows(*cell))
