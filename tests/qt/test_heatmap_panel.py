@@ -173,3 +173,16 @@ def test_label_that_looks_like_html_and_double_click_to_see_all(qtbot, panel, ma
     qtbot.mouseDClick(panel.graphics.viewport(), Qt.MouseButton.LeftButton, pos=panel.cell_position(1, 1))
     shown = panel.figure.view.viewRect()
     assert shown.width() >= 4.99 and shown.height() >= 4.99
+
+
+def test_opening_another_document_takes_its_view_settings(qtbot, panel, materials_context):
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
+
+    other = Document(VectorTable(["x", "y", "z"], ["a", "b"], [[1, 0], [0, 1], [1, 1]]),
+                     view={"metric": "angle", "order": "label", "colormap": "magma"})
+    materials_context.replace_document(other)
+    assert panel.displayed_labels() == ["x", "y", "z"]
+    assert panel.metric_selector.currentData() == "angle" and panel.colormap == "magma"
+    assert panel.order_selector.currentData() == "label"
+    assert panel.cell_tooltip(0, 2) == "angle(x, z) = 45"

@@ -84,7 +84,7 @@ class HeatmapPanel(QWidget):
         self.export_button.clicked.connect(self._on_export_clicked)
         context.metric_changed.connect(self._on_metric_change)
         context.pair_changed.connect(self._on_pair_change)
-        context.document_replaced.connect(self._on_structure_change)
+        context.document_replaced.connect(self._on_document_replaced)
         table = context.table
         links = [(table.values_changed, self._on_values_change), (table.labels_changed, self._on_labels_change)]
         links += [(signal, self._on_structure_change) for signal in (
@@ -158,6 +158,18 @@ class HeatmapPanel(QWidget):
             self.figure.labels_changed()
 
     def _on_structure_change(self, *args) -> None:
+        self.recompute()
+
+    def _on_document_replaced(self) -> None:
+        """Another file was opened: take its order and colour map, then show it."""
+        view = self.context.document.view
+        if view.get("order") in ordering.ORDERS:
+            self._order = view["order"]
+        self.data.metric = self.context.metric
+        if view.get("colormap") in style.available_colormaps():
+            self._colormaps[self.data.metric] = view["colormap"]
+        self.data.colormap = self._colormaps[self.data.metric]
+        self._sync_controls()
         self.recompute()
 
     def _on_metric_change(self, metric: str) -> None:
