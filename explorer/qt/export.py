@@ -214,7 +214,8 @@ def render_svg(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
     painter.fillRect(QRectF(0, 0, width, height), 0xFFFFFF)
     _render(scene, painter, QRectF(0, 0, width, height), logical)
     painter.end()
-    return bytes(data_bytes.data())
+    # A large matrix comes as one image with a pixel per cell: keep its pixels square when zoomed.
+    return bytes(data_bytes.data()).replace(b"<image ", b'<image style="image-rendering:pixelated" ')
 
 
 def render_pdf(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:

@@ -137,3 +137,20 @@ def test_export_follows_an_edit(qapp, materials_context):
     materials_context.push(set_vector(materials_context.table, 1, [3.0, 30.0]))  # B = A
     score = scores_from_csv(export.export_bytes(materials_context.table, ".csv", export.HeatmapOptions()))
     assert round(float(score["A", "B"]), 12) == 1
+
+
+def test_svg_of_many_vectors_keeps_every_cell_crisp(qapp):
+    from explorer.model.table import VectorTable
+
+    rng = np.random.default_rng(0)
+    n = 450  # more cells than SVG rectangles are worth: one image, a pixel per cell
+    table = VectorTable([f"w{i}" for i in range(n)], ["x", "y", "z"], rng.normal(size=(n, 3)))
+    svg = export.export_bytes(table, ".svg", export.HeatmapOptions(size=(600, 500)))
+    root = ET.fromstring(svg)
+    images = list(root.iter("{http://www.w3.org/2000/svg}image"))
+    assert len(images) == 1 and "pixelated" in images[0].get("style")
+    import base64
+
+    href = images[0].get("{http://www.w3.org/1999/xlink}href")
+    picture = QImage.fromData(base64.b64decode(href.split(",", 1)[1]))
+    assert (picture.width(), picture.height()) == (n, n)

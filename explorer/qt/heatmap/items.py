@@ -26,6 +26,8 @@ from explorer.qt.heatmap.data import HeatmapData
 
 #: Up to this many visible cells, SVG and PDF get one rectangle per run of cells.
 VECTOR_CELL_LIMIT = 160_000
+#: Beyond that, SVG and PDF embed the cells as an image of at most this many pixels a side.
+VECTOR_IMAGE_CELLS = 2048
 _VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
 
 
@@ -89,8 +91,11 @@ class CellsItem(pg.GraphicsObject):
             index = style.color_indices(data.display_scores(rows, cols), data.lo, data.hi)
             self._paint_rects(painter, index, r0, c0)
         else:
-            rows = _samples(r0, r1, max(1, math.ceil((r1 - r0) * sy)))
-            cols = _samples(c0, c1, max(1, math.ceil((c1 - c0) * sx)))
+            if engine in _VECTOR_ENGINES:  # too many rectangles: one image, a pixel per cell
+                rows, cols = _samples(r0, r1, VECTOR_IMAGE_CELLS), _samples(c0, c1, VECTOR_IMAGE_CELLS)
+            else:  # one sample per device pixel
+                rows = _samples(r0, r1, max(1, math.ceil((r1 - r0) * sy)))
+                cols = _samples(c0, c1, max(1, math.ceil((c1 - c0) * sx)))
             image, index = self._image(rows, cols)
             painter.drawImage(QRectF(c0, r0, c1 - c0, r1 - r0), image)
         if min(sx, sy) >= 3 and len(rows) == r1 - r0 and len(cols) == c1 - c0:
