@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.model.similarity import METRIC_NAMES, METRIC_SYMBOLS
+from explorer.model.similarity import METRIC_SYMBOLS
 from explorer.qt.heatmap import style
 
 
