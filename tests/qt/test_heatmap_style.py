@@ -41,3 +41,15 @@ def test_colour_bar_ticks_and_label_thinning():
     assert label_step(cell_px=30, line_px=15) == 1
     assert label_step(cell_px=1.5, line_px=15) == 20
     assert label_step(cell_px=0.1, line_px=15) == 200
+
+
+def test_cell_texts_agree_with_cell_text():
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    scores = np.concatenate([rng.uniform(-1, 1, 200), [COS_AB, COS_AC, 1.0, -1.0, 0.0, -0.0001, 0.99999,
+                                                        float("nan"), float("inf"), 2e6, 909.0, 27.17]])
+    grid = scores[: 14 * 15].reshape(14, 15)
+    for decimals in (0, 1, 2, 3):
+        expected = [[style.cell_text(v, decimals) for v in row] for row in grid.tolist()]
+        assert style.cell_texts(grid, decimals) == expected

@@ -226,12 +226,14 @@ class NumbersItem(pg.GraphicsObject):
         font.setPixelSize(max(1, round(min(max(base, 0.2 * ch), 1.5 * base, 0.55 * ch))))
         if font.pixelSize() < self.MIN_FONT_PX:
             return None
-        values = scores.tolist()
         texts = None
         for decimals in range(data.decimals, max(0, data.decimals - 1) - 1, -1):
-            texts = [[style.cell_text(v, decimals) for v in row] for row in values]
+            texts = style.cell_texts(scores, decimals)
             metrics = QFontMetricsF(font)
-            widest = max((metrics.horizontalAdvance(s) for s in {s for row in texts for s in row}), default=0)
+            longest = max((len(s) for row in texts for s in row), default=0)
+            # Digits share one width in most fonts: measuring the longest few texts is enough.
+            candidates = sorted({s for row in texts for s in row if len(s) >= longest - 1})[:40]
+            widest = max((metrics.horizontalAdvance(s) for s in candidates), default=0)
             if widest > cw - 4:  # shrink the font a little before giving up a decimal
                 size = math.floor(font.pixelSize() * (cw - 4) / widest)
                 if size < max(self.MIN_FONT_PX, 0.7 * font.pixelSize()):
@@ -242,15 +244,15 @@ class NumbersItem(pg.GraphicsObject):
         if texts is None:
             return None
         dark = style.dark_text_table(data.colormap)[style.color_indices(scores, data.lo, data.hi)]
+        laid_out = {}
+        for text in {s for row in texts for s in row if s}:
+            static = self._static_text(text, font)
+            size = static.size()
+            laid_out[text] = (static, size.width() / 2, size.height() / 2)
         groups = []
         for color, wanted in ((QColor(0, 0, 0), True), (QColor(255, 255, 255), False)):
-            cells = []
-            for i, j in zip(*np.nonzero(dark == wanted)):
-                text = texts[i][j]
-                if text:
-                    static = self._static_text(text, font)
-                    size = static.size()
-                    cells.append((int(i), int(j), static, size.width() / 2, size.height() / 2))
+            rows, cols = np.nonzero(dark == wanted)
+            cells = [(i, j, *laid_out[texts[i][j]]) for i, j in zip(rows.tolist(), cols.tolist()) if texts[i][j]]
             groups.append((color, cells))
         return font, groups
 

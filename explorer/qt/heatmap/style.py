@@ -137,7 +137,21 @@ def cell_text(value: float, decimals: int) -> str:
             text = f"{value:.{more}f}"
             if float(text) != nearest:
                 break
-    return "0" + text[text.index("."):] if text.startswith("-0") and float(text) == 0 else text
+    return text[1:] if text.startswith("-") and float(text) == 0 else text  # no "-0.000"
+
+
+def cell_texts(scores: np.ndarray, decimals: int) -> list[list[str]]:
+    """:func:`cell_text` of every score, formatting only the unusual ones one by one."""
+    s = np.asarray(scores, dtype=np.float64)
+    fmt = f".{decimals}f"
+    texts = [[format(v, fmt) for v in row] for row in s.tolist()]
+    with np.errstate(invalid="ignore"):
+        nearest = np.round(s)
+        special = ~np.isfinite(s) | (np.abs(s) >= 1e6) | (np.abs(s) < 0.5 * 10.0**-decimals)
+        special |= (nearest != 0) & (np.abs(s - nearest) < 0.5 * 10.0**-decimals)
+    for i, j in zip(*np.nonzero(special)):
+        texts[i][j] = cell_text(float(s[i, j]), decimals)
+    return texts
 
 
 def score_text(value: float) -> str:
