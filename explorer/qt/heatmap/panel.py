@@ -13,7 +13,8 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout,
+                               QWidget)
 
 from explorer.model import ordering
 from explorer.model.similarity import METRIC_NAMES, METRICS, SimilarityMatrix, norms
@@ -37,6 +38,8 @@ class HeatmapPanel(QWidget):
             self._colormaps[context.metric] = view["colormap"]
         self.data.colormap = self._colormaps[context.metric]
         self._order = view.get("order") if view.get("order") in ordering.ORDERS else "original"
+        #: The tooltip text for where the mouse is (a cell's pair and score, or a label).
+        self.hover_text = ""
 
         self.metric_selector = QComboBox(objectName="metricSelector")
         for metric in METRICS:
@@ -239,20 +242,33 @@ class HeatmapPanel(QWidget):
 
     # --------------------------------------------------------------- mouse
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.MouseButtonDblClick and watched is self.graphics.viewport():
-            self.figure.show_all()  # back to the whole matrix after zooming
+        if watched is self.graphics.viewport():
+            if event.type() == QEvent.Type.MouseButtonDblClick:
+                self.figure.show_all()  # back to the whole matrix after zooming
+            elif event.type() == QEvent.Type.ToolTip:
+                # pyqtgraph drops fast mouse moves: fit the tooltip to where the mouse rests now.
+                self._on_mouse_moved(self.graphics.mapToScene(event.pos()))
         return super().eventFilter(watched, event)
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        cell = self.figure.cell_at(scene_pos)
-        text = self.data.cell_tooltip(*cell) if cell is not None else ""
-        if not text:
-            for axis in (self.figure.left, self.figure.bottom):
+        """Give the cells (or the label edge) under the mouse the tooltip for that spot."""
+        figure = self.figure
+        cell = figure.cell_at(scene_pos)
+        text, item = "", figure.cells
+        if cell is not None:
+            text = self.data.cell_tooltip(*cell)
+        else:
+            for axis in (figure.left, figure.bottom):
                 if axis.sceneBoundingRect().contains(scene_pos):
-                    text = axis.label_at(axis.mapFromScene(scene_pos)) or ""
+                    text, item = axis.label_at(axis.mapFromScene(scene_pos)) or "", axis
         if "<" in text or "&" in text:  # a label like "<unk>" must not be read as HTML
             text = f"<p style='white-space:pre'>{html.escape(text)}</p>"
-        self.graphics.setToolTip(text)
+        self.hover_text = text
+        for other in (figure.cells, figure.left, figure.bottom):
+            other.setToolTip(text if other is item else "")
+        if QToolTip.isVisible():  # follow the mouse from cell to cell
+            view = self.graphics
+            QToolTip.showText(view.viewport().mapToGlobal(view.mapFromScene(scene_pos)), text, view.viewport())
 
     def _on_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
