@@ -24,6 +24,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check": ("explorer.cli.check", "check a claim such as \"D = 2.5 A\" (exit 0 true, 1 false, 2 error)"),
     "vocab": ("explorer.cli.vocab", "split text into tokens and print the token / index table"),
     "neighbours": ("explorer.cli.neighbours", "print the nearest GloVe words to a word"),
+    "export-heatmap": ("explorer.cli.export_heatmap", "write the heatmap as PNG, SVG, PDF or CSV"),
 }
 
 

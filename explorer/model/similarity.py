@@ -137,6 +137,9 @@ def cosine_matrix(vectors: np.ndarray) -> np.ndarray:
 
 
 def _fix_cosine_diagonal(matrix: np.ndarray, unit: np.ndarray) -> None:
+    if unit.shape[1] == 0:  # no dimensions: every vector is a zero vector
+        matrix.fill(np.nan)
+        return
     defined = ~np.isnan(unit[:, 0]) if unit.shape[1] else np.zeros(len(unit), bool)
     diagonal = np.where(defined, 1.0, np.nan)
     np.fill_diagonal(matrix, diagonal)
@@ -197,6 +200,8 @@ def _euclidean_block(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
 
 def _angle_block(unit: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Angles from the unit vectors at ``rows`` to all, shape len(rows) x N, in degrees."""
+    if unit.shape[1] == 0:  # no dimensions: every vector is a zero vector
+        return np.full((len(rows), len(unit)), np.nan)
     with np.errstate(invalid="ignore"):
         cos = np.clip(unit[rows] @ unit.T, -1.0, 1.0)
         block = np.degrees(np.arccos(cos))

@@ -1,0 +1,300 @@
+"""The graphics items of the heatmap: cells, the numbers in them, the selected pair.
+
+Each item paints everything of its kind in one ``paint`` call and reads the
+shared :class:`HeatmapData`; there is one item for all numbers, not one per
+cell. Items live inside a pyqtgraph ViewBox where one unit is one cell and
+row 0 is at the top.
+
+Cells are drawn at the device's resolution: when there are more cells than
+pixels, only the scores that land on a pixel are coloured (nearest sample),
+so a 4000 x 4000 matrix costs what its picture costs. Painted into SVG or PDF
+they become one rectangle per run of equal colour, crisp at any zoom.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen,
+                           QStaticText)
+
+from explorer.qt.heatmap import style
+from explorer.qt.heatmap.data import HeatmapData
+
+#: Up to this many visible cells, SVG and PDF get one rectangle per run of cells.
+VECTOR_CELL_LIMIT = 160_000
+#: Beyond that, SVG and PDF embed the cells as an image of at most this many pixels a side.
+VECTOR_IMAGE_CELLS = 2048
+_VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
+
+
+def visible_range(item: pg.GraphicsObject, n: int) -> tuple[int, int, int, int]:
+    """(first row, end row, first column, end column) of the cells in view."""
+    vb = item.getViewBox()
+    rect = QRectF(0, 0, n, n)
+    if vb is not None:
+        rect = rect.intersected(vb.viewRect())
+    if rect.isEmpty():
+        return 0, 0, 0, 0
+    clip = lambda v: int(min(max(v, 0), n))  # noqa: E731
+    return (clip(math.floor(rect.top())), clip(math.ceil(rect.bottom())),
+            clip(math.floor(rect.left())), clip(math.ceil(rect.right())))
+
+
+def device_scale(painter: QPainter) -> tuple[float, float]:
+    """Device pixels per cell, horizontally and vertically."""
+    t = painter.worldTransform()
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    return math.hypot(t.m11(), t.m12()) * ratio, math.hypot(t.m21(), t.m22()) * ratio
+
+
+def _samples(start: int, end: int, pixels: int) -> np.ndarray:
+    """Cell positions to show: all of them, or one per device pixel (nearest)."""
+    count = end - start
+    if count <= pixels:
+        return np.arange(start, end)
+    return start + ((np.arange(pixels) + 0.5) * (count / pixels)).astype(np.intp)
+
+
+class CellsItem(pg.GraphicsObject):
+    """All N x N cells coloured by score; undefined scores grey and hatched."""
+
+    def __init__(self, data: HeatmapData):
+        super().__init__()
+        self.data = data
+        self._cache_key = None
+        self._cache: tuple[QImage, np.ndarray] | None = None
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.data.n, self.data.n)
+
+    def data_changed(self) -> None:
+        """Scores, order or style changed: paint again."""
+        self.prepareGeometryChange()
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        data = self.data
+        r0, r1, c0, c1 = visible_range(self, data.n)
+        if r1 <= r0 or c1 <= c0:
+            return
+        sx, sy = device_scale(painter)
+        engine = painter.paintEngine().type() if painter.paintEngine() else None
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        if engine in _VECTOR_ENGINES and (r1 - r0) * (c1 - c0) <= VECTOR_CELL_LIMIT:
+            rows, cols = np.arange(r0, r1), np.arange(c0, c1)
+            index = style.color_indices(data.display_scores(rows, cols), data.lo, data.hi)
+            self._paint_rects(painter, index, r0, c0)
+        else:
+            if engine in _VECTOR_ENGINES:  # too many rectangles: one image, a pixel per cell
+                rows, cols = _samples(r0, r1, VECTOR_IMAGE_CELLS), _samples(c0, c1, VECTOR_IMAGE_CELLS)
+            else:  # one sample per device pixel
+                rows = _samples(r0, r1, max(1, math.ceil((r1 - r0) * sy)))
+                cols = _samples(c0, c1, max(1, math.ceil((c1 - c0) * sx)))
+            image, index = self._image(rows, cols)
+            painter.drawImage(QRectF(c0, r0, c1 - c0, r1 - r0), image)
+        if min(sx, sy) >= 3 and len(rows) == r1 - r0 and len(cols) == c1 - c0:
+            self._paint_undefined(painter, index == style.UNDEFINED_INDEX, r0, c0, sx)
+        painter.restore()
+
+    def _image(self, rows: np.ndarray, cols: np.ndarray) -> tuple[QImage, np.ndarray]:
+        key = (self.data.version, rows[0], rows[-1], len(rows), cols[0], cols[-1], len(cols))
+        if key != self._cache_key:
+            index = style.color_indices(self.data.display_scores(rows, cols), self.data.lo, self.data.hi)
+            argb = style.lookup_table(self.data.colormap).take(index)
+            image = QImage(argb.data, argb.shape[1], argb.shape[0], argb.strides[0], QImage.Format.Format_RGB32)
+            image.ndarray = argb  # keep the pixels alive as long as the image
+            self._cache_key, self._cache = key, (image, index)
+        return self._cache
+
+    def _paint_rects(self, painter: QPainter, index: np.ndarray, r0: int, c0: int) -> None:
+        lut = style.lookup_table(self.data.colormap)
+        painter.setPen(Qt.PenStyle.NoPen)
+        rows, cols = index.shape
+        # Inner cells overlap their right and lower neighbours a little so viewers draw no seams.
+        overlap = 0.02
+        for i, row in enumerate(index):
+            breaks = np.flatnonzero(np.diff(row)) + 1
+            starts = np.concatenate(([0], breaks))
+            ends = np.concatenate((breaks, [len(row)]))
+            down = overlap if i < rows - 1 else 0.0
+            for start, end in zip(starts.tolist(), ends.tolist()):
+                right = overlap if end < cols else 0.0
+                color = QColor.fromRgb(int(lut[row[start]]))
+                painter.fillRect(QRectF(c0 + start, r0 + i, end - start + right, 1 + down), color)
+
+    def _paint_undefined(self, painter: QPainter, undefined: np.ndarray, r0: int, c0: int, sx: float) -> None:
+        """Hatch the undefined cells so they never read as a score.
+
+        The strokes are cut to the cells here (not by a clip, which SVG output would drop).
+        """
+        if not undefined.any():
+            return
+        step = 7.0 / sx  # about 7 device pixels between strokes
+        lines = []
+        for i, row in enumerate(undefined):
+            padded = np.concatenate(([False], row, [False])).astype(np.int8)
+            edges = np.flatnonzero(np.diff(padded))
+            y0, y1 = r0 + i, r0 + i + 1
+            for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):
+                x0, x1 = c0 + start, c0 + end
+                # Strokes x + y = k, phase-locked to the whole grid so runs join up.
+                k = math.ceil((x0 + y0) / step) * step
+                while k < x1 + y1:
+                    lines.append(QPointF(max(x0, k - y1), min(y1, k - x0)))
+                    lines.append(QPointF(min(x1, k - y0), max(y0, k - x1)))
+                    k += step
+        pen = QPen(QColor(70, 70, 70))
+        pen.setCosmetic(True)
+        pen.setWidthF(1.0)
+        painter.setPen(pen)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.drawLines(lines)
+
+
+class NumbersItem(pg.GraphicsObject):
+    """The score in every visible cell, when the cells are big enough to read it.
+
+    Painted in device pixels (so the font does not scale with the cells) in
+    black or white, whichever contrasts more with the cell's colour. The texts
+    of the visible cells are formatted and laid out once (QStaticText) and
+    kept until the scores, the view or the cell size change.
+    """
+
+    #: Smallest font (device pixels) worth drawing.
+    MIN_FONT_PX = 7.0
+
+    def __init__(self, data: HeatmapData, font_px: float = 12.0):
+        super().__init__()
+        self.data = data
+        self.font_px = font_px
+        #: Device pixels per figure pixel (the export's DPI scale), for the font.
+        self.scale = 1.0
+        self.last_count = 0  # how many numbers the last paint drew (for tests and benchmarks)
+        self._layout_key = None
+        self._layout = None
+        self._statics: dict[tuple[str, int], QStaticText] = {}
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.data.n, self.data.n)
+
+    def data_changed(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        self.last_count = 0
+        data = self.data
+        if not data.annotate or data.n == 0:
+            return
+        r0, r1, c0, c1 = visible_range(self, data.n)
+        t = painter.worldTransform()
+        cw, ch = math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22())
+        count = (r1 - r0) * (c1 - c0)
+        if count == 0 or count > 40_000 or ch < self.MIN_FONT_PX + 2:
+            return
+        key = (data.version, r0, r1, c0, c1, round(cw * 2), round(ch * 2), self.scale, painter.font().key())
+        if key != self._layout_key:
+            self._layout_key, self._layout = key, self._lay_out(painter.font(), r0, r1, c0, c1, cw, ch)
+        if self._layout is None:
+            return
+        font, groups = self._layout
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(font)
+        origin = t.map(QPointF(c0, r0))
+        ox, oy = origin.x(), origin.y()
+        for color, cells in groups:
+            painter.setPen(color)
+            for i, j, static, half_w, half_h in cells:
+                painter.drawStaticText(QPointF(ox + (j + 0.5) * cw - half_w, oy + (i + 0.5) * ch - half_h), static)
+            self.last_count += len(cells)
+        painter.restore()
+
+    def _lay_out(self, base: QFont, r0: int, r1: int, c0: int, c1: int, cw: float, ch: float):
+        """Font, and per text colour the cells (row, column, text, half width, half height) to draw."""
+        data = self.data
+        scores = data.display_scores(np.arange(r0, r1), np.arange(c0, c1))
+        font = QFont(base)
+        base = self.font_px * self.scale
+        # Larger cells get somewhat larger numbers (up to 1.5 times the label font).
+        font.setPixelSize(max(1, round(min(max(base, 0.2 * ch), 1.5 * base, 0.55 * ch))))
+        if font.pixelSize() < self.MIN_FONT_PX:
+            return None
+        texts = None
+        for decimals in range(data.decimals, max(0, data.decimals - 1) - 1, -1):
+            texts = style.cell_texts(scores, decimals)
+            metrics = QFontMetricsF(font)
+            longest = max((len(s) for row in texts for s in row), default=0)
+            # Digits share one width in most fonts: measuring the longest few texts is enough.
+            candidates = sorted({s for row in texts for s in row if len(s) >= longest - 1})[:40]
+            widest = max((metrics.horizontalAdvance(s) for s in candidates), default=0)
+            if widest > cw - 4:  # shrink the font a little before giving up a decimal
+                size = math.floor(font.pixelSize() * (cw - 4) / widest)
+                if size < max(self.MIN_FONT_PX, 0.7 * font.pixelSize()):
+                    texts = None
+                    continue
+                font.setPixelSize(size)
+            break
+        if texts is None:
+            return None
+        dark = style.dark_text_table(data.colormap)[style.color_indices(scores, data.lo, data.hi)]
+        laid_out = {}
+        for text in {s for row in texts for s in row if s}:
+            static = self._static_text(text, font)
+            size = static.size()
+            laid_out[text] = (static, size.width() / 2, size.height() / 2)
+        groups = []
+        for color, wanted in ((QColor(0, 0, 0), True), (QColor(255, 255, 255), False)):
+            rows, cols = np.nonzero(dark == wanted)
+            cells = [(i, j, *laid_out[texts[i][j]]) for i, j in zip(rows.tolist(), cols.tolist()) if texts[i][j]]
+            groups.append((color, cells))
+        return font, groups
+
+    def _static_text(self, text: str, font: QFont) -> QStaticText:
+        """A laid-out text, kept between layouts (cells repeat few strings)."""
+        key = (text, font.pixelSize(), font.family())
+        static = self._statics.get(key)
+        if static is None:
+            if len(self._statics) > 50_000:
+                self._statics.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=font)
+            self._statics[key] = static
+        return static
+
+
+class PairOutline(pg.GraphicsObject):
+    """Outlines the cells of the selected pair (both (a, b) and (b, a))."""
+
+    def __init__(self):
+        super().__init__()
+        self._cells: list[tuple[int, int]] = []
+        self._n = 0
+
+    def set_cells(self, cells: list[tuple[int, int]], n: int) -> None:
+        """Display positions (row, column) to outline."""
+        self.prepareGeometryChange()
+        self._cells, self._n = cells, n
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-0.5, -0.5, self._n + 1, self._n + 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self._cells:
+            return
+        for color, width in ((QColor(255, 255, 255), 4.0), (QColor(0, 0, 0), 2.0)):
+            pen = QPen(color)
+            pen.setCosmetic(True)
+            pen.setWidthF(width)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for row, col in self._cells:
+                painter.drawRect(QRectF(col, row, 1, 1))

@@ -1,0 +1,133 @@
+"""Benchmark: heatmap PNG export against matplotlib, repaint with numbers, one edit at N = 4000.
+
+Run: python tests/benchmarks/bench_heatmap_export.py   (prints figures; asserts nothing)
+
+1. PNG export of a 1000 x 1000 and a 4000 x 4000 cosine matrix at 1000 x 1000
+   pixels, against matplotlib imshow + colorbar + savefig of the same matrix at
+   the same pixel size. Target: at least 5x faster at both.
+2. Repaint of a 50 x 50 heatmap with all 2500 numbers painted. Target <= 20 ms.
+3. One vector edited at N = 4000 until the panel has repainted. Target <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import numpy as np  # noqa: E402
+
+
+def vectors(n: int, dim: int = 50, seed: int = 0) -> np.ndarray:
+    """Embeddings with structure: 25 clusters plus noise."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(25, dim))
+    return centres[rng.integers(0, 25, n)] + 0.8 * rng.normal(size=(n, dim))
+
+
+def best_of(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from explorer.model import similarity
+    from explorer.model.commands import set_vector
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
+    from explorer.qt.context import DocumentContext
+    from explorer.qt.export import render_png
+    from explorer.qt.heatmap.data import HeatmapData
+    from explorer.qt.heatmap.panel import HeatmapPanel
+
+    print("1. PNG export at 1000 x 1000 pixels (best of 3, median in brackets)")
+    for n in (1000, 4000):
+        matrix = similarity.cosine_matrix(vectors(n))
+        data = HeatmapData(labels=tuple(f"w{i}" for i in range(n)), matrix=matrix, order=np.arange(n),
+                           zero=np.zeros(n, bool), metric="cosine", colormap="CET-D1A")
+        data.refresh_range()
+
+        def ours():
+            return render_png(data, (1000, 1000))
+
+        def reference(colorbar=False):
+            fig = plt.figure(figsize=(10, 10), dpi=100)
+            ax = fig.add_subplot()
+            image = ax.imshow(matrix, cmap="RdBu_r", vmin=-1, vmax=1)
+            if colorbar:
+                fig.colorbar(image, ax=ax, label="cosine similarity")
+            fig.savefig(os.path.join(tempfile.gettempdir(), "bench_heatmap_mpl.png"), dpi=100)
+            plt.close(fig)
+
+        ours()  # warm up fonts and caches
+        size = len(ours())
+        ours_best, ours_median = best_of(ours, 3)
+        ref_best, ref_median = best_of(reference, 3)
+        bar_best, _ = best_of(lambda: reference(colorbar=True), 3)
+        print(f"   N={n}: ours {ours_best * 1e3:.0f} ms ({ours_median * 1e3:.0f}), {size // 1024} KB; "
+              f"matplotlib imshow+savefig {ref_best * 1e3:.0f} ms ({ref_median * 1e3:.0f}); "
+              f"ratio {ref_best / ours_best:.1f}x (target >= 5x); "
+              f"with a colour bar like ours {bar_best * 1e3:.0f} ms, {bar_best / ours_best:.1f}x")
+
+    print("2. Repaint of a 50 x 50 heatmap with every number painted")
+    x = vectors(50, seed=1)
+    context = DocumentContext(Document(VectorTable([f"w{i}" for i in range(50)], [f"d{j}" for j in range(50)], x)))
+    panel = HeatmapPanel(context)
+    panel.resize(2300, 2300)
+    panel.show()
+    app.processEvents()
+    viewport = panel.graphics.viewport()
+    viewport.repaint()
+    count = panel.figure.numbers.last_count
+    best, median = best_of(viewport.repaint, 20)
+    print(f"   {count} numbers painted; repaint {best * 1e3:.1f} ms (median {median * 1e3:.1f}) (target <= 20 ms)")
+
+    def relayout():
+        panel.figure.scores_changed()  # as after an edit: every text formatted and laid out again
+        viewport.repaint()
+
+    best, median = best_of(relayout, 10)
+    print(f"   first repaint after the scores changed {best * 1e3:.1f} ms (median {median * 1e3:.1f})")
+    panel.close()
+
+    print("3. One vector edited at N = 4000, until repainted")
+    n = 4000
+    x = vectors(n, seed=2)
+    context = DocumentContext(Document(VectorTable([f"w{i}" for i in range(n)], [f"d{j}" for j in range(50)], x)))
+    panel = HeatmapPanel(context)
+    panel.resize(900, 800)
+    panel.show()
+    app.processEvents()
+    viewport = panel.graphics.viewport()
+    viewport.repaint()
+    rng = np.random.default_rng(3)
+
+    def edit():
+        row = int(rng.integers(0, n))
+        context.push(set_vector(context.table, row, rng.normal(size=50)))
+        viewport.repaint()
+
+    best, median = best_of(edit, 10)
+    print(f"   edit + repaint {best * 1e3:.1f} ms (median {median * 1e3:.1f}) (target <= 50 ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""``explorer export-heatmap``: files from the command line, and one-sentence refusals that leave nothing."""
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args, cwd=None):
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}  # no display, nothing forced
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "explorer", "export-heatmap", *args],
+                          capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+
+
+def test_png_and_csv_without_a_display(tmp_path):
+    png = tmp_path / "heat.png"
+    result = run_cli("-o", str(png), "--size", "400x300", "--title", "Materials")
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    table = tmp_path / "heat.csv"
+    assert run_cli("-o", str(table), "--order", "label").returncode == 0
+    rows = list(csv.reader(table.read_text().splitlines()))
+    assert rows[0][1:] == ["A", "B", "C", "D", "E"]
+    assert round(float(rows[1][2]), 3) == 0.353 and round(float(rows[1][3]), 5) == 0.99994
+
+
+def test_csv_of_a_file_with_every_metric_option(tmp_path):
+    data = tmp_path / "v.csv"
+    data.write_text("label,x,y\nA,3,30\nB,15,4\n")
+    out = tmp_path / "pairs.csv"
+    result = run_cli(str(data), "-o", str(out), "--metric", "dot", "--long")
+    assert result.returncode == 0, result.stderr
+    assert out.read_text().splitlines() == ["a,b,score", "A,A,909.0", "A,B,165.0", "B,B,241.0"]
+
+
+def one_sentence(stderr: str) -> str:
+    lines = [line for line in stderr.strip().splitlines() if line]
+    assert len(lines) == 1 and "Traceback" not in stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "content, out_name, words",
+    [
+        (None, "heat.txt", "extension must be one of"),
+        (None, "missing/heat.png", "does not exist"),
+        ("label,x,y\n", "heat.png", "no vectors"),
+        ("label,x,y\nA,1,2\n", "heat.png", "single vector"),
+        ("label,x,y\nA,0,0\nB,0,0\n", "heat.svg", "zero vector"),
+        ("label,x,y\nA,1,oops\nB,0,1\n", "heat.pdf", "line 2"),
+    ],
+)
+def test_refusals_are_one_sentence_and_leave_no_file(tmp_path, content, out_name, words):
+    args = []
+    if content is not None:
+        (tmp_path / "in.csv").write_text(content)
+        args.append(str(tmp_path / "in.csv"))
+    result = run_cli(*args, "-o", str(tmp_path / out_name))
+    assert result.returncode != 0
+    assert words in one_sentence(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["in.csv"] if content is not None else [])
+
+
+def test_target_that_is_a_folder_is_refused(tmp_path):
+    (tmp_path / "heat.png").mkdir()
+    result = run_cli("-o", str(tmp_path / "heat.png"))
+    assert result.returncode != 0 and "is a folder" in one_sentence(result.stderr)
+
+
+def test_picture_options_reach_the_file(tmp_path):
+    import re
+    import xml.etree.ElementTree as ET
+
+    svg = tmp_path / "angle.svg"
+    result = run_cli("-o", str(svg), "--metric", "angle", "--no-annotate", "--colormap", "CET-CBL1",
+                     "--title", "Angles of A-E", "--order", "clustered")
+    assert result.returncode == 0, result.stderr
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = [t.text.strip() for t in ET.parse(svg).getroot().iter(f"{ns}text") if t.text]
+    assert "Angles of A-E" in texts and "angle (degrees)" in texts
+    assert not any(re.fullmatch(r"\d+\.\d\d", t) for t in texts)  # no numbers in the cells
+    pdf = tmp_path / "heat.pdf"
+    assert run_cli("-o", str(pdf), "--size", "1200x1000", "--dpi", "300").returncode == 0
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert box and round(float(box.group(1))) == 288 and round(float(box.group(2))) == 240  # 4 x 3.33 in
