@@ -17,7 +17,7 @@ from explorer.model.table import VectorTable
 DEFAULT_VIEW = {
     "metric": "cosine",
     "order": "original",
-    "colormap": "CET-D1A",
+    "colormap": "CET-CBD1",
     "plot_dimensions": [0, 1],
     "projection": "dimensions",
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self._build_panels()
         self.statusBar().setObjectName("statusBar")
         self.context.message.connect(self._show_message)
         self.context.undo_stack.cleanChanged.connect(self._on_clean_change)
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(1200, 760)
+        return QSize(1440, 900)
 
     # ------------------------------------------------------------ actions
     def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -143,6 +145,9 @@ class MainWindow(QMainWindow):
         self.actionRenameDimension = self._action("actionRenameDimension", "Re&name Dimension…",
                                                   lambda: self.rename_dimension(None),
                                                   tip="Change the name and unit of the current column's dimension")
+        self.actionExportHeatmap = self._action(
+            "actionExportHeatmap", "&Export Heatmap…", self.export_heatmap, "Ctrl+E",
+            "Save the similarity heatmap as PNG, SVG, PDF or CSV")
         self.actionFitPlot = self._action("actionFitPlot", "&Fit Plot to Vectors", self.plot.fit_view, "Ctrl+0",
                                           "Zoom the plot so that every arrow and the origin are in view")
         self.actionCopy = self._action("actionCopy", "&Copy", view.copy_selection, keys.Copy)
@@ -163,6 +168,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menuRecent")
         file_menu.addSeparator()
         file_menu.addActions([self.actionSave, self.actionSaveAs])
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionExportHeatmap)
         file_menu.addSeparator()
         file_menu.addAction(self.actionQuit)
         edit = bar.addMenu("&Edit")
@@ -249,6 +256,26 @@ class MainWindow(QMainWindow):
         return self.context.push(RenameDimension(column, dimension))
 
     # ------------------------------------------------------------- panels
+    def _build_panels(self) -> None:
+        """The heatmap and, tabbed below it, the working and vocabulary panels."""
+        from explorer.qt.heatmap import HeatmapPanel
+        from explorer.qt.vocab import VocabPanel
+        from explorer.qt.working_panel import WorkingPanel
+
+        self.heatmap = HeatmapPanel(self.context)
+        self.working = WorkingPanel(self.context)
+        self.vocab = VocabPanel(self.context)
+        self.heatmap_dock = self.add_panel(self.heatmap, "Similarity", "heatmapDock")
+        self.working_dock = self.add_panel(self.working, "Working", "workingDock")
+        self.vocab_dock = self.add_panel(self.vocab, "Vocabulary", "vocabDock")
+        for panel in (self.heatmap, self.working, self.vocab):
+            # Docked panels share the window: let their choosers shrink to a few characters.
+            for box in panel.findChildren(QComboBox):
+                box.setMinimumWidth(72)
+        self.splitDockWidget(self.heatmap_dock, self.working_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.working_dock, self.vocab_dock)
+        self.working_dock.raise_()
+
     def add_panel(self, widget, title: str, dock_object_name: str,
                   area=Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
         """Put ``widget`` in a dock the user can move, close and reopen from the View menu."""
@@ -263,18 +290,25 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """Restore geometry, docks and splitter from the settings (call after all panels are added)."""
         self._layout_restored = True
+        state = self.settings.value("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)  # docks first, so that hidden ones no longer widen the window
+            self.layout().activate()
         geometry = self.settings.value("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(self.sizeHint())
-        state = self.settings.value("window/state")
-        if not state.isEmpty():
-            self.restoreState(state)
+        if state.isEmpty():
+            # First run: the panels on the right take a little over a third of the width.
+            right = max(560, min(680, self.width() * 46 // 100))
+            self.resizeDocks([self.heatmap_dock], [right], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.heatmap_dock, self.working_dock], [2, 3], Qt.Orientation.Vertical)
         splitter = self.settings.value("window/splitter")
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
+            self.layout().activate()  # so that the splitter has its width beside the docks
             self._fit_splitter()
 
     def save_layout(self) -> None:
@@ -295,8 +329,8 @@ class MainWindow(QMainWindow):
         needed = view.verticalHeader().width() + view.frameWidth() * 2 + 4 + sum(
             view.columnWidth(c) for c in range(view.model().columnCount())
         ) + view.verticalScrollBar().sizeHint().width()
-        total = max(self.splitter.width(), self.width() - 20)
-        table = min(needed, total // 2)
+        total = self.splitter.width() or self.width() - 20  # the splitter shares the window with docks
+        table = min(needed, max(total // 2, total - self.plot_panel.minimumSizeHint().width()))
         self.splitter.setSizes([table, max(total - table, 200)])
 
     # ------------------------------------------------------- title, status
@@ -311,9 +345,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
 
     # -------------------------------------------------------------- files
+    def export_heatmap(self) -> None:
+        """Ask for a format, size and file, then write the heatmap there."""
+        from explorer.qt.heatmap import export_heatmap_interactive
+
+        export_heatmap_interactive(self, self.context)
+
     def closeEvent(self, event) -> None:
         if self.files.maybe_save():
             self.save_layout()
+            self.vocab.shutdown()
             event.accept()
         else:
             event.ignore()

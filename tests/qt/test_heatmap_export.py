@@ -42,13 +42,15 @@ def test_png_has_the_size_and_colours_that_follow_the_scores(qapp):
         return QColor(image.pixel(round(p.x()), round(p.y())))
 
     for (row, col), value in (((0, 3), 1.0), ((0, 1), 0.3525), ((1, 4), 1.0), ((2, 4), 0.3628)):
-        expected = style.color_of("CET-D1A", value, -1, 1)
+        expected = style.color_of(style.default_colormap("cosine"), value, -1, 1)
         got = pixel(row, col)
         assert abs(got.red() - expected[0]) <= 2 and abs(got.green() - expected[1]) <= 2
         assert abs(got.blue() - expected[2]) <= 2
-    # A cell of 1 and a cell of 0.353 differ as the diverging map says: 1 is darker red.
+    # A cell of 1 and a cell of 0.353 differ as the diverging map says: 1 is its saturated
+    # end (yellow in the colour-blind-safe CET-CBD1), 0.353 a paler colour on the same side.
     one, third = pixel(0, 3), pixel(0, 1)
-    assert one.lightness() < third.lightness() and one.red() > one.blue()
+    assert one.hsvSaturation() > third.hsvSaturation() + 40
+    assert one.red() > one.blue() and third.red() > third.blue()
 
 
 def test_png_at_high_dpi_keeps_the_requested_pixels(qapp):

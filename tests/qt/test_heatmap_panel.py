@@ -45,7 +45,7 @@ def test_metric_selector_and_context_stay_in_step(panel, materials_context):
     assert panel.metric_selector.currentData() == "angle"
     assert panel.colormap == "viridis"
     materials_context.set_metric("cosine")
-    assert panel.colormap == "CET-D1A" and panel.cell_tooltip(0, 1) == "cos(A, B) = 0.353"
+    assert panel.colormap == "CET-CBD1" and panel.cell_tooltip(0, 1) == "cos(A, B) = 0.353"
 
 
 def tooltip_at(qtbot, panel, pos) -> str:
@@ -113,8 +113,8 @@ def test_colormap_and_order_restyle_without_recomputing(qtbot, panel, materials_
     real = panel.similarity.recompute
     panel.similarity.recompute = lambda *a, **k: calls.append(1) or real(*a, **k)
     before = picture(panel)
-    panel.colormap_selector.setCurrentText("CET-CBD1")
-    assert panel.colormap == "CET-CBD1" and materials_context.document.view["colormap"] == "CET-CBD1"
+    panel.colormap_selector.setCurrentText("CET-D1A")
+    assert panel.colormap == "CET-D1A" and materials_context.document.view["colormap"] == "CET-D1A"
     assert not np.array_equal(picture(panel), before)
     panel.order_selector.setCurrentIndex(panel.order_selector.findData("clustered"))
     clustered = panel.displayed_labels()

@@ -113,21 +113,30 @@ def test_panels_dock_and_the_layout_is_remembered(qtbot, window, tmp_path):
     from explorer.qt.main_window import MainWindow
     from explorer.qt.settings import Settings
 
-    dock = window.add_panel(QLabel("heatmap"), "Similarity", "heatmapDock")
+    dock = window.heatmap_dock
     assert isinstance(dock, QDockWidget) and dock.objectName() == "heatmapDock"
+    assert dock.widget().objectName() == "similarityHeatmap"
+    assert window.working_dock.widget().objectName() == "workingPanel"
+    assert window.vocab_dock.widget().objectName() == "vocabView"
     assert dock.toggleViewAction() in window.menu("view").actions()
+    extra = window.add_panel(QLabel("more"), "More", "moreDock")
+    assert extra.toggleViewAction() in window.menu("view").actions()
+    for panel_dock in (dock, window.working_dock, window.vocab_dock):
+        panel_dock.hide()  # the docked panels need more room than the offscreen screen (800 x 600)
+    window.layout().activate()
     window.splitter.setSizes([300, 460])
-    window.resize(760, 540)  # within the offscreen screen (800 x 600)
-    dock.hide()
+    window.resize(760, 540)
+    assert (window.width(), window.height()) == (760, 540)
     window.close()
 
     again = MainWindow(settings=Settings(str(tmp_path / "explorer.ini")))
     qtbot.addWidget(again)
-    again_dock = again.add_panel(QLabel("heatmap"), "Similarity", "heatmapDock")
+    again_dock = again.heatmap_dock
+    again.add_panel(QLabel("more"), "More", "moreDock")
     again.restore_layout()
     again.show()
     assert (again.width(), again.height()) == (760, 540)
-    assert again_dock.isHidden()
+    assert again_dock.isHidden() and again.vocab_dock.isHidden()
     assert abs(again.splitter.sizes()[0] - 300) <= 2
 
 

@@ -25,7 +25,7 @@ class HeatmapData:
     order: np.ndarray = field(default_factory=lambda: np.zeros(0, np.intp))
     zero: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     metric: str = "cosine"
-    colormap: str = "CET-D1A"
+    colormap: str = "CET-CBD1"
     annotate: bool = True
     title: str = ""
     lo: float = -1.0

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 
 #: Diverging maps, for cosine similarity centred on 0 over -1..1.
-DIVERGING = ("CET-D1A", "CET-CBD1", "CET-D1", "CET-D4", "CET-D9")
+DIVERGING = ("CET-CBD1", "CET-D1A", "CET-D1", "CET-D4", "CET-D9")
 #: Sequential maps, for the other metrics over the data range.
 SEQUENTIAL = ("viridis", "cividis", "magma", "inferno", "plasma", "CET-L1", "CET-CBL1", "CET-L17")
 #: What the colour map chooser offers, diverging first.
@@ -28,7 +28,7 @@ _STEPS = 255  # colours 0..254
 
 def default_colormap(metric: str) -> str:
     """A colour-blind-safe diverging map for cosine, viridis for the others."""
-    return "CET-D1A" if metric == "cosine" else "viridis"
+    return "CET-CBD1" if metric == "cosine" else "viridis"
 
 
 def check_colormap(name: str) -> str:
