@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from psygnal import Signal
+from explorer.model.events import Signal
 
 from explorer.model.commands import Command
 from explorer.model.table import VectorTable

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from psygnal import Signal
+from explorer.model.events import Signal
 
 #: Okabe-Ito, a palette that colour-blind readers can tell apart.
 PALETTE = (

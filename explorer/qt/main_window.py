@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QWidget,
 )
 
 from explorer.model.builtin import materials
@@ -257,24 +258,47 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- panels
     def _build_panels(self) -> None:
-        """The heatmap and, tabbed below it, the working and vocabulary panels."""
+        """The heatmap and, tabbed below it, the working and vocabulary panels.
+
+        The vocabulary panel starts behind the working panel's tab, so it is
+        built the first time it is shown (or asked for), not at start-up.
+        """
         from explorer.qt.heatmap import HeatmapPanel
-        from explorer.qt.vocab import VocabPanel
         from explorer.qt.working_panel import WorkingPanel
 
         self.heatmap = HeatmapPanel(self.context)
         self.working = WorkingPanel(self.context)
-        self.vocab = VocabPanel(self.context)
+        self._vocab = None
         self.heatmap_dock = self.add_panel(self.heatmap, "Similarity", "heatmapDock")
         self.working_dock = self.add_panel(self.working, "Working", "workingDock")
-        self.vocab_dock = self.add_panel(self.vocab, "Vocabulary", "vocabDock")
-        for panel in (self.heatmap, self.working, self.vocab):
-            # Docked panels share the window: let their choosers shrink to a few characters.
-            for box in panel.findChildren(QComboBox):
-                box.setMinimumWidth(72)
+        self.vocab_dock = self.add_panel(QWidget(objectName="vocabPlaceholder"), "Vocabulary", "vocabDock")
+        self.vocab_dock.visibilityChanged.connect(self._on_vocab_visibility_change)
+        for panel in (self.heatmap, self.working):
+            self._let_choosers_shrink(panel)
         self.splitDockWidget(self.heatmap_dock, self.working_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.working_dock, self.vocab_dock)
         self.working_dock.raise_()
+
+    @property
+    def vocab(self):
+        """The vocabulary panel (``vocabView``), built on first use."""
+        if self._vocab is None:
+            from explorer.qt.vocab import VocabPanel
+
+            self._vocab = VocabPanel(self.context)
+            self._let_choosers_shrink(self._vocab)
+            self.vocab_dock.setWidget(self._vocab)
+        return self._vocab
+
+    def _on_vocab_visibility_change(self, visible: bool) -> None:
+        if visible:
+            self.vocab  # noqa: B018 - builds the panel
+
+    @staticmethod
+    def _let_choosers_shrink(panel) -> None:
+        # Docked panels share the window: their choosers may shrink below their text.
+        for box in panel.findChildren(QComboBox):
+            box.setMinimumWidth(72)
 
     def add_panel(self, widget, title: str, dock_object_name: str,
                   area=Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
@@ -354,7 +378,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.files.maybe_save():
             self.save_layout()
-            self.vocab.shutdown()
+            if self._vocab is not None:
+                self._vocab.shutdown()
             event.accept()
         else:
             event.ignore()

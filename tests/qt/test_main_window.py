@@ -117,7 +117,10 @@ def test_panels_dock_and_the_layout_is_remembered(qtbot, window, tmp_path):
     assert isinstance(dock, QDockWidget) and dock.objectName() == "heatmapDock"
     assert dock.widget().objectName() == "similarityHeatmap"
     assert window.working_dock.widget().objectName() == "workingPanel"
-    assert window.vocab_dock.widget().objectName() == "vocabView"
+    assert window.vocab_dock.widget().objectName() == "vocabPlaceholder"  # built when first shown
+    window.vocab_dock.raise_()
+    qtbot.waitUntil(lambda: window.vocab_dock.widget().objectName() == "vocabView")
+    assert window.vocab is window.vocab_dock.widget()
     assert dock.toggleViewAction() in window.menu("view").actions()
     extra = window.add_panel(QLabel("more"), "More", "moreDock")
     assert extra.toggleViewAction() in window.menu("view").actions()

@@ -1,0 +1,99 @@
+"""Events the model announces: a small, Qt-free signal.
+
+``class VectorTable: values_changed = Signal(object, object)`` declares an
+event; ``table.values_changed.connect(slot)`` listens and
+``table.values_changed.emit(rows, columns)`` announces. A bound method is held
+weakly, so a view that goes away stops listening by itself; a slot may take
+fewer arguments than the signal sends (the first ones are passed).
+
+We wrote this rather than depend on psygnal: it is all the model needs, and
+importing psygnal cost about 30 ms of the program's start-up.
+"""
+
+from __future__ import annotations
+
+import inspect
+import weakref
+from typing import Any, Callable
+
+
+class Signal:
+    """Declares an event on a class; each instance gets its own :class:`SignalInstance`."""
+
+    def __init__(self, *types: type):
+        self.types = types
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None):
+        if instance is None:
+            return self
+        bound = SignalInstance(len(self.types), self.name)
+        instance.__dict__[self.name] = bound  # later lookups find it directly
+        return bound
+
+
+class SignalInstance:
+    """The listeners of one event of one object."""
+
+    __slots__ = ("_slots", "_arity", "name")
+
+    def __init__(self, arity: int, name: str = ""):
+        self._slots: list[tuple[Callable, bool, int]] = []
+        self._arity = arity
+        self.name = name
+
+    def connect(self, slot: Callable) -> Callable:
+        """Call ``slot`` on every emit (bound methods are held weakly); returns ``slot``."""
+        if not callable(slot):
+            raise TypeError(f"cannot connect {slot!r} to {self.name}: it is not callable")
+        count = _accepted_arguments(slot, self._arity)
+        if inspect.ismethod(slot):
+            self._slots.append((weakref.WeakMethod(slot), True, count))
+        else:
+            self._slots.append((slot, False, count))
+        return slot
+
+    def disconnect(self, slot: Callable | None = None) -> None:
+        """Stop calling ``slot`` (every listener when None); a slot not connected is ignored."""
+        if slot is None:
+            self._slots.clear()
+            return
+        self._slots = [entry for entry in self._slots if _resolve(entry) not in (slot, None)]
+
+    def emit(self, *args: Any) -> None:
+        """Call every listener with ``args`` (as many of them as it takes)."""
+        stale = False
+        for entry in tuple(self._slots):
+            target = _resolve(entry)
+            if target is None:
+                stale = True
+                continue
+            target(*args[: entry[2]])
+        if stale:
+            self._slots = [entry for entry in self._slots if _resolve(entry) is not None]
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+
+def _resolve(entry: tuple[Callable, bool, int]) -> Callable | None:
+    target, weak, _ = entry
+    return target() if weak else target
+
+
+def _accepted_arguments(slot: Callable, arity: int) -> int:
+    """How many of the signal's ``arity`` arguments ``slot`` takes."""
+    try:
+        parameters = inspect.signature(slot).parameters.values()
+    except (TypeError, ValueError):  # builtins and some extension callables
+        return arity
+    count = 0
+    for parameter in parameters:
+        if parameter.kind is parameter.VAR_POSITIONAL:
+            return arity
+        if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD):
+            count += 1
+    return min(count, arity)

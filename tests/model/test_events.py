@@ -1,0 +1,79 @@
+"""The model's signal: listeners, fewer arguments, weakly held methods, disconnecting."""
+
+import gc
+
+from explorer.model.events import Signal
+
+
+class Source:
+    changed = Signal(int, int)
+
+
+class Listener:
+    def __init__(self):
+        self.seen = []
+
+    def on_change(self, rows, columns):
+        self.seen.append((rows, columns))
+
+
+def test_each_instance_has_its_own_listeners():
+    a, b, seen = Source(), Source(), []
+    a.changed.connect(lambda r, c: seen.append(("a", r, c)))
+    b.changed.emit(1, 2)
+    a.changed.emit(3, 4)
+    assert seen == [("a", 3, 4)]
+
+
+def test_a_slot_may_take_fewer_arguments():
+    source, seen = Source(), []
+    source.changed.connect(lambda rows: seen.append(rows))
+    source.changed.connect(lambda: seen.append("none"))
+    source.changed.connect(lambda *args: seen.append(args))
+    source.changed.emit(5, 6)
+    assert seen == [5, "none", (5, 6)]
+
+
+def test_bound_methods_are_held_weakly():
+    source, listener = Source(), Listener()
+    source.changed.connect(listener.on_change)
+    source.changed.emit(1, 2)
+    assert listener.seen == [(1, 2)]
+    del listener
+    gc.collect()
+    source.changed.emit(3, 4)  # no error: the dead listener is dropped
+    assert len(source.changed) == 0
+
+
+def test_disconnect_one_or_all():
+    source, listener, seen = Source(), Listener(), []
+
+    def plain(rows, columns):
+        seen.append(rows)
+
+    source.changed.connect(listener.on_change)
+    source.changed.connect(plain)
+    source.changed.disconnect(listener.on_change)
+    source.changed.emit(1, 2)
+    assert listener.seen == [] and seen == [1]
+    source.changed.disconnect(plain)
+    source.changed.disconnect(plain)  # not connected any more: ignored
+    source.changed.connect(plain)
+    source.changed.disconnect()
+    source.changed.emit(3, 4)
+    assert seen == [1]
+
+
+def test_an_exception_in_a_listener_reaches_the_emitter():
+    source = Source()
+
+    def broken(rows, columns):
+        raise ZeroDivisionError("boom")
+
+    source.changed.connect(broken)
+    try:
+        source.changed.emit(1, 2)
+    except ZeroDivisionError as error:
+        assert str(error) == "boom"
+    else:
+        raise AssertionError("the error was swallowed")
