@@ -65,28 +65,39 @@ def unit_vectors(vectors: np.ndarray, shorten: bool = True) -> np.ndarray:
     With ``shorten`` the rows are made shorter by the matrix multiply's rounding
     bound so that products of two of them never exceed 1 in magnitude.
     """
-    x = np.atleast_2d(np.asarray(vectors))
-    if x.dtype not in (np.float32, np.float64):
+    return _unit_vectors(vectors, shorten)[0]
+
+
+def _unit_vectors(vectors, shorten: bool) -> tuple[np.ndarray, bool]:
+    """The unit vectors, and whether every row has a direction (no zero vectors)."""
+    x = np.asarray(vectors)
+    if x.ndim != 2:
+        x = np.atleast_2d(x)
+    if x.dtype != np.float32 and x.dtype != np.float64:
         x = x.astype(np.float64)
     if x.shape[1] == 0:  # no dimensions: no vector has a direction
-        return np.full(x.shape, np.nan, dtype=x.dtype)
+        return np.full(x.shape, np.nan, dtype=x.dtype), len(x) == 0
     info = np.finfo(x.dtype)
     shortening = 1.0 / np.sqrt(1.0 + (x.shape[1] + 3) * info.eps / 2) if shorten else 1.0
     with np.errstate(over="ignore", under="ignore"):
         squares = np.einsum("ij,ij->i", x, x)
-    # Fast path, one pass in the input's type, where the sum of squares is safe;
-    # rows that overflow, underflow or are zero are rescaled by their largest value.
-    risky = ~((squares >= info.tiny / info.eps) & (squares <= info.max / 4))
+    low, high = info.tiny / info.eps, info.max / 4
+    if len(squares) and squares.min() >= low and squares.max() <= high:
+        # The common case, in two passes of the input's type: every sum of squares is safe.
+        factor = np.sqrt(squares)
+        np.divide(shortening, factor, out=factor)
+        return x * factor[:, None], True
+    # Rows that overflow, underflow or are zero are rescaled by their largest value.
+    risky = ~((squares >= low) & (squares <= high))
     factor = (shortening / np.sqrt(np.where(risky, 1, squares).astype(np.float64))).astype(x.dtype)
     unit = x * factor[:, None]
-    if risky.any():
-        y = x[risky].astype(np.float64)
-        scale = np.max(np.abs(y), axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            y /= scale[:, None]  # zero rows become NaN here: they have no direction
-            y *= shortening / np.sqrt(np.einsum("ij,ij->i", y, y))[:, None]
-        unit[risky] = y
-    return unit
+    y = x[risky].astype(np.float64)
+    scale = np.max(np.abs(y), axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        y /= scale[:, None]  # zero rows become NaN here: they have no direction
+        y *= shortening / np.sqrt(np.einsum("ij,ij->i", y, y))[:, None]
+    unit[risky] = y
+    return unit, not np.isnan(y[:, 0]).any()
 
 
 def cosine(a, b) -> float:
@@ -129,20 +140,26 @@ def euclidean(a, b) -> float:
 # --------------------------------------------------------------- matrices
 def cosine_matrix(vectors: np.ndarray) -> np.ndarray:
     """N x N cosine similarities, in the input's float type (float32 stays float32)."""
-    unit = unit_vectors(vectors)
-    other = unit.copy()  # a distinct operand: the general multiply, not the symmetric path
-    matrix = unit @ other.T
-    _fix_cosine_diagonal(matrix, unit)
-    return matrix
+    return _cosine_and_units(vectors)[0]
+
+
+def _cosine_and_units(vectors) -> tuple[np.ndarray, np.ndarray]:
+    unit, all_defined = _unit_vectors(vectors, shorten=True)
+    # A distinct second operand: numpy's general multiply, not its slower symmetric path.
+    matrix = unit @ unit.copy().T
+    if all_defined:
+        matrix.flat[:: len(matrix) + 1] = 1.0
+    else:
+        _fix_cosine_diagonal(matrix, unit)
+    return matrix, unit
 
 
 def _fix_cosine_diagonal(matrix: np.ndarray, unit: np.ndarray) -> None:
+    """1 on the diagonal for vectors with a direction, NaN (undefined) for zero vectors."""
     if unit.shape[1] == 0:  # no dimensions: every vector is a zero vector
         matrix.fill(np.nan)
         return
-    defined = ~np.isnan(unit[:, 0]) if unit.shape[1] else np.zeros(len(unit), bool)
-    diagonal = np.where(defined, 1.0, np.nan)
-    np.fill_diagonal(matrix, diagonal)
+    np.fill_diagonal(matrix, np.where(np.isnan(unit[:, 0]), np.nan, 1.0))
 
 
 def dot_matrix(vectors: np.ndarray) -> np.ndarray:
@@ -230,9 +247,7 @@ class SimilarityMatrix:
             self.metric = check_metric(metric)
         x = np.asarray(vectors)
         if self.metric == "cosine":
-            self._unit = unit_vectors(x)
-            self.matrix = self._unit @ self._unit.copy().T
-            _fix_cosine_diagonal(self.matrix, self._unit)
+            self.matrix, self._unit = _cosine_and_units(x)
         else:
             self._unit = None
             self.matrix = similarity_matrix(x, self.metric)
