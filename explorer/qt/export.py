@@ -96,8 +96,12 @@ def layout_figure(data, width: int, height: int, dpi: float = SCREEN_DPI):
     scale = dpi / SCREEN_DPI
     logical = QRectF(0, 0, width / scale, height / scale)
     label_px = min(200.0, max(50.0, 0.22 * min(logical.width(), logical.height())))
+    # Text grows with the picture (12 px on a small one, up to 24 px on a large one), so a
+    # 1200 x 1000 export reads like the panel does on screen, not like a shrunken screenshot.
+    font_px = int(min(24, max(12, min(logical.width(), logical.height()) / 50)))
     scene = pg.GraphicsScene()
-    figure = HeatmapFigure(data, label_px=label_px)
+    figure = HeatmapFigure(data, font_px=font_px, label_px=label_px)
+    figure.setContentsMargins(font_px, font_px, font_px, font_px)
     scene.addItem(figure)
     figure.target = logical
     figure.setGeometry(logical)
