@@ -146,8 +146,10 @@ class VectorPlot(TipDragging, pg.PlotWidget):
 
     def _clamp_dimensions(self) -> None:
         d = self._context.table.dimension_count
-        if d == 0:
-            self._x = self._y = 0
+        if d <= 1:
+            # Nothing to choose yet: start again from the first two once dimensions come back
+            # (a table replaced through "no dimensions" must not end up plotting x against x).
+            self._x, self._y = 0, 1
             return
         self._x = min(max(self._x, 0), d - 1)
         self._y = min(max(self._y, 0), d - 1)

@@ -56,6 +56,10 @@ class ColorBar(pg.GraphicsWidget):
         step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
         return ticks, step
 
+    def title(self) -> str:
+        """The title written along the bar: the metric's name."""
+        return METRIC_NAMES[self.data.metric]
+
     def restyle(self) -> None:
         """Colour map, range or metric changed: resize to fit the tick numbers and paint again."""
         metrics = QFontMetricsF(self.font)
@@ -98,5 +102,5 @@ class ColorBar(pg.GraphicsWidget):
         painter.translate(self.width() - _PAD, bar.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-bar.height() / 2, -metrics.height(), bar.height(), metrics.height()),
-                         Qt.AlignmentFlag.AlignCenter, METRIC_NAMES[data.metric])
+                         Qt.AlignmentFlag.AlignCenter, self.title())
         painter.restore()

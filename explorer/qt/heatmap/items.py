@@ -278,6 +278,11 @@ class PairOutline(pg.GraphicsObject):
         self._cells: list[tuple[int, int]] = []
         self._n = 0
 
+    @property
+    def cells(self) -> list[tuple[int, int]]:
+        """The outlined display positions (row, column)."""
+        return list(self._cells)
+
     def set_cells(self, cells: list[tuple[int, int]], n: int) -> None:
         """Display positions (row, column) to outline."""
         self.prepareGeometryChange()
