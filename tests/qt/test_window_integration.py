@@ -297,11 +297,17 @@ def test_glove_tokens_sent_from_the_vocabulary_tab_reach_every_panel(qtbot, wind
     table = window.context.table
     assert table.labels == tuple(words) and table.dimension_count == 50
     assert window.table_view.model().columnCount() == 1 + 50 + 1  # label, 50 dimensions, |v|
-    panel = window.plot_panel
-    assert panel.projection.isEnabled()
-    assert window.plot.mode == "pca" or panel.projection.findData("pca") >= 0
-    # Never one dimension against itself (the table went through "no dimensions" on the way).
-    assert window.plot.mode == "pca" or window.plot.shown_dimensions == (0, 1)
+    panel, plot = window.plot_panel, window.plot
+    assert plot.mode == "pca" and panel.projection.currentData() == "pca" and panel.projection.isEnabled()
+    assert plot.getPlotItem().getAxis("bottom").labelText.startswith("PC1 (")
+    # Dimensions to compare are still one click away, and never one dimension against itself.
+    panel.projection.setCurrentIndex(panel.projection.findData("dimensions"))
+    assert plot.shown_dimensions == (0, 1) and plot.getPlotItem().getAxis("bottom").labelText == "d1"
+    assert plot.tip(4) == tuple(table.values[4, :2])
+    qtbot.wait(20)  # the axes take their range when the view has been laid out
+    for side in ("bottom", "left"):  # no "(x0.001)" scale beside a dimension's name
+        assert "(x" not in plot.getPlotItem().getAxis(side).labelString()
+    panel.projection.setCurrentIndex(panel.projection.findData("pca"))
     assert window.heatmap.displayed_labels() == words
     score = {(a, b): float(window.heatmap.cell_tooltip(words.index(a), words.index(b)).split("= ")[1])
              for a, b in (("cat", "dog"), ("cat", "car"), ("king", "queen"))}
@@ -314,5 +320,7 @@ def test_glove_tokens_sent_from_the_vocabulary_tab_reach_every_panel(qtbot, wind
     assert table.same_content(before)
     assert window.heatmap.displayed_labels() == list("ABCDE")
     assert window.heatmap.cell_tooltip(0, 1) == "cos(A, B) = 0.353"
-    assert window.plot.mode == "dimensions" and window.plot.tip(0) == (3.0, 30.0)
+    assert plot.mode == "dimensions" and plot.tip(0) == (3.0, 30.0)
+    assert panel.projection.currentData() == "dimensions" and not panel.projection.isEnabled()
+    assert plot.getPlotItem().getAxis("bottom").labelText == "mass (kg)"
     assert verdicts(window) == LESSON_VERDICTS
