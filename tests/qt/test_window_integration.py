@@ -34,7 +34,8 @@ def click_row_header(qtbot, window, row: int, modifier=Qt.KeyboardModifier.NoMod
 
 
 def selected_rows(window) -> list[int]:
-    return sorted(i.row() for i in window.table_view.selectionModel().selectedRows())
+    """Rows of the table with a selected cell."""
+    return sorted({i.row() for i in window.table_view.selectionModel().selectedIndexes()})
 
 
 def highlighted_tips(window) -> set[tuple[float, float]]:
@@ -324,3 +325,25 @@ def test_glove_tokens_sent_from_the_vocabulary_tab_reach_every_panel(qtbot, wind
     assert panel.projection.currentData() == "dimensions" and not panel.projection.isEnabled()
     assert plot.getPlotItem().getAxis("bottom").labelText == "mass (kg)"
     assert verdicts(window) == LESSON_VERDICTS
+
+
+def test_moving_a_vector_of_the_pair_and_undoing_keeps_every_panel_on_it(qtbot, window):
+    click_cell(qtbot, window, 0, 1)
+    click_row_header(qtbot, window, 0)
+    for _ in range(3):  # A goes down below D, one row at a time
+        window.actionMoveDown.trigger()
+    assert window.context.table.labels == tuple("BCDAE")
+    assert window.context.pair == (3, 0)
+    assert selected_rows(window) == [3]
+    assert window.heatmap.figure.outline.cells == [(0, 3), (3, 0)]
+    assert working_text(window).startswith("A and B — cosine similarity: cos(A, B) = 0.353")
+    for _ in range(3):
+        window.actionUndo.trigger()
+    assert window.context.table.labels == tuple("ABCDE")
+    assert window.context.pair == (0, 1) and selected_rows(window) == [0]
+    assert window.heatmap.figure.outline.cells == [(0, 1), (1, 0)]
+    assert working_text(window).startswith("A and B — cosine similarity: cos(A, B) = 0.353")
+    window.actionRedo.trigger()
+    assert window.context.table.labels == tuple("BACDE")
+    assert window.context.selection == [1] and selected_rows(window) == [1]
+    assert window.plot.tip(1) == (3.0, 30.0)
