@@ -154,7 +154,8 @@ class WorkingPanel(QWidget):
         self._pair = pair
         if pair is None:
             self._work = None
-            self._title.setText("<b>Working</b>")
+            self._title.setText("")
+            self._title.hide()  # the text below says what to do
             self._browser.setHtml(
                 "<p>Choose two vectors — two rows of the table, or a cell of the heatmap — "
                 "to see every step of their score.</p>"
@@ -168,8 +169,10 @@ class WorkingPanel(QWidget):
             table.dimensions, self._context.metric, self._all_terms.isChecked(),
         )
         chosen = self._context.pair == pair or sorted(self._context.selection) == sorted(pair)
-        hint = "" if chosen else " <span style='color: #666;'>(choose a pair in the heatmap or the table)</span>"
-        self._title.setText(f"<b>Working</b>{hint}")
+        # The dock is already titled "Working": a title line only when it has something to add.
+        self._title.setText("" if chosen else "<span style='color: #666;'>Showing the first two vectors: "
+                                              "choose a pair in the heatmap or the table.</span>")
+        self._title.setVisible(not chosen)
         scroll = self._browser.verticalScrollBar().value()
         self._browser.setHtml(to_html(self._work))
         self._browser.verticalScrollBar().setValue(scroll)

@@ -59,7 +59,8 @@ def working_copy(window) -> str:
 
 
 def working_title(window) -> str:
-    return window.working.findChild(QLabel, "workingTitle").text()
+    title = window.working.findChild(QLabel, "workingTitle")
+    return title.text() if title.isVisible() else ""
 
 
 def heatmap_row(window, row: int) -> list[str]:
@@ -347,3 +348,23 @@ def test_moving_a_vector_of_the_pair_and_undoing_keeps_every_panel_on_it(qtbot, 
     assert window.context.table.labels == tuple("BACDE")
     assert window.context.selection == [1] and selected_rows(window) == [1]
     assert window.plot.tip(1) == (3.0, 30.0)
+
+
+def test_long_labels_leave_the_docked_heatmap_cells_large_enough_for_numbers(qtbot, window, tmp_path):
+    labels = ["Aluminium alloy 6061-T6, extruded profile", "Borosilicate glass, laboratory grade 3.3",
+              "Cross-laminated timber panel, five layers", "Dense polyethylene foam, closed cell, black",
+              "Expanded polystyrene board, 20 kg per m3"]
+    path = tmp_path / "long.csv"
+    path.write_text("label,mass (kg),volume (l)\n" + "".join(
+        f'"{label}",{m},{v}\n' for label, (m, v) in zip(labels, [(3, 30), (15, 4), (3, 27), (7.5, 75), (7.5, 2)])),
+        encoding="utf-8")
+    window.resize(1440, 900)
+    assert window.files.open(str(path))
+    qtbot.wait(20)
+    heatmap = window.heatmap
+    room = heatmap.graphics.viewport().height()
+    assert room < 400  # docked above the working panel: low and wide
+    cell = heatmap.cell_position(0, 1).x() - heatmap.cell_position(0, 0).x()
+    assert cell >= 32, f"cells of {cell} px leave no room for the numbers"
+    assert heatmap.figure.bottom.height() <= room / 4 + 12
+    assert heatmap.cell_tooltip(0, 3) == f"cos({labels[0]}, {labels[3]}) = 1"

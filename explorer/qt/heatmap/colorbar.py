@@ -101,6 +101,8 @@ class ColorBar(pg.GraphicsWidget):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tick_text(value, step))
         painter.translate(self.width() - _PAD, bar.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-bar.height() / 2, -metrics.height(), bar.height(), metrics.height()),
-                         Qt.AlignmentFlag.AlignCenter, self.title())
+        # A short bar (many long labels leave the cells little room) shortens the title, not clips both ends.
+        title = metrics.elidedText(self.title(), Qt.TextElideMode.ElideRight, bar.height() + 2 * half)
+        painter.drawText(QRectF(-bar.height() / 2 - half, -metrics.height(), bar.height() + 2 * half,
+                                metrics.height()), Qt.AlignmentFlag.AlignCenter, title)
         painter.restore()
