@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -78,6 +78,8 @@ class WorkingPanel(QWidget):
         self._title.setWordWrap(True)
         self._browser = QTextBrowser(objectName="workingText")
         self._browser.setOpenLinks(False)
+        # Break lines between words only: a number split as "1" and "5.05" reads as two numbers.
+        self._browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self._all_terms = QCheckBox("Show all terms", objectName="showAllTerms")
         self._all_terms.setToolTip(f"Sums of more than {ELIDE_ABOVE} terms show the first and last ones; tick to see every term.")
         self._copy_text = QPushButton("Copy as text", objectName="copyWorkingText")

@@ -368,3 +368,48 @@ def test_long_labels_leave_the_docked_heatmap_cells_large_enough_for_numbers(qtb
     assert cell >= 32, f"cells of {cell} px leave no room for the numbers"
     assert heatmap.figure.bottom.height() <= room / 4 + 12
     assert heatmap.cell_tooltip(0, 3) == f"cos({labels[0]}, {labels[3]}) = 1"
+
+
+def mid_word_breaks(browser) -> list[str]:
+    """Lines of the browser's document that end inside a word (a number cut in two)."""
+    from PySide6.QtGui import QTextFrame, QTextTable
+
+    found = []
+
+    def visit_block(block):
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount() - 1):
+            end = layout.lineAt(i).textStart() + layout.lineAt(i).textLength()
+            if 0 < end < len(text) and not text[end - 1].isspace() and not text[end].isspace():
+                found.append(f"{text[:end]}|{text[end:]}")
+
+    def visit_frame(frame):
+        for child in frame.childFrames():
+            if isinstance(child, QTextTable):
+                for r in range(child.rows()):
+                    for c in range(child.columns()):
+                        cell = child.cellAt(r, c)
+                        block = cell.firstCursorPosition().block()
+                        while block.isValid() and block.position() <= cell.lastCursorPosition().position():
+                            visit_block(block)
+                            block = block.next()
+            visit_frame(child)
+
+    block = browser.document().firstBlock()
+    while block.isValid():
+        visit_block(block)
+        block = block.next()
+    visit_frame(browser.document().rootFrame())
+    return found
+
+
+def test_the_working_never_cuts_a_number_or_a_label_across_lines(qtbot, window, tmp_path):
+    path = tmp_path / "words.csv"
+    path.write_text("label,x,y\nword171,-19.28,-20.04\nword395,15.05,26.44\n", encoding="utf-8")
+    window.resize(1440, 900)
+    assert window.files.open(str(path))
+    click_cell(qtbot, window, 0, 1)
+    browser = window.working.findChild(QTextBrowser, "workingText")
+    qtbot.wait(20)
+    assert "−820.022" in working_text(window)
+    assert mid_word_breaks(browser) == []
