@@ -34,7 +34,12 @@ def shoot(window, path: Path) -> None:
     image = window.grab().toImage()
     image.save(str(path))
     if path.stat().st_size > LIMIT:  # keep README images small: 256 colours
-        image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither).save(str(path))
+        try:  # an adaptive palette (Pillow comes with matplotlib) keeps the colour maps smooth
+            from PIL import Image
+
+            Image.open(path).convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+        except ImportError:
+            image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither).save(str(path))
     print("wrote", path, path.stat().st_size, "bytes")
 
 

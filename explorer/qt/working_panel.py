@@ -170,7 +170,8 @@ class WorkingPanel(QWidget):
             table.vector(a), table.vector(b), table.label(a), table.label(b),
             table.dimensions, self._context.metric, self._all_terms.isChecked(),
         )
-        chosen = self._context.pair == pair or sorted(self._context.selection) == sorted(pair)
+        chosen = (self._context.pair == pair or sorted(self._context.selection) == sorted(pair)
+                  or len(table) == 2)  # two vectors make the only pair there is
         # The dock is already titled "Working": a title line only when it has something to add.
         self._title.setText("" if chosen else "<span style='color: #666;'>Showing the first two vectors: "
                                               "choose a pair in the heatmap or the table.</span>")

@@ -413,3 +413,18 @@ def test_the_working_never_cuts_a_number_or_a_label_across_lines(qtbot, window, 
     qtbot.wait(20)
     assert "−820.022" in working_text(window)
     assert mid_word_breaks(browser) == []
+
+
+def test_with_two_vectors_the_working_does_not_ask_for_a_pair(qtbot, window):
+    window.table_view.selectRow(2)
+    qtbot.keyClick(window.table_view, Qt.Key.Key_Delete)
+    window.table_view.setCurrentIndex(window.table_view.model().index(2, 1))
+    window.table_view.selectRow(2)
+    qtbot.keyClick(window.table_view, Qt.Key.Key_Delete)
+    window.table_view.selectRow(2)
+    qtbot.keyClick(window.table_view, Qt.Key.Key_Delete)
+    assert window.context.table.labels == ("A", "B")
+    window.table_view.clearSelection()
+    assert working_title(window) == ""
+    assert working_text(window).startswith("A and B — cosine similarity: cos(A, B) = 0.353")
+    assert window.heatmap.displayed_labels() == ["A", "B"]
