@@ -176,11 +176,25 @@ class WorkingPanel(QWidget):
         self._title.setText("" if chosen else "<span style='color: #666;'>Showing the first two vectors: "
                                               "choose a pair in the heatmap or the table.</span>")
         self._title.setVisible(not chosen)
-        scroll = self._browser.verticalScrollBar().value()
-        self._browser.setHtml(to_html(self._work))
-        self._browser.verticalScrollBar().setValue(scroll)
+        self._set_html(to_html(self._work))
         self._relation.setText(f"<b>Relation:</b> {_escape(self._work.relation_text)}.")
         self._set_buttons(True)
+
+    def _set_html(self, html: str) -> None:
+        """Replace the working's text, keeping the scroll position.
+
+        setHtml first empties the document: a shown scroll bar would hide, widen the
+        text and show again, laying the text out twice (6 ms instead of 2.5 ms on each
+        edit or drag step). Keeping the bar on while the text is replaced avoids that.
+        """
+        bar = self._browser.verticalScrollBar()
+        scroll, shown = bar.value(), bar.isVisible()
+        if shown:
+            self._browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._browser.setHtml(html)
+        if shown:
+            self._browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        bar.setValue(scroll)
 
     def _set_buttons(self, enabled: bool) -> None:
         self._copy_text.setEnabled(enabled)
