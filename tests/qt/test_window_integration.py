@@ -428,3 +428,21 @@ def test_with_two_vectors_the_working_does_not_ask_for_a_pair(qtbot, window):
     assert working_title(window) == ""
     assert working_text(window).startswith("A and B — cosine similarity: cos(A, B) = 0.353")
     assert window.heatmap.displayed_labels() == ["A", "B"]
+
+
+def test_a_pending_replace_question_goes_away_when_another_file_is_opened(qtbot, window, tmp_path):
+    window.vocab_dock.raise_()
+    qtbot.waitUntil(lambda: window.vocab_dock.widget().objectName() == "vocabView")
+    vocab = window.vocab
+    vocab.select_tokens(["h", "e"])
+    qtbot.mouseClick(vocab.send_button, Qt.MouseButton.LeftButton)
+    assert not vocab.replace_bar.isHidden()
+    assert "The table's 5 vectors have 2 dimensions" in vocab.replace_label.text()
+    path = tmp_path / "three.csv"
+    path.write_text("label,x,y,z\np,1,2,3\nq,4,5,6\n", encoding="utf-8")
+    assert window.files.open(str(path))
+    # The question was about the materials; it must not replace the file just opened.
+    assert vocab.replace_bar.isHidden()
+    assert not vocab.replace_bar.replace()
+    assert window.context.table.labels == ("p", "q")
+    assert window.context.undo_stack.count() == 0
