@@ -446,3 +446,13 @@ def test_a_pending_replace_question_goes_away_when_another_file_is_opened(qtbot,
     assert not vocab.replace_bar.replace()
     assert window.context.table.labels == ("p", "q")
     assert window.context.undo_stack.count() == 0
+
+
+def test_a_laptop_sized_window_still_writes_the_lessons_scores_in_the_cells(qtbot, window):
+    window.resize(1280, 720)
+    qtbot.wait(20)
+    heatmap = window.heatmap
+    cell = heatmap.cell_position(0, 1).x() - heatmap.cell_position(0, 0).x()
+    assert cell < 40  # "0.9999" does not fit at the label font
+    heatmap.graphics.viewport().repaint()
+    assert heatmap.figure.numbers.last_count == 25
