@@ -38,30 +38,39 @@ class Signal:
 class SignalInstance:
     """The listeners of one event of one object."""
 
-    __slots__ = ("_slots", "_arity", "name")
+    __slots__ = ("_slots", "_arity", "name", "_first")
 
     def __init__(self, arity: int, name: str = ""):
         self._slots: list[tuple[Callable, bool, int]] = []
+        self._first = 0  # how many slots at the front were connected with first=True
         self._arity = arity
         self.name = name
 
-    def connect(self, slot: Callable) -> Callable:
-        """Call ``slot`` on every emit (bound methods are held weakly); returns ``slot``."""
+    def connect(self, slot: Callable, *, first: bool = False) -> Callable:
+        """Call ``slot`` on every emit (bound methods are held weakly); returns ``slot``.
+
+        ``first=True`` calls it before the listeners connected without it: an
+        item model that must finish a structural change (``endRemoveRows``)
+        before any other listener touches the rows.
+        """
         if not callable(slot):
             raise TypeError(f"cannot connect {slot!r} to {self.name}: it is not callable")
         count = _accepted_arguments(slot, self._arity)
-        if inspect.ismethod(slot):
-            self._slots.append((weakref.WeakMethod(slot), True, count))
+        entry = (weakref.WeakMethod(slot), True, count) if inspect.ismethod(slot) else (slot, False, count)
+        if first:
+            self._slots.insert(self._first, entry)
+            self._first += 1
         else:
-            self._slots.append((slot, False, count))
+            self._slots.append(entry)
         return slot
 
     def disconnect(self, slot: Callable | None = None) -> None:
         """Stop calling ``slot`` (every listener when None); a slot not connected is ignored."""
         if slot is None:
             self._slots.clear()
+            self._first = 0
             return
-        self._slots = [entry for entry in self._slots if _resolve(entry) not in (slot, None)]
+        self._keep(lambda entry: _resolve(entry) not in (slot, None))
 
     def emit(self, *args: Any) -> None:
         """Call every listener with ``args`` (as many of them as it takes)."""
@@ -73,7 +82,12 @@ class SignalInstance:
                 continue
             target(*args[: entry[2]])
         if stale:
-            self._slots = [entry for entry in self._slots if _resolve(entry) is not None]
+            self._keep(lambda entry: _resolve(entry) is not None)
+
+    def _keep(self, wanted: Callable) -> None:
+        front = [entry for entry in self._slots[: self._first] if wanted(entry)]
+        self._slots = front + [entry for entry in self._slots[self._first :] if wanted(entry)]
+        self._first = len(front)
 
     def __len__(self) -> int:
         return len(self._slots)

@@ -64,6 +64,7 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         self._extent = 1.0
         self._explained = (0.0, 0.0)
         self._drag: dict | None = None
+        self._dimension_count = context.table.dimension_count
         self._font = QFont()
         self._font.setPointSizeF(max(self._font.pointSizeF(), 9.0))
         view = context.document.view
@@ -81,6 +82,11 @@ class VectorPlot(TipDragging, pg.PlotWidget):
             axis.setPen("#888888")
             # The grid belongs to the axes; keep it as a pixmap so a moved arrow does not redraw it.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # Plain numbers on the axes: "(x0.001)" beside a dimension's name reads as part of its unit.
+            axis.enableAutoSIPrefix(False)
+            # Grid lines at the major and minor ticks only: the finest level added ~40 faint lines
+            # that cost 10 ms per axis whenever an edit changes the range (the lesson's D, say).
+            axis.setStyle(maxTickLevel=1)
         self._vb = item.getViewBox()
         self._vb.setAspectLocked(True, ratio=1.0)
         self._vb.setDefaultPadding(0.12)
@@ -146,8 +152,10 @@ class VectorPlot(TipDragging, pg.PlotWidget):
 
     def _clamp_dimensions(self) -> None:
         d = self._context.table.dimension_count
-        if d == 0:
-            self._x = self._y = 0
+        if d <= 1:
+            # Nothing to choose yet: start again from the first two once dimensions come back
+            # (a table replaced through "no dimensions" must not end up plotting x against x).
+            self._x, self._y = 0, 1
             return
         self._x = min(max(self._x, 0), d - 1)
         self._y = min(max(self._y, 0), d - 1)
@@ -185,6 +193,7 @@ class VectorPlot(TipDragging, pg.PlotWidget):
     # ------------------------------------------------------------ building
     def rebuild(self) -> None:
         """Recreate every arrow (after a structural change, a new colour or projection)."""
+        mode_changed = self._follow_dimension_count()
         self._clamp_dimensions()
         for group in self._groups.values():
             self.removeItem(group.curve)
@@ -207,6 +216,25 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         self._relabel()
         self._update_axis_titles()
         self._update_highlight()
+        if mode_changed:
+            self._vb.enableAutoRange()
+            self.projection_changed.emit(self._mode, self._x, self._y)
+
+    def _follow_dimension_count(self) -> bool:
+        """PCA when a table's dimensions are replaced by more than two (embedding rows sent from
+        the vocabulary); back to two dimensions when at most two remain. True when the mode changed."""
+        before, now = self._dimension_count, self._context.table.dimension_count
+        self._dimension_count = now
+        mode = self._mode
+        if mode == "dimensions" and before == 0 and now > 2:
+            mode = "pca"
+        elif mode == "pca" and now <= 2:
+            mode = "dimensions"
+        if mode == self._mode:
+            return False
+        self._mode = mode
+        self._context.document.view["projection"] = mode
+        return True
 
     def _set_head_size(self) -> None:
         visible = [r for r, shown in enumerate(self._context.table.visible) if shown]

@@ -50,22 +50,24 @@ class VectorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._context = context
         table = context.table
+        # Qt must hear that a structural change is over (end*Rows) before any other listener
+        # (the context's selection, the panels) reads or selects rows: hence first=True.
         table.rows_inserting.connect(self._on_rows_inserting)
-        table.rows_inserted.connect(self._on_rows_inserted)
+        table.rows_inserted.connect(self._on_rows_inserted, first=True)
         table.rows_removing.connect(self._on_rows_removing)
-        table.rows_removed.connect(self._on_rows_removed)
+        table.rows_removed.connect(self._on_rows_removed, first=True)
         table.rows_moving.connect(self._on_rows_moving)
-        table.rows_moved.connect(self._on_rows_moved)
+        table.rows_moved.connect(self._on_rows_moved, first=True)
         table.columns_inserting.connect(self._on_columns_inserting)
-        table.columns_inserted.connect(self._on_columns_inserted)
+        table.columns_inserted.connect(self._on_columns_inserted, first=True)
         table.columns_removing.connect(self._on_columns_removing)
-        table.columns_removed.connect(self._on_columns_removed)
+        table.columns_removed.connect(self._on_columns_removed, first=True)
         table.values_changed.connect(self._on_values_change)
         table.labels_changed.connect(self._on_labels_change)
         table.dimensions_changed.connect(self._on_dimensions_change)
         table.styles_changed.connect(self._on_styles_change)
         table.resetting.connect(self._on_resetting)
-        table.reset.connect(self._on_reset)
+        table.reset.connect(self._on_reset, first=True)
 
     @property
     def table(self):

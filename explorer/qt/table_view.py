@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
 )
@@ -25,6 +26,15 @@ from PySide6.QtWidgets import (
 from explorer.model.commands import Compound, InsertVectors, MoveVectors, RemoveVectors, SetStyle
 from explorer.qt.paste import PasteError, copy_text, paste_command
 from explorer.qt.table_model import VectorTableModel
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Shortens a long label in the middle but a number at its end: "-0.0…7169" would read as
+    another number, "-0.01046…" stays a true prefix of it (the tooltip holds it whole)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle if index.column() == 0 else Qt.TextElideMode.ElideRight
 
 
 class VectorTableView(QTableView):
@@ -48,7 +58,7 @@ class VectorTableView(QTableView):
         )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setItemDelegate(CellDelegate(self))
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -5,6 +5,11 @@ Run: ``python tests/benchmarks/bench_edit_repaint.py``. For N = 10, 1000 and
 table model (the path the cell editor takes) and waits until the plot's
 viewport has painted. Prints the median and the 90th percentile in ms; the
 target is a median of at most 16 ms at N = 1000.
+
+The whole window is measured: the heatmap and the working panel listen to the
+same edit. A random row rarely belongs to the pair the working panel writes
+out (rows 1 and 2 until one is chosen), so a second line edits only those
+rows: the working is rewritten on every such edit, as in a drag of one of them.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ class PaintCounter(QObject):
         return False
 
 
-def measure(app, n: int, repeats: int = 60) -> list[float]:
+def measure(app, n: int, repeats: int = 60, pair_only: bool = False) -> list[float]:
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
     from explorer.qt.context import DocumentContext
@@ -58,7 +63,7 @@ def measure(app, n: int, repeats: int = 60) -> list[float]:
     model = window.table_view.model()
     times = []
     for i in range(repeats):
-        row, column = int(rng.integers(n)), int(rng.integers(1, 3))
+        row, column = int(rng.integers(2 if pair_only else n)), int(rng.integers(1, 3))
         value = f"{rng.normal() * 10:.3f}"
         painted = counter.count
         start = time.perf_counter()
@@ -77,10 +82,13 @@ def measure(app, n: int, repeats: int = 60) -> list[float]:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     print("edit-to-repaint latency (cell edit -> plot painted), D = 2")
-    for n in (10, 1000, 5000):
-        times = measure(app, n)
-        p90 = float(np.percentile(times, 90))
-        print(f"  N = {n:5d}: median {statistics.median(times):6.2f} ms   p90 {p90:6.2f} ms")
+    for pair_only, title in ((False, "a random row"), (True, "a row of the pair in the working panel")):
+        print(f" editing {title}:")
+        for n in (10, 1000, 5000):
+            times = measure(app, n, pair_only=pair_only)
+            p90 = float(np.percentile(times, 90))
+            print(f"  N = {n:5d}: median {statistics.median(times):6.2f} ms   p90 {p90:6.2f} ms"
+                  f"   ({statistics.median(times) / 16:.2f} x the 16 ms target)")
 
 
 if __name__ == "__main__":

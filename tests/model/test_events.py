@@ -77,3 +77,20 @@ def test_an_exception_in_a_listener_reaches_the_emitter():
         assert str(error) == "boom"
     else:
         raise AssertionError("the error was swallowed")
+
+
+def test_first_listeners_are_called_before_the_others_in_their_own_order():
+    source, seen = Source(), []
+    source.changed.connect(lambda: seen.append("panel"))
+    dead = Listener()
+    source.changed.connect(dead.on_change, first=True)
+    source.changed.connect(lambda: seen.append("item model"), first=True)
+    source.changed.connect(lambda: seen.append("second first"), first=True)
+    source.changed.connect(lambda: seen.append("late panel"))
+    del dead
+    gc.collect()
+    source.changed.emit(1, 2)  # drops the dead first listener, keeps the order
+    source.changed.connect(lambda: seen.append("third first"), first=True)
+    seen.clear()
+    source.changed.emit(1, 2)
+    assert seen == ["item model", "second first", "third first", "panel", "late panel"]

@@ -198,7 +198,7 @@ def test_opening_another_document_takes_its_view_settings(qtbot, panel, material
     assert panel.displayed_labels() == ["x", "y", "z"]
     assert panel.metric_selector.currentData() == "angle" and panel.colormap == "magma"
     assert panel.order_selector.currentData() == "label"
-    assert panel.cell_tooltip(0, 2) == "angle(x, z) = 45"
+    assert panel.cell_tooltip(0, 2) == "angle(x, z) = 45°"
 
 
 def test_tooltip_follows_where_the_mouse_rests_even_after_fast_moves(qtbot, panel):

@@ -162,3 +162,21 @@ def test_context_menu_paste_uses_the_clipboard(qtbot, window, monkeypatch):
     assert list(actions) == ["Colour…", "Add vector", "Remove selected vectors", "Copy", "Paste"]
     actions["Paste"].trigger()
     assert window.context.table.values[0].tolist() == [4, 40]
+
+
+def test_a_number_too_wide_for_its_column_is_cut_at_its_end_a_label_in_its_middle(qtbot, window):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    view = window.table_view
+    type_into_cell(qtbot, view, 0, 1, "-0.0104692")
+    type_into_cell(qtbot, view, 1, 0, "Borosilicate glass, laboratory grade, 3.3 mm")
+    view.setColumnWidth(1, 40)
+    shown = {}
+    for column in (0, 1):
+        index = view.model().index(0 if column else 1, column)
+        option = QStyleOptionViewItem()
+        view.itemDelegateForIndex(index).initStyleOption(option, index)
+        shown[column] = option.fontMetrics.elidedText(option.text, option.textElideMode, 40)
+    assert shown[1].startswith("-0") and shown[1].endswith("…")  # a prefix of the number, never "-0.0…7169"
+    assert shown[0].startswith("B") and shown[0].endswith("m")
+    assert view.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole).endswith("-0.0104692")

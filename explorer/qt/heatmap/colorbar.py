@@ -56,6 +56,10 @@ class ColorBar(pg.GraphicsWidget):
         step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
         return ticks, step
 
+    def title(self) -> str:
+        """The title written along the bar: the metric's name."""
+        return METRIC_NAMES[self.data.metric]
+
     def restyle(self) -> None:
         """Colour map, range or metric changed: resize to fit the tick numbers and paint again."""
         metrics = QFontMetricsF(self.font)
@@ -97,6 +101,8 @@ class ColorBar(pg.GraphicsWidget):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tick_text(value, step))
         painter.translate(self.width() - _PAD, bar.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-bar.height() / 2, -metrics.height(), bar.height(), metrics.height()),
-                         Qt.AlignmentFlag.AlignCenter, METRIC_NAMES[data.metric])
+        # A short bar (many long labels leave the cells little room) shortens the title, not clips both ends.
+        title = metrics.elidedText(self.title(), Qt.TextElideMode.ElideRight, bar.height() + 2 * half)
+        painter.drawText(QRectF(-bar.height() / 2 - half, -metrics.height(), bar.height() + 2 * half,
+                                metrics.height()), Qt.AlignmentFlag.AlignCenter, title)
         painter.restore()

@@ -76,7 +76,8 @@ class HeatmapData:
             else:
                 why = f"{zeros[0] if zeros else 'one of them'} is a zero vector, which has no direction"
             return f"{symbol}({name_a}, {name_b}) is undefined: {why}"
-        return f"{symbol}({name_a}, {name_b}) = {style.score_text(value)}"
+        unit = "°" if self.metric == "angle" else ""
+        return f"{symbol}({name_a}, {name_b}) = {style.score_text(value)}{unit}"
 
 
 def _as_slice(index: np.ndarray):

@@ -37,6 +37,7 @@ class HeatmapFigure(pg.GraphicsLayout):
         #: The rectangle to fill when exported (None: the viewport of the view showing the figure).
         self.target: QRectF | None = None
         self.font = figure_font(font_px)
+        self.label_px = label_px
         self.setContentsMargins(6, 6, 6, 6)
         self.layout.setHorizontalSpacing(2)
         self.layout.setVerticalSpacing(2)
@@ -74,6 +75,7 @@ class HeatmapFigure(pg.GraphicsLayout):
         """Size the cells' view to the largest square that fits beside labels and colour bar."""
         requested = self._available()
         width, height = requested.width(), requested.height()
+        self._fit_label_room(width, height)
         left, top, right, bottom = self.layout.getContentsMargins()
         spacing_x, spacing_y = self.layout.horizontalSpacing(), self.layout.verticalSpacing()
         title = self.title.preferredHeight() + spacing_y if self.data.title else 0.0
@@ -87,6 +89,15 @@ class HeatmapFigure(pg.GraphicsLayout):
             if self.geometry() != requested:
                 # A view fixed for a larger size kept the figure from shrinking: shrink it now.
                 self.setGeometry(requested)
+
+    def _fit_label_room(self, width: float, height: float) -> None:
+        """Long labels take at most a quarter of the room along their edge, so a short panel keeps
+        its cells large enough to read (a docked heatmap is wide but low)."""
+        for axis, room in ((self.left, width), (self.bottom, height)):
+            limit = max(48.0, min(self.label_px, 0.25 * room))
+            if abs(axis.max_px - limit) > 0.5:
+                axis.max_px = limit
+                axis.labels_changed()
 
     def _available(self) -> QRectF:
         """The room the figure has: the export's size, or the viewport of the view showing it."""

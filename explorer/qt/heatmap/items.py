@@ -236,7 +236,7 @@ class NumbersItem(pg.GraphicsObject):
             widest = max((metrics.horizontalAdvance(s) for s in candidates), default=0)
             if widest > cw - 4:  # shrink the font a little before giving up a decimal
                 size = math.floor(font.pixelSize() * (cw - 4) / widest)
-                if size < max(self.MIN_FONT_PX, 0.7 * font.pixelSize()):
+                if size < max(self.MIN_FONT_PX + 1, 0.6 * font.pixelSize()):
                     texts = None
                     continue
                 font.setPixelSize(size)
@@ -277,6 +277,11 @@ class PairOutline(pg.GraphicsObject):
         super().__init__()
         self._cells: list[tuple[int, int]] = []
         self._n = 0
+
+    @property
+    def cells(self) -> list[tuple[int, int]]:
+        """The outlined display positions (row, column)."""
+        return list(self._cells)
 
     def set_cells(self, cells: list[tuple[int, int]], n: int) -> None:
         """Display positions (row, column) to outline."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from shiboken6 import isValid
 
 from explorer.model.send_tokens import DimensionMismatch, needs_replacing, send_tokens_command
 
@@ -28,6 +29,12 @@ class ReplaceBar(QFrame):
         layout.addWidget(self.keep_button)
         self.replace_button.clicked.connect(self.replace)
         self.keep_button.clicked.connect(lambda: self.keep())
+        # The question describes the table as it was: another file or a changed shape makes it stale.
+        context.document_replaced.connect(self._on_table_change)
+        table = context.table
+        for signal in (table.rows_inserted, table.rows_removed, table.columns_inserted, table.columns_removed,
+                       table.reset):
+            signal.connect(self._on_table_change)
         self.hide()
 
     def offer(self, labels, vectors, missing, source_name: str) -> bool:
@@ -61,6 +68,10 @@ class ReplaceBar(QFrame):
         self._pending = None
         if not quietly:
             self._say("Nothing sent: the table keeps its vectors.")
+
+    def _on_table_change(self, *args) -> None:
+        if isValid(self):  # the table outlives the panel
+            self.keep(quietly=True)
 
     def _send(self, labels, vectors, missing, source_name: str, replace: bool) -> bool:
         try:
