@@ -40,3 +40,28 @@ def add_metric_argument(parser) -> None:
         default="cosine",
         help="cosine similarity (default), dot product, Euclidean distance or angle in degrees",
     )
+
+
+def add_first_argument(parser) -> None:
+    """Add ``--first K``: use only the first K vectors of the file (for large files)."""
+    parser.add_argument("--first", type=int, metavar="K",
+                        help="use only the first K vectors (a full matrix is built for at most 5,000)")
+
+
+def matrix_rows(table, first: int | None, name: str):
+    """``table`` cut to its first ``first`` vectors; refuses, in one sentence, a table too large for N x N scores."""
+    from explorer.model.similarity import MATRIX_LIMIT, too_many_for_matrix
+    from explorer.model.table import VectorTable
+
+    if first is not None:
+        if first < 2:
+            raise CliError("--first must be at least 2: a matrix compares at least two vectors", exit_code=2)
+        if first < len(table):
+            k = first
+            table = VectorTable(table.labels[:k], table.dimensions, table.values[:k],
+                                table.colors[:k], table.visible[:k])
+    reason = too_many_for_matrix(len(table))
+    if reason is not None:
+        raise CliError(f"{name}: {reason}; pass --first {MATRIX_LIMIT} to use the first {MATRIX_LIMIT:,}, "
+                       "or save the vectors to compare in a smaller file")
+    return table

@@ -4,6 +4,11 @@ It keeps one :class:`~explorer.model.similarity.SimilarityMatrix`: an edit of
 some vectors recomputes their rows and columns only (``update_rows``), a
 structural change or a metric change recomputes the whole matrix, and a
 colour map, order or numbers change only restyles the picture.
+
+A document with more vectors than :data:`~explorer.model.similarity.MATRIX_LIMIT`
+gets no full matrix (100,000 vectors would need 80 GB): the panel shows the
+first :data:`PREVIEW_ROWS` vectors, or the vectors the user selected and
+asked for with *Show selected*, and a notice above the picture says which.
 """
 
 from __future__ import annotations
@@ -13,14 +18,18 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QToolTip,
+                               QVBoxLayout, QWidget)
 
 from explorer.model import ordering
-from explorer.model.similarity import METRIC_NAMES, METRICS, SimilarityMatrix, norms
+from explorer.model.similarity import MATRIX_LIMIT, METRIC_NAMES, METRICS, SimilarityMatrix, norms, matrix_size_text
 from explorer.qt.heatmap import style
 from explorer.qt.heatmap.data import HeatmapData
 from explorer.qt.heatmap.figure import BACKGROUND, HeatmapFigure
+
+
+#: Vectors shown when the document has too many for a full matrix and none were chosen.
+PREVIEW_ROWS = 100
 
 
 class HeatmapPanel(QWidget):
@@ -40,6 +49,9 @@ class HeatmapPanel(QWidget):
         self._order = view.get("order") if view.get("order") in ordering.ORDERS else "original"
         #: The tooltip text for where the mouse is (a cell's pair and score, or a label).
         self.hover_text = ""
+        #: Table rows shown, in table order, when the document is too large for all of them (else None).
+        self._rows: np.ndarray | None = None
+        self._chosen = False  # the rows were chosen with "Show selected" (not the first ones)
 
         self.metric_selector = QComboBox(objectName="metricSelector")
         for metric in METRICS:
@@ -63,6 +75,17 @@ class HeatmapPanel(QWidget):
         self.graphics.setCentralItem(self.figure)
         self.graphics.setMouseTracking(True)
 
+        self.notice = QLabel(objectName="heatmapNotice", wordWrap=True)
+        self.notice.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; padding: 4px; }")
+        self.show_selected_button = QPushButton("Show selected", objectName="heatmapShowSelected")
+        self.show_selected_button.setToolTip(f"Show the vectors selected in the table or plot (2 to {MATRIX_LIMIT:,})")
+        self.show_selected_button.clicked.connect(self.show_selected)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(0, 0, 0, 0)
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.show_selected_button)
+        self._notice_widgets = (self.notice, self.show_selected_button)
+
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         for label, widget in (("Score", self.metric_selector), ("Order", self.order_selector),
@@ -77,6 +100,7 @@ class HeatmapPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
+        layout.addLayout(notice_row)
         layout.addWidget(self.graphics, 1)
 
         self._sync_controls()
@@ -88,6 +112,7 @@ class HeatmapPanel(QWidget):
         context.metric_changed.connect(self._on_metric_change)
         context.pair_changed.connect(self._on_pair_change)
         context.document_replaced.connect(self._on_document_replaced)
+        context.selection_changed.connect(self._on_selection_change)
         table = context.table
         links = [(table.values_changed, self._on_values_change), (table.labels_changed, self._on_labels_change)]
         links += [(signal, self._on_structure_change) for signal in (
@@ -124,13 +149,76 @@ class HeatmapPanel(QWidget):
         scene = self.figure.cell_scene_center(row, column)
         return self.graphics.mapFromScene(scene)
 
+    def shown_rows(self) -> list[int]:
+        """The table rows the heatmap shows, in table order (all of them unless the document is too large)."""
+        return list(range(len(self.context.table))) if self._rows is None else self._rows.tolist()
+
     # ------------------------------------------------------------ computing
+    def _shown_values(self) -> np.ndarray:
+        values = self.context.table.values
+        return values if self._rows is None else values[self._rows]
+
+    def _shown_labels(self) -> tuple[str, ...]:
+        labels = self.context.table.labels
+        return labels if self._rows is None else tuple(labels[i] for i in self._rows)
+
+    def _choose_rows(self) -> None:
+        """All rows when they fit in a matrix; else keep the chosen ones, or the first PREVIEW_ROWS."""
+        n = len(self.context.table)
+        if n <= MATRIX_LIMIT:
+            self._rows, self._chosen = None, False
+        elif self._rows is None or not self._chosen or (len(self._rows) and self._rows[-1] >= n):
+            self._rows, self._chosen = np.arange(min(PREVIEW_ROWS, n), dtype=np.intp), False
+        self._update_notice()
+
+    def _update_notice(self) -> None:
+        n = len(self.context.table)
+        for widget in self._notice_widgets:
+            widget.setVisible(self._rows is not None)
+        if self._rows is None:
+            self.notice.setText("")
+            return
+        size = matrix_size_text(n)
+        if self._chosen:
+            self.notice.setText(
+                f"Showing the {len(self._rows):,} selected of {n:,} vectors (all of them would need {size}). "
+                "Select others and press Show selected to compare them instead.")
+        else:
+            self.notice.setText(
+                f"Showing the first {len(self._rows):,} of {n:,} vectors: a heatmap of all of them would need "
+                f"{size}. Select 2 to {MATRIX_LIMIT:,} vectors in the table or plot and press Show selected.")
+        self._on_selection_change(self.context.selection)
+
+    def _on_selection_change(self, rows) -> None:
+        if self._rows is not None:
+            self.show_selected_button.setEnabled(2 <= len(rows) <= MATRIX_LIMIT)
+
+    def show_selected(self) -> bool:
+        """Show the selected vectors (a large document); False with a message when the selection does not fit."""
+        rows = self.context.selection
+        if not 2 <= len(rows) <= MATRIX_LIMIT:
+            self.context.message.emit(
+                f"Select 2 to {MATRIX_LIMIT:,} vectors to compare in the heatmap ({len(rows):,} are selected).")
+            return False
+        if self._rows is None:
+            return False  # every vector is shown already
+        self._rows, self._chosen = np.asarray(rows, dtype=np.intp), True
+        self.recompute()
+        return True
+
+    def _positions(self, rows) -> np.ndarray:
+        """Positions in the shown matrix of the table ``rows`` that are shown."""
+        rows = np.fromiter(rows, dtype=np.intp)
+        if self._rows is None:
+            return rows
+        return np.flatnonzero(np.isin(self._rows, rows))
+
     def recompute(self) -> None:
         """All N x N scores again (vectors added, removed, reordered; metric changed)."""
-        table = self.context.table
-        values = table.values
+        self._choose_rows()
+        values = self._shown_values()
         self.similarity.recompute(values, self.context.metric)
-        self.data.labels = table.labels
+        self.data.labels = self._shown_labels()
         self.data.matrix = self.similarity.matrix
         self.data.zero = norms(values) == 0 if len(values) and values.shape[1] else np.ones(len(values), bool)
         self.data.metric = self.context.metric
@@ -144,16 +232,19 @@ class HeatmapPanel(QWidget):
 
     # -------------------------------------------------------- model events
     def _on_values_change(self, rows, columns) -> None:
-        table = self.context.table
-        self.similarity.update_rows(table.values, rows)
+        positions = self._positions(rows)
+        if len(positions) == 0:
+            return
+        values = self._shown_values()
+        self.similarity.update_rows(values, positions)
         self.data.matrix = self.similarity.matrix
-        self.data.zero = norms(table.values) == 0
+        self.data.zero = norms(values) == 0
         if self.data.metric != "cosine":
             self.data.refresh_range()
         self.figure.scores_changed()
 
     def _on_labels_change(self, rows) -> None:
-        self.data.labels = self.context.table.labels
+        self.data.labels = self._shown_labels()
         if self._order == "label":
             self._apply_order()
             self.figure.structure_changed()
@@ -161,6 +252,7 @@ class HeatmapPanel(QWidget):
             self.figure.labels_changed()
 
     def _on_structure_change(self, *args) -> None:
+        self._chosen = False  # rows moved or went: back to the first ones (the notice says so)
         self.recompute()
 
     def _on_document_replaced(self) -> None:
@@ -173,10 +265,11 @@ class HeatmapPanel(QWidget):
             self._colormaps[self.data.metric] = view["colormap"]
         self.data.colormap = self._colormaps[self.data.metric]
         self._sync_controls()
+        self._chosen = False
         self.recompute()
 
     def _on_metric_change(self, metric: str) -> None:
-        if metric == self.data.metric and self.similarity.matrix.shape[0] == len(self.context.table):
+        if metric == self.data.metric and self.similarity.matrix.shape[0] == self.data.n:
             return
         self.data.metric = metric
         self.data.colormap = self._colormaps[metric]
@@ -185,6 +278,9 @@ class HeatmapPanel(QWidget):
 
     def _on_pair_change(self, a: int, b: int) -> None:
         n = self.data.n
+        if self._rows is not None:
+            where = {int(row): position for position, row in enumerate(self._rows) if row in (a, b)}
+            a, b = where.get(a, -1), where.get(b, -1)
         if not (0 <= a < n and 0 <= b < n):
             self.figure.outline.set_cells([], n)
             return
@@ -238,7 +334,7 @@ class HeatmapPanel(QWidget):
     def _on_export_clicked(self) -> None:
         from explorer.qt.heatmap.export_dialog import export_heatmap_interactive
 
-        export_heatmap_interactive(self, self.context)
+        export_heatmap_interactive(self, self.context, self.shown_rows())
 
     # --------------------------------------------------------------- mouse
     def eventFilter(self, watched, event) -> bool:
@@ -276,4 +372,7 @@ class HeatmapPanel(QWidget):
         cell = self.figure.cell_at(event.scenePos())
         if cell is not None and not event.double():
             event.accept()
-            self.context.select_pair(*self.data.table_rows(*cell))
+            a, b = self.data.table_rows(*cell)
+            if self._rows is not None:
+                a, b = int(self._rows[a]), int(self._rows[b])
+            self.context.select_pair(a, b)
