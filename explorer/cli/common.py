@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -23,10 +24,14 @@ def load_table(path: str | None):
 
     if path is None:
         return materials()
+    notes: list[str] = []
     try:
-        return read_table(Path(path))
+        table = read_table(Path(path), notes)
     except FormatError as error:
         raise CliError(str(error)) from None
+    for note in notes:  # e.g. repeated words left out of a word-vector file
+        print(f"note: {note}", file=sys.stderr)
+    return table
 
 
 METRIC_CHOICES = ("cosine", "dot", "euclidean", "angle")

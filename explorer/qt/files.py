@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from explorer.model.document import Document
 from explorer.model.formats import FormatError, read_document, read_table, write_table_bytes
 
-OPEN_FILTER = "Vector tables (*.csv *.tsv *.txt *.json);;All files (*)"
+OPEN_FILTER = ("Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
+               "Tables (*.csv *.tsv *.txt *.json);;Word vectors: GloVe, word2vec, projector, NumPy "
+               "(*.txt *.vec *.tsv *.npy *.npz);;All files (*)")
 SAVE_FILTER = "Vector Explorer document (*.json);;CSV table (*.csv);;TSV table (*.tsv)"
 SAVE_SUFFIXES = (".json", ".csv", ".tsv")
 
