@@ -7,16 +7,23 @@ new content goes to a temporary file that replaces the old one only when all
 of it is written, so a failed save leaves the old file whole and says why.
 The questions it asks the user (which file, save changes?) are methods that
 tests replace.
+
+A file is read on a worker thread while the window keeps painting; when that
+takes more than a second a progress dialog (``openProgress``) shows how far it
+got and offers Cancel. Cancelling, like a failure, leaves the open document
+and its undo history exactly as they were.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSaveFile, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QEventLoop, QObject, QSaveFile, Qt, QThread, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from explorer.model.document import Document
+from explorer.model.embeddings import LoadCancelled
 from explorer.model.formats import FormatError, read_document, read_table, write_table_bytes
 
 OPEN_FILTER = ("Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
@@ -30,12 +37,54 @@ class SaveError(OSError):
     """A save that did not happen; the message says why in one sentence."""
 
 
-def load_document(path: Path) -> Document:
-    """Read ``path`` as a whole document (JSON keeps its view settings); raises FormatError."""
+def load_document(path: Path, notes: list[str] | None = None, progress=None) -> Document:
+    """Read ``path`` as a whole document (JSON keeps its view settings); raises FormatError.
+
+    ``notes`` collects what the user should be told (repeated words left out);
+    ``progress(done, total)`` is called while numbers are parsed and may raise to stop.
+    """
     path = Path(path)
     if path.suffix.lower() == ".json":
         return read_document(path)
-    return Document(read_table(path), path=path)
+    return Document(read_table(path, notes, progress), path=path)
+
+
+class _Loader(QThread):
+    """Reads one file off the interface thread; ``cancel()`` stops it at the next chunk."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.path = path
+        self.document: Document | None = None
+        self.notes: list[str] = []
+        self.error = ""
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _report(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise LoadCancelled("opening was cancelled")
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            self.document = load_document(self.path, self.notes, self._report)
+        except LoadCancelled:
+            pass
+        except FormatError as error:
+            self.error = str(error)
+        except MemoryError:
+            self.error = f"{self.path.name}: there is not enough memory to hold these vectors"
+        except Exception as error:  # noqa: BLE001 - a reader must never take the window down
+            self.error = f"{self.path.name}: {type(error).__name__}: {error}"
 
 
 def save_bytes_atomically(path: Path, data: bytes) -> None:
@@ -58,12 +107,20 @@ class FileController(QObject):
 
     #: The list of recent files changed.
     recent_changed = Signal()
+    #: While a file is read: rows parsed so far, rows in all.
+    load_progress = Signal(int, int)
+
+    #: A load that takes longer than this (ms) shows the progress dialog.
+    progress_delay_ms = 1000
 
     def __init__(self, context, settings, parent_widget):
         super().__init__(parent_widget)
         self._context = context
         self._settings = settings
         self._widget = parent_widget
+        self._loader: _Loader | None = None
+        #: The progress dialog of the load under way (None when nothing is being read).
+        self.progress_dialog: QProgressDialog | None = None
 
     # ------------------------------------------------- questions (replaced in tests)
     def ask_open_path(self) -> str:
@@ -135,22 +192,83 @@ class FileController(QObject):
                 return False
         return self.load(Path(path))
 
+    @property
+    def loading(self) -> bool:
+        """True while a file is being read."""
+        return self._loader is not None
+
+    def cancel_load(self) -> None:
+        """Stop reading the file being opened; the current document stays."""
+        if self._loader is not None:
+            self._loader.cancel()
+
     def load(self, path: Path) -> bool:
-        """Replace the document with the file at ``path``; on failure change nothing and say why."""
+        """Replace the document with the file at ``path``; on failure or cancel change nothing and say why.
+
+        The file is read on a worker thread; this returns when it is done, the
+        window painting (and the progress dialog answering) meanwhile.
+        """
+        path = Path(path)
+        if self._loader is not None:
+            self._context.message.emit(f"Still opening {self._loader.path.name}; wait for it or cancel it first.")
+            return False
+        loader = self._loader = _Loader(path, self)
+        dialog = self.progress_dialog = QProgressDialog(f"Opening {path.name}…", "Cancel", 0, 0, self._widget)
+        dialog.setObjectName("openProgress")
+        dialog.setWindowTitle("Vector Explorer")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(self.progress_delay_ms)
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(loader.cancel)
+        loader.progressed.connect(self._on_load_progress)
+        loop = QEventLoop()
+        loader.finished.connect(loop.quit)
         try:
-            document = load_document(path)
-        except FormatError as error:
-            self.show_error(f"Could not open {path.name}: {error}")
+            loader.start()
+            if not loader.isFinished():
+                loop.exec()
+            loader.wait()
+            QApplication.processEvents()  # deliver the last progress reports (a cancel may come with them)
+            cancelled = loader.cancelled or dialog.wasCanceled()
+        finally:
+            dialog.canceled.disconnect(loader.cancel)
+            dialog.close()
+            dialog.deleteLater()
+            self.progress_dialog = None
+            self._loader = None
+            loader.deleteLater()
+        if cancelled:
+            self._context.message.emit(f"Opening {path.name} was cancelled; the document is as it was.")
+            return False
+        if loader.document is None:
+            self.show_error(f"Could not open {path.name}: {loader.error}")
             if not path.exists():
                 self._settings.remove_recent_file(str(path))
                 self.recent_changed.emit()
             return False
+        document = loader.document
         document.set_path(path.resolve())
-        self._context.replace_document(document)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._context.replace_document(document)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.remember(path.resolve())
-        self._context.message.emit(f"Opened {path.name}: {len(document.table)} vectors, "
-                                   f"{document.table.dimension_count} dimensions.")
+        notes = "".join(f" {note}." for note in loader.notes)
+        self._context.message.emit(f"Opened {path.name}: {len(document.table):,} vectors, "
+                                   f"{document.table.dimension_count} dimensions.{notes}")
         return True
+
+    def _on_load_progress(self, done: int, total: int) -> None:
+        dialog = self.progress_dialog
+        if dialog is not None and dialog.wasCanceled():
+            self._loader.cancel()
+        elif dialog is not None and total > 0:
+            dialog.setLabelText(f"Reading {self._loader.path.name}: {done:,} of {total:,} vectors…")
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+        self.load_progress.emit(done, total)
 
     def save(self) -> bool:
         """Save to the document's file, or ask where when it has none."""
