@@ -100,12 +100,12 @@ class VectorTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return table.label(row)
             if role == Qt.ItemDataRole.DecorationRole:
-                return _swatch(table.colors[row])
+                return _swatch(table.color(row))
             if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if table.visible[row] else Qt.CheckState.Unchecked
+                return Qt.CheckState.Checked if table.is_visible(row) else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
-                shown = "shown" if table.visible[row] else "hidden"
-                return f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.colors[row]}"
+                shown = "shown" if table.is_visible(row) else "hidden"
+                return f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.color(row)}"
             return None
         dimension = self.dimension_of(column)
         if dimension is not None:
@@ -165,7 +165,7 @@ class VectorTableModel(QAbstractTableModel):
         if column == self.LABEL_COLUMN and role == Qt.ItemDataRole.CheckStateRole:
             shown = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
             text = "Show vector" if shown else "Hide vector"
-            return self._context.push(SetStyle(row, table.colors[row], shown, text))
+            return self._context.push(SetStyle(row, table.color(row), shown, text))
         if role != Qt.ItemDataRole.EditRole:
             return False
         if column == self.LABEL_COLUMN:

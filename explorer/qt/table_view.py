@@ -157,13 +157,13 @@ class VectorTableView(QTableView):
                 return False
             row = rows[0]
         table = self._context.table
-        color = self.ask_color(QColor(table.colors[row]))
+        color = self.ask_color(QColor(table.color(row)))
         if not color.isValid():
             return False
         name = color.name().upper()
-        if name == table.colors[row].upper():
+        if name == table.color(row).upper():
             return False
-        return self._context.push(SetStyle(row, name, table.visible[row]))
+        return self._context.push(SetStyle(row, name, table.is_visible(row)))
 
     def copy_selection(self) -> str:
         """Copy the selected cells' bounding block as TSV to the clipboard; return the text."""
