@@ -9,17 +9,22 @@ A document with more vectors than :data:`~explorer.model.similarity.MATRIX_LIMIT
 gets no full matrix (100,000 vectors would need 80 GB): the panel shows the
 first :data:`PREVIEW_ROWS` vectors, or the vectors the user selected and
 asked for with *Show selected*, and a notice above the picture says which.
+
+The clustered order of more than :data:`CLUSTER_IN_BACKGROUND` vectors (a few
+seconds at 5,000) is computed on a worker thread: the picture stays as it
+was, a busy bar says what is being done and *Cancel* keeps the order shown.
 """
 
 from __future__ import annotations
 
 import html
+import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QToolTip,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QToolButton,
+                               QToolTip, QVBoxLayout, QWidget)
 
 from explorer.model import ordering
 from explorer.model.similarity import MATRIX_LIMIT, METRIC_NAMES, METRICS, SimilarityMatrix, norms, matrix_size_text
@@ -30,10 +35,21 @@ from explorer.qt.heatmap.figure import BACKGROUND, HeatmapFigure
 
 #: Vectors shown when the document has too many for a full matrix and none were chosen.
 PREVIEW_ROWS = 100
+#: Above this many vectors the clustered order is computed off the interface thread.
+CLUSTER_IN_BACKGROUND = 300
+
+
+class _OrderSignals(QObject):
+    """Carries a clustered order from its worker thread back to the panel."""
+
+    ready = Signal(int, object)  # generation, order
 
 
 class HeatmapPanel(QWidget):
     """Scores of every pair of vectors as coloured cells; hover tells, click selects the pair."""
+
+    #: A clustered order computed in the background is now shown.
+    order_ready = Signal()
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,6 +68,10 @@ class HeatmapPanel(QWidget):
         #: Table rows shown, in table order, when the document is too large for all of them (else None).
         self._rows: np.ndarray | None = None
         self._chosen = False  # the rows were chosen with "Show selected" (not the first ones)
+        self._shown_order = "original"  # the order data.order holds (differs from _order while clustering)
+        self._order_generation = 0
+        self._order_signals = _OrderSignals(self)
+        self._order_signals.ready.connect(self._on_order_ready)
 
         self.metric_selector = QComboBox(objectName="metricSelector")
         for metric in METRICS:
@@ -86,6 +106,21 @@ class HeatmapPanel(QWidget):
         notice_row.addWidget(self.show_selected_button)
         self._notice_widgets = (self.notice, self.show_selected_button)
 
+        self.busy = QLabel(objectName="heatmapBusy")
+        self.busy_bar = QProgressBar(objectName="heatmapProgress", minimum=0, maximum=0, textVisible=False)
+        self.busy_bar.setMaximumWidth(120)
+        self.cancel_order_button = QToolButton(objectName="heatmapCancelOrder", text="Cancel")
+        self.cancel_order_button.setToolTip("Stop waiting for the clustered order and keep the order shown")
+        self.cancel_order_button.clicked.connect(self.cancel_ordering)
+        busy_row = QHBoxLayout()
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        busy_row.addWidget(self.busy_bar)
+        busy_row.addWidget(self.busy, 1)
+        busy_row.addWidget(self.cancel_order_button)
+        self._busy_widgets = (self.busy, self.busy_bar, self.cancel_order_button)
+        for widget in self._busy_widgets:
+            widget.hide()
+
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         for label, widget in (("Score", self.metric_selector), ("Order", self.order_selector),
@@ -101,6 +136,7 @@ class HeatmapPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
         layout.addLayout(notice_row)
+        layout.addLayout(busy_row)
         layout.addWidget(self.graphics, 1)
 
         self._sync_controls()
@@ -227,8 +263,65 @@ class HeatmapPanel(QWidget):
         self.figure.structure_changed()
         self._on_pair_change(*(self.context.pair or (-1, -1)))
 
+    @property
+    def ordering_busy(self) -> bool:
+        """True while a clustered order is being computed in the background."""
+        return self.busy.isVisibleTo(self)
+
     def _apply_order(self) -> None:
+        """Put ``data.order`` in the chosen order, or start clustering in the background."""
+        self._order_generation += 1
+        n = self.data.n
+        if self._order == "clustered" and n > CLUSTER_IN_BACKGROUND:
+            if len(self.data.order) != n:  # new scores: the table order until the clusters are ready
+                self.data.order, self._shown_order = np.arange(n, dtype=np.intp), "original"
+            self._start_clustering()
+            return
+        self._set_busy("")
         self.data.order = ordering.order_rows(self._order, self.data.labels, self.data.matrix, self.data.metric)
+        self._shown_order = self._order
+
+    def _start_clustering(self) -> None:
+        generation, signals = self._order_generation, self._order_signals
+        matrix, metric = self.data.matrix, self.data.metric
+        shown = "the picture keeps its order" if self._shown_order == "clustered" else \
+            f"the picture shows them {ordering.ORDER_NAMES[self._shown_order]} until then"
+
+        def work():
+            order = ordering.clustered_order(matrix, metric)
+            try:
+                signals.ready.emit(generation, order)
+            except RuntimeError:  # the panel went away meanwhile
+                pass
+
+        self._set_busy(f"Clustering {self.data.n:,} vectors; {shown}.")
+        threading.Thread(target=work, name="heatmap-clustering", daemon=True).start()
+
+    def _on_order_ready(self, generation: int, order) -> None:
+        if generation != self._order_generation or len(order) != self.data.n:
+            return  # overtaken by a newer order or new scores
+        self._set_busy("")
+        self.data.order, self._shown_order = order, "clustered"
+        self.figure.structure_changed()
+        self._on_pair_change(*(self.context.pair or (-1, -1)))
+        self.order_ready.emit()
+
+    def cancel_ordering(self) -> None:
+        """Stop waiting for the clustered order: keep the order shown, and say so."""
+        if not self.ordering_busy:
+            return
+        self._order_generation += 1
+        self._set_busy("")
+        self._order = self._shown_order
+        self.context.document.view["order"] = self._order
+        self._sync_controls()
+        self.context.message.emit(
+            f"Clustering cancelled; the heatmap stays {ordering.ORDER_NAMES[self._order]}.")
+
+    def _set_busy(self, text: str) -> None:
+        self.busy.setText(text)
+        for widget in self._busy_widgets:
+            widget.setVisible(bool(text))
 
     # -------------------------------------------------------- model events
     def _on_values_change(self, rows, columns) -> None:
