@@ -23,6 +23,8 @@ from explorer.qt.plot_drag import TipDragging
 LABEL_LIMIT = 150
 #: Above this many vectors arrows are drawn without antialiasing.
 CROWD = 5_000
+#: Opacity (0-255) of crowded arrows.
+CROWD_ALPHA = 60
 #: How near (in pixels) a press must be to a tip to grab it.
 GRAB_PIXELS = 10
 _HIGHLIGHT = QColor(255, 200, 0, 150)
@@ -41,10 +43,14 @@ class _ColourGroup:
     def __init__(self, color: str, rows: list[int], segments: np.ndarray, crowded: bool = False):
         self.rows = rows
         self.segments = segments
-        # Thousands of arrows: smooth edges cost more than they show (a repaint of 100,000 takes 3x longer).
-        self.curve = pg.PlotCurveItem(
-            segments[:, 0], segments[:, 1], connect="pairs", pen=pg.mkPen(color, width=2), antialias=not crowded
-        )
+        # Thousands of arrows: thin, translucent lines show where they crowd (solid ones make a black blot),
+        # and smooth edges cost more than they show (a repaint of 100,000 takes 3x longer).
+        pen = pg.mkPen(color, width=2)
+        if crowded:
+            faint = QColor(color)
+            faint.setAlpha(CROWD_ALPHA)
+            pen = pg.mkPen(faint, width=1)
+        self.curve = pg.PlotCurveItem(segments[:, 0], segments[:, 1], connect="pairs", pen=pen, antialias=not crowded)
         # Unchanged colours are blitted from a pixmap; only the curve of a moved arrow is redrawn.
         self.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
