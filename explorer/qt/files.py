@@ -23,7 +23,6 @@ from PySide6.QtCore import QEventLoop, QObject, QSaveFile, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from explorer.model.document import Document
-from explorer.model.embeddings import LoadCancelled
 from explorer.model.formats import FormatError, read_document, read_table, write_table_bytes
 
 OPEN_FILTER = ("Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
@@ -49,6 +48,10 @@ def load_document(path: Path, notes: list[str] | None = None, progress=None) -> 
     return Document(read_table(path, notes, progress), path=path)
 
 
+class _Cancelled(Exception):
+    """Raised from a progress report to stop a read the user cancelled."""
+
+
 class _Loader(QThread):
     """Reads one file off the interface thread; ``cancel()`` stops it at the next chunk."""
 
@@ -71,13 +74,13 @@ class _Loader(QThread):
 
     def _report(self, done: int, total: int) -> None:
         if self._cancel.is_set():
-            raise LoadCancelled("opening was cancelled")
+            raise _Cancelled
         self.progressed.emit(done, total)
 
     def run(self) -> None:
         try:
             self.document = load_document(self.path, self.notes, self._report)
-        except LoadCancelled:
+        except _Cancelled:
             pass
         except FormatError as error:
             self.error = str(error)
@@ -100,6 +103,60 @@ def save_bytes_atomically(path: Path, data: bytes) -> None:
         raise SaveError(f"Could not save {Path(path).name}: {reason or 'the disk took only part of it'}.")
     if not target.commit():
         raise SaveError(f"Could not save {Path(path).name}: {target.errorString() or 'the file could not be replaced'}.")
+
+
+class ReadResult:
+    """What :func:`read_in_background` gives back: a document, or an error, or a cancellation."""
+
+    def __init__(self, document: Document | None, notes: list[str], error: str, cancelled: bool):
+        self.document, self.notes, self.error, self.cancelled = document, notes, error, cancelled
+
+
+def read_in_background(path: Path, parent=None, delay_ms: int = 1000, started=None) -> ReadResult:
+    """Read ``path`` on a worker thread, showing ``openProgress`` (with Cancel) after ``delay_ms``.
+
+    Runs a local event loop until the file is read, so windows keep painting.
+    ``started(loader, dialog)`` is called once both exist (tests and the
+    window listen to the loader's progress). Cancelling, even after the last
+    chunk was read, gives a cancelled result without a document.
+    """
+    path = Path(path)
+    loader = _Loader(path)
+    dialog = QProgressDialog(f"Opening {path.name}…", "Cancel", 0, 0, parent)
+    dialog.setObjectName("openProgress")
+    dialog.setWindowTitle("Vector Explorer")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(delay_ms)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    dialog.canceled.connect(loader.cancel)
+
+    def on_progress(done: int, total: int) -> None:
+        if dialog.wasCanceled():
+            loader.cancel()
+        elif total > 0:
+            dialog.setLabelText(f"Reading {path.name}: {done:,} of {total:,} vectors…")
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+    loader.progressed.connect(on_progress)
+    if started is not None:
+        started(loader, dialog)
+    loop = QEventLoop()
+    loader.finished.connect(loop.quit)
+    try:
+        loader.start()
+        if not loader.isFinished():
+            loop.exec()
+        loader.wait()
+        QApplication.processEvents()  # deliver the last progress reports (a cancel may come with them)
+        cancelled = loader.cancelled or dialog.wasCanceled()
+    finally:
+        dialog.canceled.disconnect(loader.cancel)
+        dialog.close()
+        dialog.deleteLater()
+        loader.deleteLater()
+    return ReadResult(None if cancelled else loader.document, loader.notes, loader.error, cancelled)
 
 
 class FileController(QObject):
@@ -205,49 +262,25 @@ class FileController(QObject):
     def load(self, path: Path) -> bool:
         """Replace the document with the file at ``path``; on failure or cancel change nothing and say why.
 
-        The file is read on a worker thread; this returns when it is done, the
-        window painting (and the progress dialog answering) meanwhile.
+        The file is read on a worker thread (:func:`read_in_background`); this
+        returns when it is done, the window painting meanwhile.
         """
         path = Path(path)
         if self._loader is not None:
             self._context.message.emit(f"Still opening {self._loader.path.name}; wait for it or cancel it first.")
             return False
-        loader = self._loader = _Loader(path, self)
-        dialog = self.progress_dialog = QProgressDialog(f"Opening {path.name}…", "Cancel", 0, 0, self._widget)
-        dialog.setObjectName("openProgress")
-        dialog.setWindowTitle("Vector Explorer")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(self.progress_delay_ms)
-        dialog.setAutoReset(False)
-        dialog.setAutoClose(False)
-        dialog.canceled.connect(loader.cancel)
-        loader.progressed.connect(self._on_load_progress)
-        loop = QEventLoop()
-        loader.finished.connect(loop.quit)
-        try:
-            loader.start()
-            if not loader.isFinished():
-                loop.exec()
-            loader.wait()
-            QApplication.processEvents()  # deliver the last progress reports (a cancel may come with them)
-            cancelled = loader.cancelled or dialog.wasCanceled()
-        finally:
-            dialog.canceled.disconnect(loader.cancel)
-            dialog.close()
-            dialog.deleteLater()
-            self.progress_dialog = None
-            self._loader = None
-            loader.deleteLater()
-        if cancelled:
+        result = read_in_background(path, self._widget, self.progress_delay_ms, self._on_loader_started)
+        self._loader = self.progress_dialog = None
+        if result.cancelled:
             self._context.message.emit(f"Opening {path.name} was cancelled; the document is as it was.")
             return False
-        if loader.document is None:
-            self.show_error(f"Could not open {path.name}: {loader.error}")
+        if result.document is None:
+            self.show_error(f"Could not open {path.name}: {result.error}")
             if not path.exists():
                 self._settings.remove_recent_file(str(path))
                 self.recent_changed.emit()
             return False
-        document = loader.document
+        document = result.document
         document.set_path(path.resolve())
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -255,19 +288,16 @@ class FileController(QObject):
         finally:
             QApplication.restoreOverrideCursor()
         self.remember(path.resolve())
-        notes = "".join(f" {note}." for note in loader.notes)
+        notes = "".join(f" {note}." for note in result.notes)
         self._context.message.emit(f"Opened {path.name}: {len(document.table):,} vectors, "
                                    f"{document.table.dimension_count} dimensions.{notes}")
         return True
 
+    def _on_loader_started(self, loader: "_Loader", dialog: QProgressDialog) -> None:
+        self._loader, self.progress_dialog = loader, dialog
+        loader.progressed.connect(self._on_load_progress)
+
     def _on_load_progress(self, done: int, total: int) -> None:
-        dialog = self.progress_dialog
-        if dialog is not None and dialog.wasCanceled():
-            self._loader.cancel()
-        elif dialog is not None and total > 0:
-            dialog.setLabelText(f"Reading {self._loader.path.name}: {done:,} of {total:,} vectors…")
-            dialog.setMaximum(total)
-            dialog.setValue(done)
         self.load_progress.emit(done, total)
 
     def save(self) -> bool:
