@@ -41,6 +41,11 @@ def _swatch(color: str) -> QIcon:
     return icon
 
 
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NORM_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+_VALUE_FLAGS = _NORM_FLAGS | Qt.ItemFlag.ItemIsEditable
+_LABEL_FLAGS = _VALUE_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+
 class VectorTableModel(QAbstractTableModel):
     """Adapts a :class:`~explorer.model.table.VectorTable` for ``vectorTable``."""
 
@@ -147,14 +152,14 @@ class VectorTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        # Qt asks this for every cell of a selection (500,000 times for Select All on 100,000 rows):
+        # the flags are built once, not combined from enums on each call.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        if index.column() == self.LABEL_COLUMN:
-            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == self.norm_column:
-            return base
-        return base | Qt.ItemFlag.ItemIsEditable
+            return _NO_FLAGS
+        column = index.column()
+        if column == self.LABEL_COLUMN:
+            return _LABEL_FLAGS
+        return _NORM_FLAGS if column == self._context.table.dimension_count + 1 else _VALUE_FLAGS
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         """Turn an edit into a command; refuse bad input with a message and no undo step."""

@@ -88,3 +88,26 @@ def test_open_dialog_offers_word_vector_files():
     first = OPEN_FILTER.split(";;")[0]
     for pattern in ("*.csv", "*.tsv", "*.txt", "*.vec", "*.json", "*.npy", "*.npz"):
         assert pattern in first
+
+
+def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot, tmp_path):
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
+    from explorer.qt.context import DocumentContext
+    from explorer.qt.main_window import MainWindow
+    from explorer.qt.plot import LABEL_LIMIT
+    from explorer.qt.settings import Settings
+
+    n = 1000
+    values = np.random.default_rng(2).normal(size=(n, 3))
+    table = VectorTable([f"v{i}" for i in range(n)], ["x", "y", "z"], values)
+    window = MainWindow(DocumentContext(Document(table)), Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.show()
+    window.table_view.selectAll()
+    assert window.context.selection == list(range(n))
+    assert len(window.plot._labels) == LABEL_LIMIT
+    window.context.select_rows([1, 2, 3, 7])  # from elsewhere: the table follows, as runs of rows
+    assert window.table_view.selected_rows() == [1, 2, 3, 7]
+    assert len(window.plot._labels) == 4
+    window.files.is_modified = lambda: False
