@@ -151,3 +151,14 @@ def test_progress_is_reported_while_parsing(tmp_path):
     seen = []
     read_table(write(tmp_path / "p.csv", "\n".join(lines) + "\n"), progress=lambda done, total: seen.append((done, total)))
     assert seen == [(20_000, 45_000), (40_000, 45_000), (45_000, 45_000)]
+
+
+def test_a_numpy_file_too_large_for_a_document_is_refused_without_reading_it(tmp_path, monkeypatch):
+    from explorer.model.formats import tables
+
+    monkeypatch.setattr(tables, "MAX_TABLE_BYTES", 10**6)  # 1 MB here; 2 GB in the program
+    path = tmp_path / "big.npy"
+    np.save(path, np.zeros((2_000, 100), dtype=np.float32))  # 1.6 MB as float64
+    with pytest.raises(FormatError, match=r"^big\.npy: holds 2,000 x 100 numbers \(1\.6 MB as a table\), "
+                                          r"more than the 1 MB a document holds; save the words"):
+        read_table(path)

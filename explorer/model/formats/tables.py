@@ -22,8 +22,17 @@ from explorer.model.table import Dimension, VectorTable
 
 #: Suffixes :func:`read_table` understands.
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".vec", ".json", ".npy", ".npz")
-#: Float64 values beyond this are refused (their squares would overflow in sums).
 _LARGEST = float(np.finfo(np.float64).max)
+#: The most memory a table's values may take (float64): 2 GB, e.g. 1,000,000 x 250.
+MAX_TABLE_BYTES = 2 * 10**9
+
+
+def _size_text(size: float) -> str:
+    """Bytes for people: '1.6 MB', '4.8 GB'."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{int(size)} bytes"
 
 
 def _is_number(text: str) -> bool:
@@ -90,6 +99,13 @@ def word_table(path: Path, words, vectors, where, notes: list[str]) -> VectorTab
 
     ``where(i)`` gives (line, text) for vector ``i``, to name it in messages.
     """
+    size = 8 * vectors.shape[0] * vectors.shape[1]
+    if size > MAX_TABLE_BYTES:
+        raise FormatError(
+            path, None, None,
+            f"holds {vectors.shape[0]:,} x {vectors.shape[1]} numbers ({_size_text(size)} as a table), more than "
+            f"the {_size_text(MAX_TABLE_BYTES)} a document holds; save the words you need in a smaller file, "
+            "or look them up in the vocabulary panel")
     words = [str(w) for w in words]
     first_of: dict[str, int] = {}
     keep: list[int] = []
