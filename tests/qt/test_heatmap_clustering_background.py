@@ -80,3 +80,20 @@ def test_a_small_document_is_clustered_at_once(make_panel):
     panel.set_order("clustered")
     assert not panel.ordering_busy
     assert np.array_equal(panel.data.order, clustered_order(panel.data.matrix, "cosine"))
+
+
+def test_a_failed_clustering_says_why_and_keeps_the_order(make_panel, qtbot, monkeypatch):
+    from explorer.model import ordering
+
+    def fail(scores, metric):
+        raise MemoryError
+
+    monkeypatch.setattr(ordering, "clustered_order", fail)
+    context, panel = make_panel(CLUSTER_IN_BACKGROUND + 1)
+    messages = []
+    context.message.connect(messages.append)
+    panel.set_order("clustered")
+    qtbot.waitUntil(lambda: not panel.ordering_busy, timeout=10_000)
+    assert messages == ["Could not cluster the vectors (there is not enough memory for it); "
+                        "the heatmap stays as in the table."]
+    assert panel.order == "original" and panel.order_selector.currentData() == "original"

@@ -128,7 +128,6 @@ class LargeDocuments:
             return rows
         return np.flatnonzero(np.isin(self._rows, rows))
 
-
     @property
     def ordering_busy(self) -> bool:
         """True while a clustered order is being computed in the background."""
@@ -154,9 +153,14 @@ class LargeDocuments:
             f"the picture shows them {ordering.ORDER_NAMES[self._shown_order]} until then"
 
         def work():
-            order = ordering.clustered_order(matrix, metric)
             try:
-                signals.ready.emit(generation, order)
+                result = ordering.clustered_order(matrix, metric)
+            except MemoryError:
+                result = "there is not enough memory for it"
+            except Exception as error:  # noqa: BLE001 - say it rather than wait forever
+                result = f"{type(error).__name__}: {error}"
+            try:
+                signals.ready.emit(generation, result)
             except RuntimeError:  # the panel went away meanwhile
                 pass
 
@@ -164,8 +168,14 @@ class LargeDocuments:
         threading.Thread(target=work, name="heatmap-clustering", daemon=True).start()
 
     def _on_order_ready(self, generation: int, order) -> None:
-        if generation != self._order_generation or len(order) != self.data.n:
+        if generation != self._order_generation:
             return  # overtaken by a newer order or new scores
+        if isinstance(order, str):
+            self._stop_ordering(f"Could not cluster the vectors ({order}); the heatmap stays "
+                                f"{ordering.ORDER_NAMES[self._shown_order]}.")
+            return
+        if len(order) != self.data.n:
+            return
         self._set_busy("")
         self.data.order, self._shown_order = order, "clustered"
         self.figure.structure_changed()
@@ -174,15 +184,17 @@ class LargeDocuments:
 
     def cancel_ordering(self) -> None:
         """Stop waiting for the clustered order: keep the order shown, and say so."""
-        if not self.ordering_busy:
-            return
+        if self.ordering_busy:
+            self._stop_ordering(f"Clustering cancelled; the heatmap stays {ordering.ORDER_NAMES[self._shown_order]}.")
+
+    def _stop_ordering(self, message: str) -> None:
+        """Go back to the order shown, and say why."""
         self._order_generation += 1
         self._set_busy("")
         self._order = self._shown_order
         self.context.document.view["order"] = self._order
         self._sync_controls()
-        self.context.message.emit(
-            f"Clustering cancelled; the heatmap stays {ordering.ORDER_NAMES[self._order]}.")
+        self.context.message.emit(message)
 
     def _set_busy(self, text: str) -> None:
         self.busy.setText(text)
