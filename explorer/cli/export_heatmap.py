@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from explorer.cli.common import CliError, add_metric_argument, load_table
+from explorer.cli.common import CliError, add_first_argument, add_metric_argument, load_table, matrix_rows
 
 _SIZE = re.compile(r"^\s*(\d+)\s*[x×X]\s*(\d+)\s*$")
 
@@ -29,6 +29,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="file to write: .png, .svg, .pdf or .csv (the extension picks the format)")
     add_metric_argument(parser)
+    add_first_argument(parser)
     parser.add_argument("--order", choices=("original", "label", "clustered"), default="original",
                         help="as in the file (default), by label, or clustered (similar vectors together)")
     parser.add_argument("--colormap", metavar="NAME", help="a pyqtgraph colour map, e.g. CET-D1A, CET-CBD1, viridis")
@@ -59,7 +60,7 @@ def run(args) -> int:
     name = args.file or "the built-in materials"
     try:
         export.check_target(out)
-        table = load_table(args.file)
+        table = matrix_rows(load_table(args.file), args.first, args.file or "the document")
         options = export.HeatmapOptions(metric=args.metric, order=args.order, colormap=args.colormap,
                                         annotate=args.annotate, title=args.title, size=args.size,
                                         dpi=args.dpi, csv_layout="pairs" if args.long else "matrix")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from explorer.cli.common import CliError, add_metric_argument, load_table
+from explorer.cli.common import CliError, add_first_argument, add_metric_argument, load_table, matrix_rows
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
     add_metric_argument(parser)
+    add_first_argument(parser)
     parser.add_argument("--digits", type=int, default=5, help="decimals to print (default 5)")
 
 
@@ -41,6 +42,7 @@ def run(args) -> int:
         raise CliError(f"{args.file or 'the document'} holds no vectors")
     if args.digits < 0 or args.digits > 17:
         raise CliError("--digits must be between 0 and 17", exit_code=2)
+    table = matrix_rows(table, args.first, args.file or "the document")
     matrix = similarity.similarity_matrix(table.values, args.metric)
     labels = [l.replace("\n", " ") for l in table.labels]
     print(format_matrix(labels, matrix, similarity.norms(table.values),

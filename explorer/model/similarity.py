@@ -39,6 +39,30 @@ METRIC_SYMBOLS = {"cosine": "cos", "dot": "dot", "euclidean": "dist", "angle": "
 _ILL_CONDITIONED = 0.9  # beyond this |cos|, angles use the atan2 form
 
 
+#: The most vectors a full N x N score matrix is built for (a heatmap, ``explorer similarity``).
+#: 5,000 vectors make a 200 MB float64 matrix (and as much again while it is
+#: computed and ordered); 100,000 would need 80 GB. Above it, compare a chosen
+#: subset instead.
+MATRIX_LIMIT = 5_000
+
+
+def matrix_size_text(n: int) -> str:
+    """How much memory an n x n float64 matrix takes, for people: '80 GB', '200 MB'."""
+    size = 8.0 * n * n
+    for unit, scale in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{int(size)} bytes"
+
+
+def too_many_for_matrix(n: int, limit: int = MATRIX_LIMIT) -> str | None:
+    """Why ``n`` vectors get no full score matrix (a sentence start), or None when they do."""
+    if n <= limit:
+        return None
+    return (f"{n:,} vectors are more than the {limit:,} a full matrix of scores is built for "
+            f"(it would need {matrix_size_text(n)})")
+
+
 def check_metric(metric: str) -> str:
     """Return ``metric`` if known, else raise ValueError listing the choices."""
     if metric not in METRICS:

@@ -133,6 +133,14 @@ class VectorTable:
     def label(self, row: int) -> str:
         return self._labels[row]
 
+    def color(self, row: int) -> str:
+        """The colour of ``row`` (without copying every colour, as ``colors`` does)."""
+        return self._colors[row]
+
+    def is_visible(self, row: int) -> bool:
+        """Whether ``row`` is drawn in the plot."""
+        return self._visible[row]
+
     def vector(self, row: int) -> np.ndarray:
         """A copy of the values of ``row``."""
         return self._values[row].copy()

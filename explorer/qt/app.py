@@ -25,23 +25,30 @@ def run_app(path: str | None) -> int:
     from explorer.qt.main_window import MainWindow
 
     context = None
+    message = ""
     if path is not None:
         from pathlib import Path
 
-        from explorer.model.formats import FormatError
         from explorer.qt.context import DocumentContext
-        from explorer.qt.files import load_document
+        from explorer.qt.files import read_in_background
 
-        try:
-            document = load_document(Path(path))
-        except FormatError as error:
-            print(f"explorer: {error}", file=sys.stderr)
+        # Read on a worker thread: a large file shows progress (and Cancel) after a second.
+        result = read_in_background(Path(path))
+        if result.cancelled:
+            message = f"Opening {Path(path).name} was cancelled; showing the built-in materials."
+        elif result.document is None:
+            print(f"explorer: {result.error}", file=sys.stderr)
             return 1
-        document.set_path(Path(path).resolve())
-        context = DocumentContext(document)
+        else:
+            document = result.document
+            document.set_path(Path(path).resolve())
+            context = DocumentContext(document)
+            message = "".join(f"{note}. " for note in result.notes).strip()
     window = MainWindow(context)
     if context is not None:
         window.files.remember(context.document.path)
+    if message:
+        window.statusBar().showMessage(message)
     # Panels are added here with window.add_panel(Panel(window.context), title, dock_name),
     # before restore_layout(), so that the saved dock layout can place them.
     window.restore_layout()

@@ -61,6 +61,9 @@ def check_table(table, name: str = "the document") -> None:
         raise ExportError(f"{name} holds no vectors, so there is no heatmap to export")
     if len(table) == 1:
         raise ExportError(f"{name} holds a single vector; a heatmap compares at least two")
+    reason = similarity.too_many_for_matrix(len(table))
+    if reason is not None:
+        raise ExportError(f"{name}: {reason}; select the vectors to compare and export those")
     if table.dimension_count == 0 or not similarity.norms(table.values).any():
         raise ExportError(f"every vector in {name} is a zero vector, so there is nothing to compare")
 

@@ -7,19 +7,27 @@ new content goes to a temporary file that replaces the old one only when all
 of it is written, so a failed save leaves the old file whole and says why.
 The questions it asks the user (which file, save changes?) are methods that
 tests replace.
+
+A file is read on a worker thread while the window keeps painting; when that
+takes more than a second a progress dialog (``openProgress``) shows how far it
+got and offers Cancel. Cancelling, like a failure, leaves the open document
+and its undo history exactly as they were.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSaveFile, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QEventLoop, QObject, QSaveFile, Qt, QThread, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from explorer.model.document import Document
 from explorer.model.formats import FormatError, read_document, read_table, write_table_bytes
 
-OPEN_FILTER = "Vector tables (*.csv *.tsv *.txt *.json);;All files (*)"
+OPEN_FILTER = ("Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
+               "Tables (*.csv *.tsv *.txt *.json);;Word vectors: GloVe, word2vec, projector, NumPy "
+               "(*.txt *.vec *.tsv *.npy *.npz);;All files (*)")
 SAVE_FILTER = "Vector Explorer document (*.json);;CSV table (*.csv);;TSV table (*.tsv)"
 SAVE_SUFFIXES = (".json", ".csv", ".tsv")
 
@@ -28,12 +36,58 @@ class SaveError(OSError):
     """A save that did not happen; the message says why in one sentence."""
 
 
-def load_document(path: Path) -> Document:
-    """Read ``path`` as a whole document (JSON keeps its view settings); raises FormatError."""
+def load_document(path: Path, notes: list[str] | None = None, progress=None) -> Document:
+    """Read ``path`` as a whole document (JSON keeps its view settings); raises FormatError.
+
+    ``notes`` collects what the user should be told (repeated words left out);
+    ``progress(done, total)`` is called while numbers are parsed and may raise to stop.
+    """
     path = Path(path)
     if path.suffix.lower() == ".json":
         return read_document(path)
-    return Document(read_table(path), path=path)
+    return Document(read_table(path, notes, progress), path=path)
+
+
+class _Cancelled(Exception):
+    """Raised from a progress report to stop a read the user cancelled."""
+
+
+class _Loader(QThread):
+    """Reads one file off the interface thread; ``cancel()`` stops it at the next chunk."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.path = path
+        self.document: Document | None = None
+        self.notes: list[str] = []
+        self.error = ""
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _report(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise _Cancelled
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            self.document = load_document(self.path, self.notes, self._report)
+        except _Cancelled:
+            pass
+        except FormatError as error:
+            self.error = str(error)
+        except MemoryError:
+            self.error = f"{self.path.name}: there is not enough memory to hold these vectors"
+        except Exception as error:  # noqa: BLE001 - a reader must never take the window down
+            self.error = f"{self.path.name}: {type(error).__name__}: {error}"
 
 
 def save_bytes_atomically(path: Path, data: bytes) -> None:
@@ -51,17 +105,79 @@ def save_bytes_atomically(path: Path, data: bytes) -> None:
         raise SaveError(f"Could not save {Path(path).name}: {target.errorString() or 'the file could not be replaced'}.")
 
 
+class ReadResult:
+    """What :func:`read_in_background` gives back: a document, or an error, or a cancellation."""
+
+    def __init__(self, document: Document | None, notes: list[str], error: str, cancelled: bool):
+        self.document, self.notes, self.error, self.cancelled = document, notes, error, cancelled
+
+
+def read_in_background(path: Path, parent=None, delay_ms: int = 1000, started=None) -> ReadResult:
+    """Read ``path`` on a worker thread, showing ``openProgress`` (with Cancel) after ``delay_ms``.
+
+    Runs a local event loop until the file is read, so windows keep painting.
+    ``started(loader, dialog)`` is called once both exist (tests and the
+    window listen to the loader's progress). Cancelling, even after the last
+    chunk was read, gives a cancelled result without a document.
+    """
+    path = Path(path)
+    loader = _Loader(path)
+    dialog = QProgressDialog(f"Opening {path.name}…", "Cancel", 0, 0, parent)
+    dialog.setObjectName("openProgress")
+    dialog.setWindowTitle("Vector Explorer")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(delay_ms)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    dialog.canceled.connect(loader.cancel)
+
+    def on_progress(done: int, total: int) -> None:
+        if dialog.wasCanceled():
+            loader.cancel()
+        elif total > 0:
+            dialog.setLabelText(f"Reading {path.name}: {done:,} of {total:,} vectors…")
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+    loader.progressed.connect(on_progress)
+    if started is not None:
+        started(loader, dialog)
+    loop = QEventLoop()
+    loader.finished.connect(loop.quit)
+    try:
+        loader.start()
+        if not loader.isFinished():
+            loop.exec()
+        loader.wait()
+        QApplication.processEvents()  # deliver the last progress reports (a cancel may come with them)
+        cancelled = loader.cancelled or dialog.wasCanceled()
+    finally:
+        dialog.canceled.disconnect(loader.cancel)
+        dialog.close()
+        dialog.deleteLater()
+        loader.deleteLater()
+    return ReadResult(None if cancelled else loader.document, loader.notes, loader.error, cancelled)
+
+
 class FileController(QObject):
     """Open, save, save as and recent files for one window's document context."""
 
     #: The list of recent files changed.
     recent_changed = Signal()
+    #: While a file is read: rows parsed so far, rows in all.
+    load_progress = Signal(int, int)
+
+    #: A load that takes longer than this (ms) shows the progress dialog.
+    progress_delay_ms = 1000
 
     def __init__(self, context, settings, parent_widget):
         super().__init__(parent_widget)
         self._context = context
         self._settings = settings
         self._widget = parent_widget
+        self._loader: _Loader | None = None
+        #: The progress dialog of the load under way (None when nothing is being read).
+        self.progress_dialog: QProgressDialog | None = None
 
     # ------------------------------------------------- questions (replaced in tests)
     def ask_open_path(self) -> str:
@@ -133,22 +249,56 @@ class FileController(QObject):
                 return False
         return self.load(Path(path))
 
+    @property
+    def loading(self) -> bool:
+        """True while a file is being read."""
+        return self._loader is not None
+
+    def cancel_load(self) -> None:
+        """Stop reading the file being opened; the current document stays."""
+        if self._loader is not None:
+            self._loader.cancel()
+
     def load(self, path: Path) -> bool:
-        """Replace the document with the file at ``path``; on failure change nothing and say why."""
-        try:
-            document = load_document(path)
-        except FormatError as error:
-            self.show_error(f"Could not open {path.name}: {error}")
+        """Replace the document with the file at ``path``; on failure or cancel change nothing and say why.
+
+        The file is read on a worker thread (:func:`read_in_background`); this
+        returns when it is done, the window painting meanwhile.
+        """
+        path = Path(path)
+        if self._loader is not None:
+            self._context.message.emit(f"Still opening {self._loader.path.name}; wait for it or cancel it first.")
+            return False
+        result = read_in_background(path, self._widget, self.progress_delay_ms, self._on_loader_started)
+        self._loader = self.progress_dialog = None
+        if result.cancelled:
+            self._context.message.emit(f"Opening {path.name} was cancelled; the document is as it was.")
+            return False
+        if result.document is None:
+            self.show_error(f"Could not open {path.name}: {result.error}")
             if not path.exists():
                 self._settings.remove_recent_file(str(path))
                 self.recent_changed.emit()
             return False
+        document = result.document
         document.set_path(path.resolve())
-        self._context.replace_document(document)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._context.replace_document(document)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.remember(path.resolve())
-        self._context.message.emit(f"Opened {path.name}: {len(document.table)} vectors, "
-                                   f"{document.table.dimension_count} dimensions.")
+        notes = "".join(f" {note}." for note in result.notes)
+        self._context.message.emit(f"Opened {path.name}: {len(document.table):,} vectors, "
+                                   f"{document.table.dimension_count} dimensions.{notes}")
         return True
+
+    def _on_loader_started(self, loader: "_Loader", dialog: QProgressDialog) -> None:
+        self._loader, self.progress_dialog = loader, dialog
+        loader.progressed.connect(self._on_load_progress)
+
+    def _on_load_progress(self, done: int, total: int) -> None:
+        self.load_progress.emit(done, total)
 
     def save(self) -> bool:
         """Save to the document's file, or ask where when it has none."""

@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         """Ask for a format, size and file, then write the heatmap there."""
         from explorer.qt.heatmap import export_heatmap_interactive
 
-        export_heatmap_interactive(self, self.context)
+        export_heatmap_interactive(self, self.context, self.heatmap.shown_rows())
 
     def closeEvent(self, event) -> None:
         if self.files.maybe_save():

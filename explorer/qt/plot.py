@@ -21,6 +21,10 @@ from explorer.qt.plot_drag import TipDragging
 
 #: Above this many vectors only the selected ones are labelled (the rest would be a blur).
 LABEL_LIMIT = 150
+#: Above this many vectors arrows are drawn without antialiasing.
+CROWD = 5_000
+#: Opacity (0-255) of crowded arrows.
+CROWD_ALPHA = 60
 #: How near (in pixels) a press must be to a tip to grab it.
 GRAB_PIXELS = 10
 _HIGHLIGHT = QColor(255, 200, 0, 150)
@@ -36,12 +40,17 @@ def _short(label: str) -> str:
 class _ColourGroup:
     """The arrows of one colour: their rows and one curve drawing all of them."""
 
-    def __init__(self, color: str, rows: list[int], segments: np.ndarray):
+    def __init__(self, color: str, rows: list[int], segments: np.ndarray, crowded: bool = False):
         self.rows = rows
         self.segments = segments
-        self.curve = pg.PlotCurveItem(
-            segments[:, 0], segments[:, 1], connect="pairs", pen=pg.mkPen(color, width=2), antialias=True
-        )
+        # Thousands of arrows: thin, translucent lines show where they crowd (solid ones make a black blot),
+        # and smooth edges cost more than they show (a repaint of 100,000 takes 3x longer).
+        pen = pg.mkPen(color, width=2)
+        if crowded:
+            faint = QColor(color)
+            faint.setAlpha(CROWD_ALPHA)
+            pen = pg.mkPen(faint, width=1)
+        self.curve = pg.PlotCurveItem(segments[:, 0], segments[:, 1], connect="pairs", pen=pen, antialias=not crowded)
         # Unchanged colours are blitted from a pixmap; only the curve of a moved arrow is redrawn.
         self.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -208,7 +217,8 @@ class VectorPlot(TipDragging, pg.PlotWidget):
             if shown:
                 rows_by_color.setdefault(color, []).append(row)
         for color, rows in rows_by_color.items():
-            group = _ColourGroup(color, rows, arrow_segments(self._coords[rows], self._head))
+            group = _ColourGroup(color, rows, arrow_segments(self._coords[rows], self._head),
+                                 crowded=len(table) > CROWD)
             self._groups[color] = group
             for position, row in enumerate(rows):
                 self._slot[row] = (color, position)
@@ -285,13 +295,14 @@ class VectorPlot(TipDragging, pg.PlotWidget):
             self.removeItem(label)
         self._labels = {}
         table = self._context.table
+        # A crowd: label only the selected, and at most LABEL_LIMIT of them (Select All must not add 100,000).
         rows = list(self._slot) if len(self._slot) <= LABEL_LIMIT else [
             r for r in self._context.selection if r in self._slot
-        ]
+        ][:LABEL_LIMIT]
         # In a crowd (only the selected are labelled) a pale backing keeps the label readable.
         fill = _LABEL_FILL if len(self._slot) > LABEL_LIMIT else None
         for row in rows:
-            label = pg.TextItem(_short(table.label(row)), color=table.colors[row], fill=fill)
+            label = pg.TextItem(_short(table.label(row)), color=table.color(row), fill=fill)
             label.setToolTip(table.label(row))
             label.setFont(self._font)
             label.setZValue(10)

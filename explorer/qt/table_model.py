@@ -41,6 +41,11 @@ def _swatch(color: str) -> QIcon:
     return icon
 
 
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NORM_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+_VALUE_FLAGS = _NORM_FLAGS | Qt.ItemFlag.ItemIsEditable
+_LABEL_FLAGS = _VALUE_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+
 class VectorTableModel(QAbstractTableModel):
     """Adapts a :class:`~explorer.model.table.VectorTable` for ``vectorTable``."""
 
@@ -102,12 +107,12 @@ class VectorTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return table.label(row)
             if role == Qt.ItemDataRole.DecorationRole:
-                return _swatch(table.colors[row])
+                return _swatch(table.color(row))
             if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if table.visible[row] else Qt.CheckState.Unchecked
+                return Qt.CheckState.Checked if table.is_visible(row) else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
-                shown = "shown" if table.visible[row] else "hidden"
-                return f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.colors[row]}"
+                shown = "shown" if table.is_visible(row) else "hidden"
+                return f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.color(row)}"
             return None
         dimension = self.dimension_of(column)
         if dimension is not None:
@@ -149,14 +154,14 @@ class VectorTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        # Qt asks this for every cell of a selection (500,000 times for Select All on 100,000 rows):
+        # the flags are built once, not combined from enums on each call.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        if index.column() == self.LABEL_COLUMN:
-            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == self.norm_column:
-            return base
-        return base | Qt.ItemFlag.ItemIsEditable
+            return _NO_FLAGS
+        column = index.column()
+        if column == self.LABEL_COLUMN:
+            return _LABEL_FLAGS
+        return _NORM_FLAGS if column == self._context.table.dimension_count + 1 else _VALUE_FLAGS
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         """Turn an edit into a command; refuse bad input with a message and no undo step."""
@@ -167,7 +172,7 @@ class VectorTableModel(QAbstractTableModel):
         if column == self.LABEL_COLUMN and role == Qt.ItemDataRole.CheckStateRole:
             shown = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
             text = "Show vector" if shown else "Hide vector"
-            return self._context.push(SetStyle(row, table.colors[row], shown, text))
+            return self._context.push(SetStyle(row, table.color(row), shown, text))
         if role != Qt.ItemDataRole.EditRole:
             return False
         if column == self.LABEL_COLUMN:

@@ -83,9 +83,17 @@ class VectorTableView(QTableView):
         return self.model()
 
     # ----------------------------------------------------------- selection
+    def _rows_with_selected_cells(self) -> list[int]:
+        """Rows with a selected cell, from the selection's ranges (not one index per cell: 100,000 rows
+        x 50 columns would be 5 million)."""
+        rows: set[int] = set()
+        for part in self.selectionModel().selection():
+            rows.update(range(part.top(), part.bottom() + 1))
+        return sorted(rows)
+
     def selected_rows(self) -> list[int]:
         """Rows with a selected cell, or the current row when nothing is selected."""
-        rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+        rows = self._rows_with_selected_cells()
         if not rows and self.currentIndex().isValid():
             rows = [self.currentIndex().row()]
         return rows
@@ -94,22 +102,28 @@ class VectorTableView(QTableView):
         if not self._syncing:
             self._syncing = True
             try:
-                self._context.select_rows(sorted({i.row() for i in self.selectionModel().selectedIndexes()}))
+                self._context.select_rows(self._rows_with_selected_cells())
             finally:
                 self._syncing = False
 
     def _on_context_selection_change(self, rows: list) -> None:
         if self._syncing:
             return
-        current = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        current = self._rows_with_selected_cells()
         if current == list(rows):
             return
         self._syncing = True
         try:
             model = self.model()
             selection = QItemSelection()
-            for row in rows:
-                selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+            last = model.columnCount() - 1
+            start = None
+            for i, row in enumerate(rows):  # one range per run of consecutive rows
+                if start is None:
+                    start = row
+                if i + 1 == len(rows) or rows[i + 1] != row + 1:
+                    selection.select(model.index(start, 0), model.index(row, last))
+                    start = None
             self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if rows:
                 self.scrollTo(model.index(rows[0], 0))
@@ -167,13 +181,13 @@ class VectorTableView(QTableView):
                 return False
             row = rows[0]
         table = self._context.table
-        color = self.ask_color(QColor(table.colors[row]))
+        color = self.ask_color(QColor(table.color(row)))
         if not color.isValid():
             return False
         name = color.name().upper()
-        if name == table.colors[row].upper():
+        if name == table.color(row).upper():
             return False
-        return self._context.push(SetStyle(row, name, table.visible[row]))
+        return self._context.push(SetStyle(row, name, table.is_visible(row)))
 
     def copy_selection(self) -> str:
         """Copy the selected cells' bounding block as TSV to the clipboard; return the text."""

@@ -51,3 +51,11 @@ def test_explorer_with_a_bad_file_says_where_and_exits_non_zero(tmp_path):
     result = run_explorer(str(data), tmp_path=tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip() == "explorer: bad.csv, line 2, column 3: 'oops' is refused: it is not a number"
+
+
+def test_explorer_opens_a_glove_text_file(tmp_path):
+    data = tmp_path / "glove.txt"
+    data.write_text("king 0.9 0.8\nqueen 0.85 0.9\nking 1 1\n")
+    result = run_explorer(str(data), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "shown\n" and "Traceback" not in result.stderr

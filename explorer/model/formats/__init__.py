@@ -1,4 +1,4 @@
-"""Reading and writing documents: CSV / TSV, the program's JSON, word vectors.
+"""Reading and writing documents: CSV / TSV, the program's JSON, word vectors, NumPy.
 
 Every reader returns a whole table or raises :class:`FormatError`, whose
 message names the file, the line and the column and says what was expected;
@@ -7,11 +7,10 @@ nothing is ever half-loaded.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from explorer.model.formats.errors import FormatError, read_text
 from explorer.model.formats.delimited import read_delimited, write_delimited
 from explorer.model.formats.document_json import read_document, write_document
+from explorer.model.formats.tables import TABLE_SUFFIXES, read_table
 
 __all__ = [
     "FormatError",
@@ -24,23 +23,6 @@ __all__ = [
     "TABLE_SUFFIXES",
     "write_table_bytes",
 ]
-
-#: Suffixes :func:`read_table` understands.
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".json")
-
-
-def read_table(path: Path):
-    """Read a vector table from ``path``, choosing the reader by its suffix."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return read_document(path).table
-    if suffix in (".csv", ".tsv", ".txt", ""):
-        return read_delimited(path)
-    raise FormatError(
-        path, None, None,
-        f"has the unknown extension '{suffix}'; open a .csv, .tsv or .json file",
-    )
 
 
 def write_table_bytes(table, suffix: str, view: dict | None = None) -> bytes:

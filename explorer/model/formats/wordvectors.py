@@ -20,6 +20,9 @@ import numpy as np
 
 from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.formats.errors import FormatError, read_text
+from explorer.model.formats.fast import Progress, numeric_block
+
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 #: Suffixes :func:`read_word_vectors` understands.
 WORD_VECTOR_SUFFIXES = (".txt", ".vec", ".tsv", ".npy", ".npz")
@@ -41,33 +44,55 @@ def read_word_vectors(path, metadata=None) -> EmbeddingMatrix:
     )
 
 
-def _check_numbers(path: Path, rows: list[list[str]], line_numbers: list[int], first_column: int) -> np.ndarray:
-    """The rows of number strings as float32; a bad one raises with its line and column."""
+def _check_numbers(path: Path, rows: list[list[str]], line_numbers: list[int], first_column: int,
+                   largest: float = _FLOAT32_MAX) -> np.ndarray:
+    """The rows of number strings as float64; a bad one (or one above ``largest``) raises with its line and column."""
     try:
         array = np.array(rows, dtype=np.float64)
     except ValueError:
         array = None
-    if array is not None and np.isfinite(array).all() and (np.abs(array) <= np.finfo(np.float32).max).all():
-        return array.astype(np.float32).reshape(len(rows), -1)
+    if array is not None and np.isfinite(array).all() and (np.abs(array) <= largest).all():
+        return array.reshape(len(rows), -1)
     for row, number in zip(rows, line_numbers):
         for k, text in enumerate(row):
             try:
                 value = float(text)
             except ValueError:
                 raise FormatError(path, number, first_column + k, f"'{text}' is not a number") from None
-            if not np.isfinite(value) or abs(value) > np.finfo(np.float32).max:
+            if not np.isfinite(value) or abs(value) > largest:
                 raise FormatError(path, number, first_column + k, f"'{text}' is not a finite number")
     raise FormatError(path, None, None, "holds a value that is not a number")  # pragma: no cover
+
+
+def _as_float32(path: Path, values: np.ndarray, line_numbers: list[int], first_column: int) -> np.ndarray:
+    """``values`` as float32, refusing (with line and column) a number too large for it."""
+    too_large = np.abs(values) > _FLOAT32_MAX
+    if too_large.any():
+        row, column = (int(i) for i in np.argwhere(too_large)[0])
+        raise FormatError(path, line_numbers[row], first_column + column,
+                          f"{values[row, column]:g} is too large for 32-bit word vectors")
+    return values.astype(np.float32)
 
 
 def read_glove_text(path) -> EmbeddingMatrix:
     """GloVe (``word v1 ... vD``) or word2vec text (the same after a ``V D`` line)."""
     path = Path(path)
-    lines = read_text(path).splitlines()
+    words, values, numbers = parse_glove_text(read_text(path), path)
+    return EmbeddingMatrix(words, _as_float32(path, values, numbers, 2), path.name)
+
+
+def parse_glove_text(text: str, path, progress: Progress | None = None,
+                     largest: float = _FLOAT32_MAX) -> tuple[list[str], np.ndarray, list[int]]:
+    """Words, their float64 vectors and the line of each, from GloVe or word2vec text."""
+    path = Path(path)
+    lines = text.splitlines()
     header = None
     first = lines[0].split() if lines else []
     if len(first) == 2 and all(part.isdigit() for part in first):
         header = (int(first[0]), int(first[1]))
+    fast = _fast_glove(lines, header, progress)
+    if fast is not None:
+        return fast
     words: list[str] = []
     rows: list[list[str]] = []
     numbers: list[int] = []
@@ -97,7 +122,20 @@ def read_glove_text(path) -> EmbeddingMatrix:
         raise FormatError(path, None, None, "holds no word vectors")
     if header is not None and header[0] != len(words):
         raise FormatError(path, 1, None, f"announces {header[0]} words but the file holds {len(words)}")
-    return EmbeddingMatrix(words, _check_numbers(path, rows, numbers, 2), path.name)
+    return words, _check_numbers(path, rows, numbers, 2, largest), numbers
+
+
+def _fast_glove(lines: list[str], header, progress) -> tuple[list[str], np.ndarray, list[int]] | None:
+    """The whole file parsed in C when every line is well formed; None sends it to the careful reader."""
+    numbers = [n for n, line in enumerate(lines, start=1) if (header is None or n > 1) and line.strip()]
+    if not numbers or (header is not None and header[0] != len(numbers)):
+        return None
+    body = [lines[n - 1] for n in numbers]
+    width = header[1] if header is not None else len(body[0].split()) - 1
+    values = numeric_block(body, None, width + 1, progress)
+    if values is None or width < 1:
+        return None
+    return [line.split(None, 1)[0] for line in body], values, numbers
 
 
 def read_metadata(path) -> list[str]:
@@ -134,9 +172,25 @@ def _labels_for(path: Path, count: int, metadata) -> list[str]:
 def read_projector(path, metadata=None) -> EmbeddingMatrix:
     """TensorBoard projector ``vectors.tsv`` with its ``metadata.tsv``."""
     path = Path(path)
+    values, numbers = parse_projector(read_text(path), path)
+    return EmbeddingMatrix(_labels_for(path, len(values), metadata), _as_float32(path, values, numbers, 1),
+                           path.name)
+
+
+def parse_projector(text: str, path, progress: Progress | None = None,
+                    largest: float = _FLOAT32_MAX) -> tuple[np.ndarray, list[int]]:
+    """The float64 vectors of a projector ``vectors.tsv`` (tab-separated numbers) and the line of each."""
+    path = Path(path)
+    lines = text.splitlines()
+    numbers = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    if numbers:
+        body = [lines[n - 1] for n in numbers]
+        values = numeric_block(body, "\t", body[0].count("\t") + 1, progress, labelled=False)
+        if values is not None:
+            return values, numbers
     rows, numbers = [], []
     width = None
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         parts = line.rstrip("\r").split("\t")
@@ -146,12 +200,23 @@ def read_projector(path, metadata=None) -> EmbeddingMatrix:
             raise FormatError(path, number, None, f"has {len(parts)} numbers, but line {numbers[0]} has {width}")
         rows.append(parts)
         numbers.append(number)
-    vectors = _check_numbers(path, rows, numbers, 1)
-    return EmbeddingMatrix(_labels_for(path, len(rows), metadata), vectors, path.name)
+    return _check_numbers(path, rows, numbers, 1, largest), numbers
 
 
 def read_numpy(path, metadata=None) -> EmbeddingMatrix:
     """A V x D ``.npy`` array, or an ``.npz`` with ``vectors`` (and optionally ``words``)."""
+    path = Path(path)
+    words, vectors = numpy_rows(path, metadata)
+    if vectors.dtype != np.float32:
+        vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.shape[0] <= 1_000_000 and not np.isfinite(vectors).all():
+        row = int(np.argwhere(~np.isfinite(vectors))[0][0])
+        raise FormatError(path, None, None, f"vector {row + 1} ('{words[row]}') holds a value that is not finite")
+    return EmbeddingMatrix(words, vectors, path.name)
+
+
+def numpy_rows(path, metadata=None) -> tuple[list[str], np.ndarray]:
+    """The labels and the V x D array (as stored, ``.npy`` memory-mapped) of a NumPy file."""
     path = Path(path)
     if not path.exists():
         raise FormatError(path, None, None, "no such file")
@@ -181,9 +246,4 @@ def read_numpy(path, metadata=None) -> EmbeddingMatrix:
         words = _labels_for(path, vectors.shape[0], metadata)
     elif len(words) != vectors.shape[0]:
         raise FormatError(path, None, None, f"has {len(words)} words for {vectors.shape[0]} vectors")
-    if vectors.dtype != np.float32:
-        vectors = np.asarray(vectors, dtype=np.float32)
-    if vectors.shape[0] <= 1_000_000 and not np.isfinite(vectors).all():
-        row = int(np.argwhere(~np.isfinite(vectors))[0][0])
-        raise FormatError(path, None, None, f"vector {row + 1} ('{words[row]}') holds a value that is not finite")
-    return EmbeddingMatrix(words, vectors, path.name)
+    return words, vectors

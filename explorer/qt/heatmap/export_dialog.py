@@ -25,11 +25,13 @@ FORMAT_CHOICES = (
 class ExportHeatmapDialog(QDialog):
     """Choose where and how to export the heatmap of ``context``'s document, then export it."""
 
-    def __init__(self, context, parent: QWidget | None = None):
+    def __init__(self, context, parent: QWidget | None = None, rows=None):
         super().__init__(parent)
         self.setObjectName("exportHeatmapDialog")
         self.setWindowTitle("Export heatmap")
         self.context = context
+        #: The table rows to export (what the panel shows of a large document), or None for all.
+        self.rows = None if rows is None or len(rows) == len(context.table) else list(rows)
         view = context.document.view
         self.path_edit = QLineEdit(objectName="exportPath")
         browse = QPushButton("Browse…", objectName="exportBrowse")
@@ -115,10 +117,21 @@ class ExportHeatmapDialog(QDialog):
                     self.format_combo.blockSignals(False)
                     break
 
+    def _table(self):
+        """The document's table, or the shown rows of it as a table of their own."""
+        table = self.context.table
+        if self.rows is None:
+            return table
+        from explorer.model.table import VectorTable
+
+        rows = self.rows
+        return VectorTable([table.labels[i] for i in rows], table.dimensions, table.values[rows],
+                           [table.colors[i] for i in rows], [table.visible[i] for i in rows])
+
     def export(self) -> bool:
         """Write the file; on failure say why in one sentence and keep the dialog open."""
         try:
-            export.export_heatmap(self.context.table, Path(self.path_edit.text()), self.options(),
+            export.export_heatmap(self._table(), Path(self.path_edit.text()), self.options(),
                                   name=self.context.document.title)
         except export.ExportError as error:
             self.context.message.emit(f"Export failed: {error}")
@@ -129,8 +142,9 @@ class ExportHeatmapDialog(QDialog):
         return True
 
 
-def export_heatmap_interactive(parent: QWidget | None, context) -> ExportHeatmapDialog:
-    """Open the export dialog for ``context`` (connect ``actionExportHeatmap.triggered`` to this)."""
-    dialog = ExportHeatmapDialog(context, parent)
+def export_heatmap_interactive(parent: QWidget | None, context, rows=None) -> ExportHeatmapDialog:
+    """Open the export dialog for ``context`` (connect ``actionExportHeatmap.triggered`` to this);
+    ``rows`` limits it to the vectors the panel shows of a large document."""
+    dialog = ExportHeatmapDialog(context, parent, rows)
     dialog.open()
     return dialog

@@ -4,6 +4,9 @@ It keeps one :class:`~explorer.model.similarity.SimilarityMatrix`: an edit of
 some vectors recomputes their rows and columns only (``update_rows``), a
 structural change or a metric change recomputes the whole matrix, and a
 colour map, order or numbers change only restyles the picture.
+
+Large documents (a subset shown, clustering in the background) are handled
+by :class:`~explorer.qt.heatmap.large.LargeDocuments`.
 """
 
 from __future__ import annotations
@@ -12,19 +15,24 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from explorer.model import ordering
 from explorer.model.similarity import METRIC_NAMES, METRICS, SimilarityMatrix, norms
 from explorer.qt.heatmap import style
 from explorer.qt.heatmap.data import HeatmapData
 from explorer.qt.heatmap.figure import BACKGROUND, HeatmapFigure
+from explorer.qt.heatmap.large import CLUSTER_IN_BACKGROUND, PREVIEW_ROWS, LargeDocuments, OrderSignals
+
+__all__ = ["HeatmapPanel", "PREVIEW_ROWS", "CLUSTER_IN_BACKGROUND"]
 
 
-class HeatmapPanel(QWidget):
+class HeatmapPanel(LargeDocuments, QWidget):
     """Scores of every pair of vectors as coloured cells; hover tells, click selects the pair."""
+
+    #: A clustered order computed in the background is now shown.
+    order_ready = Signal()
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,6 +48,13 @@ class HeatmapPanel(QWidget):
         self._order = view.get("order") if view.get("order") in ordering.ORDERS else "original"
         #: The tooltip text for where the mouse is (a cell's pair and score, or a label).
         self.hover_text = ""
+        #: Table rows shown, in table order, when the document is too large for all of them (else None).
+        self._rows: np.ndarray | None = None
+        self._chosen = False  # the rows were chosen with "Show selected" (not the first ones)
+        self._shown_order = "original"  # the order data.order holds (differs from _order while clustering)
+        self._order_generation = 0
+        self._order_signals = OrderSignals(self)
+        self._order_signals.ready.connect(self._on_order_ready)
 
         self.metric_selector = QComboBox(objectName="metricSelector")
         for metric in METRICS:
@@ -63,6 +78,8 @@ class HeatmapPanel(QWidget):
         self.graphics.setCentralItem(self.figure)
         self.graphics.setMouseTracking(True)
 
+        notice_row, busy_row = self._build_large_rows()
+
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         for label, widget in (("Score", self.metric_selector), ("Order", self.order_selector),
@@ -77,6 +94,8 @@ class HeatmapPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
+        layout.addLayout(notice_row)
+        layout.addLayout(busy_row)
         layout.addWidget(self.graphics, 1)
 
         self._sync_controls()
@@ -88,6 +107,7 @@ class HeatmapPanel(QWidget):
         context.metric_changed.connect(self._on_metric_change)
         context.pair_changed.connect(self._on_pair_change)
         context.document_replaced.connect(self._on_document_replaced)
+        context.selection_changed.connect(self._on_selection_change)
         table = context.table
         links = [(table.values_changed, self._on_values_change), (table.labels_changed, self._on_labels_change)]
         links += [(signal, self._on_structure_change) for signal in (
@@ -127,10 +147,10 @@ class HeatmapPanel(QWidget):
     # ------------------------------------------------------------ computing
     def recompute(self) -> None:
         """All N x N scores again (vectors added, removed, reordered; metric changed)."""
-        table = self.context.table
-        values = table.values
+        self._choose_rows()
+        values = self._shown_values()
         self.similarity.recompute(values, self.context.metric)
-        self.data.labels = table.labels
+        self.data.labels = self._shown_labels()
         self.data.matrix = self.similarity.matrix
         self.data.zero = norms(values) == 0 if len(values) and values.shape[1] else np.ones(len(values), bool)
         self.data.metric = self.context.metric
@@ -139,21 +159,21 @@ class HeatmapPanel(QWidget):
         self.figure.structure_changed()
         self._on_pair_change(*(self.context.pair or (-1, -1)))
 
-    def _apply_order(self) -> None:
-        self.data.order = ordering.order_rows(self._order, self.data.labels, self.data.matrix, self.data.metric)
-
     # -------------------------------------------------------- model events
     def _on_values_change(self, rows, columns) -> None:
-        table = self.context.table
-        self.similarity.update_rows(table.values, rows)
+        positions = self._positions(rows)
+        if len(positions) == 0:
+            return
+        values = self._shown_values()
+        self.similarity.update_rows(values, positions)
         self.data.matrix = self.similarity.matrix
-        self.data.zero = norms(table.values) == 0
+        self.data.zero = norms(values) == 0
         if self.data.metric != "cosine":
             self.data.refresh_range()
         self.figure.scores_changed()
 
     def _on_labels_change(self, rows) -> None:
-        self.data.labels = self.context.table.labels
+        self.data.labels = self._shown_labels()
         if self._order == "label":
             self._apply_order()
             self.figure.structure_changed()
@@ -161,6 +181,7 @@ class HeatmapPanel(QWidget):
             self.figure.labels_changed()
 
     def _on_structure_change(self, *args) -> None:
+        self._chosen = False  # rows moved or went: back to the first ones (the notice says so)
         self.recompute()
 
     def _on_document_replaced(self) -> None:
@@ -173,10 +194,11 @@ class HeatmapPanel(QWidget):
             self._colormaps[self.data.metric] = view["colormap"]
         self.data.colormap = self._colormaps[self.data.metric]
         self._sync_controls()
+        self._chosen = False
         self.recompute()
 
     def _on_metric_change(self, metric: str) -> None:
-        if metric == self.data.metric and self.similarity.matrix.shape[0] == len(self.context.table):
+        if metric == self.data.metric and self.similarity.matrix.shape[0] == self.data.n:
             return
         self.data.metric = metric
         self.data.colormap = self._colormaps[metric]
@@ -185,6 +207,9 @@ class HeatmapPanel(QWidget):
 
     def _on_pair_change(self, a: int, b: int) -> None:
         n = self.data.n
+        if self._rows is not None:
+            where = {int(row): position for position, row in enumerate(self._rows) if row in (a, b)}
+            a, b = where.get(a, -1), where.get(b, -1)
         if not (0 <= a < n and 0 <= b < n):
             self.figure.outline.set_cells([], n)
             return
@@ -238,7 +263,7 @@ class HeatmapPanel(QWidget):
     def _on_export_clicked(self) -> None:
         from explorer.qt.heatmap.export_dialog import export_heatmap_interactive
 
-        export_heatmap_interactive(self, self.context)
+        export_heatmap_interactive(self, self.context, self.shown_rows())
 
     # --------------------------------------------------------------- mouse
     def eventFilter(self, watched, event) -> bool:
@@ -276,4 +301,7 @@ class HeatmapPanel(QWidget):
         cell = self.figure.cell_at(event.scenePos())
         if cell is not None and not event.double():
             event.accept()
-            self.context.select_pair(*self.data.table_rows(*cell))
+            a, b = self.data.table_rows(*cell)
+            if self._rows is not None:
+                a, b = int(self._rows[a]), int(self._rows[b])
+            self.context.select_pair(a, b)
