@@ -34,6 +34,16 @@ def palette_color(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
+def unique_name(stem: str, used: set[str]) -> str:
+    """``stem`` if it is not in ``used``, else ``stem2``, ``stem3``, ... (the first free one)."""
+    if stem not in used:
+        return stem
+    n = 2
+    while f"{stem}{n}" in used:
+        n += 1
+    return f"{stem}{n}"
+
+
 @dataclass(frozen=True)
 class Dimension:
     """One axis of the vectors: a name and an optional unit, e.g. ``mass`` / ``kg``."""
@@ -169,13 +179,7 @@ class VectorTable:
 
     def unique_label(self, stem: str = "v") -> str:
         """A label not yet used: ``stem``, or ``stem2``, ``stem3``, ..."""
-        used = set(self._labels)
-        if stem not in used:
-            return stem
-        n = 2
-        while f"{stem}{n}" in used:
-            n += 1
-        return f"{stem}{n}"
+        return unique_name(stem, set(self._labels))
 
     # ----------------------------------------------------------- validation
     @staticmethod

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.commands import Compound, InsertVectors, MoveVectors, RemoveVectors, SetStyle
-from explorer.qt.paste import PasteError, copy_text, paste_command
+from explorer.model.paste import PasteError, copy_text, paste_command
 from explorer.qt.table_model import VectorTableModel
 
 

@@ -20,7 +20,7 @@ from explorer.model.commands import (
     SetValues,
 )
 from explorer.model.formats.delimited import format_value, parse_dimension
-from explorer.model.table import Dimension, VectorTable
+from explorer.model.table import Dimension, VectorTable, unique_name
 from explorer.model.values import InvalidValue, parse_number
 
 
@@ -88,7 +88,7 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
             title = header[value_columns[k]].strip() if header else ""
             dim = parse_dimension(title, table.dimension_count + len(dimensions) + 1)
             if not title or dim.name in used:
-                dim = Dimension(_unique(f"dim{table.dimension_count + len(dimensions) + 1}", used), dim.unit if title else "")
+                dim = Dimension(unique_name(f"dim{table.dimension_count + len(dimensions) + 1}", used), dim.unit if title else "")
             used.add(dim.name)
             dimensions.append(dim)
         commands.append(InsertDimensions(table.dimension_count, dimensions, np.zeros((table.row_count, new_dims))))
@@ -108,7 +108,7 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
             if given and given not in used_labels:
                 label = given
             else:
-                label = _unique(given or "v", used_labels)
+                label = unique_name(given or "v", used_labels)
             used_labels.add(label)
             labels.append(label)
         commands.append(
@@ -156,11 +156,3 @@ def _reason(cell: str) -> str:
         return str(error)
     return "not a number"
 
-
-def _unique(stem: str, used: set[str]) -> str:
-    if stem not in used:
-        return stem
-    n = 2
-    while f"{stem}{n}" in used:
-        n += 1
-    return f"{stem}{n}"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from explorer.model.builtin import materials
 from explorer.model.formats.delimited import format_value
-from explorer.qt.paste import PasteError, copy_text, paste_command
+from explorer.model.paste import PasteError, copy_text, paste_command
 
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
 
