@@ -108,7 +108,12 @@ def _tokens(text: str, labels) -> list[tuple[str, object]]:
     ``labels`` is a set (or dict) of the known labels; a known label is read
     whole, the longest first, so that ``new york`` is one label.
     """
-    out: list[tuple[str, object]] = []
+    return [(kind, value) for kind, value, _, _ in _scan(text, labels)]
+
+
+def _scan(text: str, labels) -> list[tuple[str, object, int, int]]:
+    """The tokens of :func:`_tokens` with where each starts and ends in ``text``."""
+    out: list[tuple[str, object, int, int]] = []
     i = 0
     while i < len(text):
         ch = text[i]
@@ -120,38 +125,77 @@ def _tokens(text: str, labels) -> list[tuple[str, object]]:
             end = text.find(close, i + 1)
             if end < 0:
                 raise ClaimError(f"The quote {ch} before '{text[i + 1:]}' is never closed.")
-            out.append(("label", text[i + 1 : end]))
+            out.append(("label", text[i + 1 : end], i, end + 1))
             i = end + 1
             continue
         rel = next((r for r in _RELATIONS if text.startswith(r, i)), None)
         if rel:
-            out.append(("rel", rel))
+            out.append(("rel", rel, i, i + len(rel)))
             i += len(rel)
             continue
         label = _known_label_at(text, i, labels)
         if label is not None:
-            out.append(("label", label))
+            out.append(("label", label, i, i + len(label)))
             i += len(label)
             continue
         number = _NUMBER.match(text, i)
         if number:
-            out.append(("num", float(number.group())))
+            out.append(("num", float(number.group()), i, number.end()))
             i = number.end()
             continue
         word = _WORD.match(text, i)
         if word:
             value = word.group()
-            out.append(("op", "*") if value == "x" and out and out[-1][0] == "num" else ("label", value))
+            token = ("op", "*") if value == "x" and out and out[-1][0] == "num" else ("label", value)
+            out.append((*token, i, word.end()))
             i = word.end()
             continue
         if ch in _TIMES or ch == "/":
-            out.append(("op", "*" if ch != "/" else "/"))
+            out.append(("op", "*" if ch != "/" else "/", i, i + 1))
         elif ch in "+-−":
-            out.append(("sign", "-" if ch != "+" else "+"))
+            out.append(("sign", "-" if ch != "+" else "+", i, i + 1))
         else:
             raise ClaimError(f"'{ch}' is not understood in a claim; write it like 'D = 2.5 A'.")
         i += 1
     return out
+
+
+def named_labels(text: str, labels) -> list[str]:
+    """The labels a claim names, in order (known ``labels`` read whole); [] when it cannot be read."""
+    try:
+        return [value for kind, value, _, _ in _scan(text or "", _as_lookup(labels)) if kind == "label"]
+    except ClaimError:
+        return []
+
+
+def rename_labels(text: str, renamed: dict[str, str], labels) -> str:
+    """``text`` with every label in ``renamed`` replaced by its new name, the rest kept as written.
+
+    ``labels`` are the labels known before the renaming (so that ``new york``
+    is one label). A new name that would not read back as one word is quoted.
+    A claim that cannot be read comes back unchanged.
+    """
+    try:
+        tokens = _scan(text, _as_lookup(labels))
+    except ClaimError:
+        return text
+    out, last = [], 0
+    for kind, value, start, end in tokens:
+        if kind == "label" and value in renamed:
+            new = renamed[value]
+            plain = _WORD.fullmatch(new) is not None and new != "x"
+            out += [text[last:start], new if plain else _quote(new)]
+            last = end
+    return "".join(out) + text[last:] if out else text
+
+
+def _quote(label: str) -> str:
+    quote = next((q for q in "\"'`" if q not in label), None)
+    return f"{quote}{label}{quote}" if quote else f"“{label}”"
+
+
+def _as_lookup(labels):
+    return labels if isinstance(labels, (dict, set, frozenset)) else dict.fromkeys(labels)
 
 
 def _known_label_at(text: str, i: int, labels) -> str | None:

@@ -9,7 +9,9 @@ from explorer.model.claims import (
     ClaimVerdict,
     check_claim,
     lesson_claims,
+    named_labels,
     parse_claim,
+    rename_labels,
 )
 
 LABELS = ("A", "B", "C", "D", "E")
@@ -115,3 +117,38 @@ def test_malformed_claims_give_one_sentence(text, message):
     with pytest.raises(ClaimError) as error:
         parse_claim(text, LABELS)
     assert str(error.value) == message
+
+
+# ------------------------------------------------------------------ renaming
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("D = 2.5 A", "D = 2.5 Alpha"),
+        ("D=A*2.5", "D=Alpha*2.5"),
+        ("A ≈ A", "Alpha ≈ Alpha"),
+        ("E = 0.5 B", "E = 0.5 B"),
+        ("'A' = 2 B", "Alpha = 2 B"),
+    ],
+)
+def test_renaming_a_label_rewrites_only_that_label(text, expected):
+    assert rename_labels(text, {"A": "Alpha"}, "ABCDE") == expected
+
+
+def test_renaming_to_a_label_with_spaces_quotes_it_and_reads_back():
+    renamed = rename_labels("D = 2.5 A", {"A": "new york"}, "ABCDE")
+    assert renamed == 'D = 2.5 "new york"'
+    labels = ["new york", "B", "C", "D"]
+    assert parse_claim(renamed, labels).right == "new york"
+    assert rename_labels(renamed, {"new york": "A"}, labels) == "D = 2.5 A"
+
+
+def test_a_swap_of_two_labels_and_an_unreadable_claim():
+    assert rename_labels("D = 2.5 A", {"A": "D", "D": "A"}, "ABCDE") == "A = 2.5 D"
+    assert rename_labels("D = 'A", {"A": "Z"}, "ABCDE") == "D = 'A"
+
+
+def test_named_labels():
+    assert named_labels("D = 2.5 A", "ABCDE") == ["D", "A"]
+    assert named_labels("D = 2.5 A", []) == ["D", "A"]
+    assert named_labels("\"new york\" = 2 paris", ["new york"]) == ["new york", "paris"]
+    assert named_labels("D = 'A", "ABCDE") == []

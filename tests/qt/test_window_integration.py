@@ -166,7 +166,7 @@ def test_opening_a_csv_shows_it_in_every_panel(qtbot, window, tmp_path):
     assert window.heatmap.figure.outline.cells == []
     assert window.heatmap.cell_tooltip(0, 1) == f"cos(apple, lemon) = {31 / (5 * np.sqrt(82)):.3f}"
     assert working_text(window).startswith("apple and lemon — cosine similarity")
-    assert window.working.claims.claims() == []
+    assert verdicts(window) == ["○"] * 6  # the lesson's claims stay, greyed: none of their vectors is here
     assert window.plot.tip(2) == (8.0, 1.0)
     assert window.plot.getPlotItem().getAxis("bottom").labelText == "sweet"
     assert window.windowTitle().startswith("fruit.csv")
@@ -266,6 +266,9 @@ def test_glove_tokens_sent_from_the_vocabulary_tab_reach_every_panel(qtbot, wind
     assert score["king", "queen"] > 0.6
     assert working_text(window).startswith("cat and dog — cosine similarity")
     assert window.context.undo_stack.count() == 1
+    # The lesson's claims name none of these vectors: greyed with a note, not six alarms.
+    assert verdicts(window) == ["○"] * 6
+    assert window.working.claims.verdict(1) == ("○", "D and A are not in this table")
 
     window.actionUndo.trigger()
     assert table.same_content(before)

@@ -122,7 +122,8 @@ def test_renaming_and_removing_follow(panel, materials_context):
     materials_context.select_pair(0, 1)
     materials_context.push(RenameVector(0, "Alpha"))
     assert "|Alpha| = √(3² + 30²)" in panel.plain_text()
-    assert panel.claims.verdict(0) == ("⚠", "There is no vector labelled 'A'; the labels are Alpha, B, C, D, E.")
+    assert panel.claims.claims()[:2] == ["C = Alpha", "D = 2.5 Alpha"]
+    assert panel.claims.verdict(1)[0] == "✅"
     materials_context.push(RemoveVectors(1))
     assert panel.working is not None  # falls back to the first two rows
     assert panel.working.b_label == "C"
@@ -201,10 +202,11 @@ def test_no_pair_with_one_vector(qtbot):
     assert not panel.findChild(QPushButton, "copyWorkingText").isEnabled()
 
 
-def test_document_replaced_resets_claims(panel, materials_context):
+def test_document_replaced_keeps_claims_greyed(panel, materials_context):
     other = Document(VectorTable(["p", "q"], ["x", "y"], [[1, 2], [2, 4]]))
     materials_context.replace_document(other)
-    assert claims_table(panel).rowCount() == 0
+    assert claims_table(panel).rowCount() == 6
+    assert panel.claims.verdict(1) == ("○", "D and A are not in this table")
     panel.claims.add_claim("q = 2 p")
-    assert panel.claims.verdict(0)[0] == "✅"
+    assert panel.claims.verdict(6)[0] == "✅"
     assert "q = 2 × p" in relation(panel)
