@@ -86,11 +86,14 @@ class WorkingPanel(QWidget):
         return self._work
 
     def pair(self) -> tuple[int, int] | None:
-        """The rows compared: the context's pair, two selected rows, or the first two rows."""
+        """The rows compared: the first two of more than two selected rows, the context's pair,
+        two selected rows, or the first two rows."""
         table = self._context.table
-        candidates = [self._context.pair]
-        if len(self._context.selection) == 2:
-            candidates.append(tuple(self._context.selection))
+        selection = self._context.selection
+        candidates = [tuple(selection[:2])] if len(selection) > 2 else []
+        candidates.append(self._context.pair)
+        if len(selection) == 2:
+            candidates.append(tuple(selection))
         candidates.append((0, 1))
         for pair in candidates:
             if pair is not None and all(0 <= r < len(table) for r in pair) and (len(table) > 1 or pair[0] == pair[1]):
@@ -127,12 +130,17 @@ class WorkingPanel(QWidget):
             table.vector(a), table.vector(b), table.label(a), table.label(b),
             table.dimensions, self._context.metric, self._all_terms.isChecked(),
         )
-        chosen = (self._context.pair == pair or sorted(self._context.selection) == sorted(pair)
+        selection = self._context.selection
+        first_of_many = len(selection) > 2 and tuple(selection[:2]) == pair
+        chosen = (self._context.pair == pair or sorted(selection) == sorted(pair)
                   or len(table) == 2)  # two vectors make the only pair there is
         # The dock is already titled "Working": a title line only when it has something to add.
-        self._title.setText("" if chosen else "<span style='color: #666;'>Showing the first two vectors: "
-                                              "choose a pair in the heatmap or the table.</span>")
-        self._title.setVisible(not chosen)
+        if first_of_many:
+            hint = f"Showing the first two of {len(selection):,} selected: select two rows to compare others."
+        else:
+            hint = "" if chosen else "Showing the first two vectors: choose a pair in the heatmap or the table."
+        self._title.setText(f"<span style='color: #666;'>{hint}</span>" if hint else "")
+        self._title.setVisible(bool(hint))
         self._set_html(to_html(self._work))
         self._relation.setText(f"<b>Relation:</b> {_escape(self._work.relation_text)}.")
         self._set_buttons(True)
@@ -167,7 +175,7 @@ class WorkingPanel(QWidget):
         self.refresh()
 
     def _on_selection_change(self, rows: list) -> None:
-        if len(rows) == 2:
+        if len(rows) >= 2 or self._title.isVisibleTo(self):
             self.refresh()
 
     def _on_all_terms_change(self, checked: bool) -> None:

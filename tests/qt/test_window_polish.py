@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from tests.qt.helpers import type_into_cell
-from tests.qt.window_panels import verdicts
+from tests.qt.window_panels import click_row_header, verdicts, working_text, working_title
 
 LESSON_VERDICTS = ["≈", "✅", "❌", "❌", "❌", "✅"]
 
@@ -59,3 +61,22 @@ def test_another_file_greys_the_lessons_claims_and_keeps_the_users(qtbot, window
     lesson.write_text("label,mass (kg),volume (l)\nA,3,30\nB,15,4\nC,3,27\nD,7.5,75\nE,7.5,2\n", encoding="utf-8")
     assert window.files.open(str(lesson))
     assert verdicts(window) == LESSON_VERDICTS + ["❌", "○", "○"]
+
+
+# ------------------------------------------------------------------ many selected
+def test_more_than_two_selected_rows_show_the_first_two_and_say_so(qtbot, window):
+    click_row_header(qtbot, window, 1)
+    click_row_header(qtbot, window, 4, Qt.KeyboardModifier.ControlModifier)
+    click_row_header(qtbot, window, 3, Qt.KeyboardModifier.ControlModifier)
+    assert window.context.selection == [1, 3, 4]
+    assert working_text(window).startswith("B and D — cosine similarity: cos(B, D) = 0.353")
+    assert "the first two of 3 selected" in working_title(window)
+    click_row_header(qtbot, window, 0)
+    click_row_header(qtbot, window, 4, Qt.KeyboardModifier.ShiftModifier)
+    assert window.context.selection == [0, 1, 2, 3, 4]
+    assert working_text(window).startswith("A and B — cosine similarity: cos(A, B) = 0.353")
+    assert "the first two of 5 selected" in working_title(window)
+    click_row_header(qtbot, window, 2)
+    click_row_header(qtbot, window, 4, Qt.KeyboardModifier.ControlModifier)
+    assert working_text(window).startswith("C and E — cosine similarity")
+    assert working_title(window) == ""
