@@ -19,7 +19,8 @@ DEFAULT_VIEW = {
     "order": "original",
     "colormap": "CET-CBD1",
     "plot_dimensions": [0, 1],
-    "projection": "dimensions",
+    # "dimensions" or "pca"; None until chosen: the plot shows PCA for more than two dimensions.
+    "projection": None,
 }
 
 

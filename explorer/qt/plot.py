@@ -73,7 +73,7 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         self._extent = 1.0
         self._explained = (0.0, 0.0)
         self._drag: dict | None = None
-        self._dimension_count = context.table.dimension_count
+        self._dimension_count = self._arriving_dimension_count()
         self._font = QFont()
         self._font.setPointSizeF(max(self._font.pointSizeF(), 9.0))
         view = context.document.view
@@ -230,6 +230,12 @@ class VectorPlot(TipDragging, pg.PlotWidget):
             self._vb.enableAutoRange()
             self.projection_changed.emit(self._mode, self._x, self._y)
 
+    def _arriving_dimension_count(self) -> int:
+        """The dimension count a document's table counts as coming from: 0 (a table arriving
+        whole, like token vectors sent from the vocabulary) unless its view chose a projection,
+        so that a file of more than two dimensions opens in PCA."""
+        return self._context.table.dimension_count if self._context.document.view.get("projection") else 0
+
     def _follow_dimension_count(self) -> bool:
         """PCA when a table's dimensions are replaced by more than two (embedding rows sent from
         the vocabulary); back to two dimensions when at most two remain. True when the mode changed."""
@@ -358,6 +364,7 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         self._mode = "pca" if view.get("projection") == "pca" else "dimensions"
         dims = list(view.get("plot_dimensions") or [0, 1]) + [0, 1]
         self._x, self._y = int(dims[0]), int(dims[1])
+        self._dimension_count = self._arriving_dimension_count()
         self.rebuild()
         self._vb.enableAutoRange()
         self.projection_changed.emit(self._mode, self._x, self._y)
