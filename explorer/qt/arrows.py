@@ -36,3 +36,28 @@ def arrow_segments(tips: np.ndarray, head: float) -> np.ndarray:
     out[:, 4] = tips
     out[:, 5] = back - normal * barb * 0.55
     return out.reshape(-1, 2)
+
+
+def label_anchors(tips: np.ndarray, sizes: np.ndarray, x_range, y_range) -> np.ndarray:
+    """Where each tip's label goes: k x 2 anchors in [0, 1] for labels of ``sizes`` (data units).
+
+    A label sits beyond its tip, away from the origin (right of a tip with x >= 0,
+    above one with y >= 0). Near the view's edge it slides along the tip, no
+    further than needed, so that it stays whole in view instead of being cut off;
+    a label wider than the view starts at its left edge. Anchors follow
+    pyqtgraph's TextItem: x 0 puts the label right of the tip, y 1 puts it above.
+    """
+    tips = np.asarray(tips, dtype=np.float64).reshape(-1, 2)
+    sizes = np.asarray(sizes, dtype=np.float64).reshape(-1, 2)
+    (x0, x1), (y0, y1) = x_range, y_range
+    x, y = tips[:, 0], tips[:, 1]
+    w, h = np.maximum(sizes[:, 0], 1e-300), np.maximum(sizes[:, 1], 1e-300)
+    # x anchor a: the label spans [x - a w, x + (1 - a) w]; y anchor b: [y - (1 - b) h, y + b h].
+    ax = _clamp(np.where(x >= 0, 0.0, 1.0), (x + w - x1) / w, (x - x0) / w)
+    ay = _clamp(np.where(y >= 0, 1.0, 0.0), 1 - (y - y0) / h, (y1 - y) / h)
+    return np.stack([ax, ay], axis=1)
+
+
+def _clamp(preferred: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """``preferred`` moved into [low, high] (high wins when they cross), within [0, 1]."""
+    return np.clip(np.minimum(np.maximum(preferred, low), high), 0.0, 1.0)

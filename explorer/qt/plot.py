@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.model.projection import pca, select_dimensions
-from explorer.qt.arrows import POINTS_PER_ARROW, arrow_segments
+from explorer.qt.arrows import POINTS_PER_ARROW, arrow_segments, label_anchors
 from explorer.qt.plot_drag import TipDragging
 
 #: Above this many vectors only the selected ones are labelled (the rest would be a blur).
@@ -100,6 +100,8 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         self._vb.setAspectLocked(True, ratio=1.0)
         self._vb.setDefaultPadding(0.12)
         self._vb.sigRangeChangedManually.connect(self._keep_origin_in_view)
+        # Labels near an edge flip to the side with room whenever the range or the size changes.
+        self._vb.sigTransformChanged.connect(self._fit_labels)
         self._origin = pg.ScatterPlotItem([0.0], [0.0], size=6, brush=pg.mkBrush("#444444"), pen=None)
         self._origin.setZValue(5)
         self.addItem(self._origin)
@@ -318,8 +320,24 @@ class VectorPlot(TipDragging, pg.PlotWidget):
 
     def _place_label(self, row: int, label: pg.TextItem) -> None:
         x, y = self._coords[row]
-        label.setAnchor((0.0 if x >= 0 else 1.0, 1.0 if y >= 0 else 0.0))
         label.setPos(float(x), float(y))
+        self._anchor_labels([(row, label)])
+
+    def _fit_labels(self, *_) -> None:
+        self._anchor_labels(list(self._labels.items()))
+
+    def _anchor_labels(self, items) -> None:
+        """Anchor labels beside their tips on the side where they fit in the view."""
+        if not items:
+            return
+        sx, sy = self._vb.viewPixelSize()
+        rects = [label.textItem.boundingRect() for _, label in items]
+        sizes = [(r.width() * sx, r.height() * sy) for r in rects]
+        x_range, y_range = self._vb.viewRange()
+        anchors = label_anchors(self._coords[[row for row, _ in items]], sizes, x_range, y_range)
+        for (_, label), (ax, ay) in zip(items, anchors):
+            if (label.anchor.x(), label.anchor.y()) != (ax, ay):
+                label.setAnchor((ax, ay))
 
     def _update_highlight(self) -> None:
         rows = [r for r in self._context.selection if r in self._slot]

@@ -144,3 +144,18 @@ def test_panning_away_keeps_the_origin_in_view(qtbot, window):
     assert list(plot.getViewBox().autoRangeEnabled()) != [False, False]
     (x0, x1), (y0, y1) = plot.getViewBox().viewRange()
     assert x0 < 0 < 15 < x1 and y0 < 0 < 75 < y1
+
+
+def test_label_anchors_keep_labels_in_view():
+    from explorer.qt.arrows import label_anchors
+
+    tips = [[1, 1], [9, 9], [-9, 1], [5, -9], [1, 1]]
+    sizes = [[2, 1], [4, 2], [4, 1], [4, 2], [30, 1]]
+    anchors = label_anchors(tips, sizes, (-10, 10), (-10, 10))
+    assert anchors.tolist() == [
+        [0.0, 1.0],  # room enough: right of the tip and above it
+        [0.75, 0.5],  # at the top-right corner: slid left by 3 of 4 and down by half
+        [0.25, 1.0],  # near the left edge: slid right just enough
+        [0.0, 0.5],  # near the bottom: half below the tip
+        [11 / 30, 1.0],  # wider than the view: starts at its left edge
+    ]
