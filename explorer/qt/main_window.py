@@ -34,6 +34,7 @@ from explorer.qt.files import FileController
 from explorer.qt.plot_panel import VectorPlotPanel
 from explorer.qt.settings import Settings
 from explorer.qt.table_view import VectorTableView
+from explorer.qt.window_layout import WindowLayout
 
 
 class DimensionDialog(QDialog):
@@ -58,7 +59,7 @@ class DimensionDialog(QDialog):
         return Dimension(self.name.text().strip(), self.unit.text().strip())
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayout, QMainWindow):
     """The Vector Explorer window on one document context."""
 
     def __init__(self, context: DocumentContext | None = None, settings: Settings | None = None, parent=None):
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         self.working_dock = self.add_panel(self.working, "Working", "workingDock")
         self.vocab_dock = self.add_panel(QWidget(objectName="vocabPlaceholder"), "Vocabulary", "vocabDock")
         self.vocab_dock.visibilityChanged.connect(self._on_vocab_visibility_change)
-        for panel in (self.heatmap, self.working):
+        for panel in (self.heatmap, self.working, self.plot_panel):
             self._let_choosers_shrink(panel)
         self.splitDockWidget(self.heatmap_dock, self.working_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.working_dock, self.vocab_dock)
@@ -299,6 +300,8 @@ class MainWindow(QMainWindow):
         # Docked panels share the window: their choosers may shrink below their text.
         for box in panel.findChildren(QComboBox):
             box.setMinimumWidth(72)
+        if panel.layout() is not None:
+            panel.layout().activate()  # its minimum width counts from now, not only once shown
 
     def add_panel(self, widget, title: str, dock_object_name: str,
                   area=Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
@@ -311,51 +314,10 @@ class MainWindow(QMainWindow):
         return dock
 
     # ------------------------------------------------------------- layout
-    def restore_layout(self) -> None:
-        """Restore geometry, docks and splitter from the settings (call after all panels are added)."""
-        self._layout_restored = True
-        state = self.settings.value("window/state")
-        if not state.isEmpty():
-            self.restoreState(state)  # docks first, so that hidden ones no longer widen the window
-            self.layout().activate()
-        geometry = self.settings.value("window/geometry")
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(self.sizeHint())
-        if state.isEmpty():
-            # First run: the panels on the right take a little over a third of the width.
-            right = max(560, min(680, self.width() * 46 // 100))
-            self.resizeDocks([self.heatmap_dock], [right], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.heatmap_dock, self.working_dock], [2, 3], Qt.Orientation.Vertical)
-        splitter = self.settings.value("window/splitter")
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        else:
-            self.layout().activate()  # so that the splitter has its width beside the docks
-            self._fit_splitter()
-
-    def save_layout(self) -> None:
-        """Remember geometry, docks and splitter for the next run."""
-        self.settings.set_value("window/geometry", self.saveGeometry())
-        self.settings.set_value("window/state", self.saveState())
-        self.settings.set_value("window/splitter", self.splitter.saveState())
-        self.settings.sync()
-
     def showEvent(self, event) -> None:
         if not self._layout_restored:
             self.restore_layout()
         super().showEvent(event)
-
-    def _fit_splitter(self) -> None:
-        """Give the table the width its columns need (at most half the window), the plot the rest."""
-        view = self.table_view
-        needed = view.verticalHeader().width() + view.frameWidth() * 2 + 4 + sum(
-            view.columnWidth(c) for c in range(view.model().columnCount())
-        ) + view.verticalScrollBar().sizeHint().width()
-        total = self.splitter.width() or self.width() - 20  # the splitter shares the window with docks
-        table = min(needed, max(total // 2, total - self.plot_panel.minimumSizeHint().width()))
-        self.splitter.setSizes([table, max(total - table, 200)])
 
     # ------------------------------------------------------- title, status
     def _update_title(self) -> None:
