@@ -24,6 +24,7 @@ class WindowLayout:
 
     _default_layout = False  # the layout is the default one and follows the window's width
     _default_dock_width = 0
+    _default_width = 0  # the window's width the default layout was made for
 
     def restore_layout(self) -> None:
         """Restore geometry, docks and splitter from the settings (call after all panels are added)."""
@@ -59,7 +60,7 @@ class WindowLayout:
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self._default_layout and event.size().width() != event.oldSize().width():
+        if self._default_layout and event.size().width() != self._default_width:
             docks = (self.heatmap_dock, self.working_dock)
             if self.heatmap_dock.width() != self._default_dock_width \
                     or any(d.isHidden() or d.isFloating() for d in docks):
@@ -85,6 +86,7 @@ class WindowLayout:
         self.layout().activate()  # so that the splitter has its width beside the docks
         self._fit_splitter()
         self._default_dock_width = self.heatmap_dock.width()
+        self._default_width = width
 
     def _plot_minimum(self) -> int:
         return self.plot_panel.minimumSizeHint().width()
