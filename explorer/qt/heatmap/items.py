@@ -59,14 +59,12 @@ def _samples(start: int, end: int, pixels: int) -> np.ndarray:
     return start + ((np.arange(pixels) + 0.5) * (count / pixels)).astype(np.intp)
 
 
-class CellsItem(pg.GraphicsObject):
-    """All N x N cells coloured by score; undefined scores grey and hatched."""
+class MatrixItem(pg.GraphicsObject):
+    """An item that covers the N x N cells, one unit per cell, and repaints when the data change."""
 
     def __init__(self, data: HeatmapData):
         super().__init__()
         self.data = data
-        self._cache_key = None
-        self._cache: tuple[QImage, np.ndarray] | None = None
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.data.n, self.data.n)
@@ -75,6 +73,15 @@ class CellsItem(pg.GraphicsObject):
         """Scores, order or style changed: paint again."""
         self.prepareGeometryChange()
         self.update()
+
+
+class CellsItem(MatrixItem):
+    """All N x N cells coloured by score; undefined scores grey and hatched."""
+
+    def __init__(self, data: HeatmapData):
+        super().__init__(data)
+        self._cache_key = None
+        self._cache: tuple[QImage, np.ndarray] | None = None
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         data = self.data
@@ -157,7 +164,7 @@ class CellsItem(pg.GraphicsObject):
         painter.drawLines(lines)
 
 
-class NumbersItem(pg.GraphicsObject):
+class NumbersItem(MatrixItem):
     """The score in every visible cell, when the cells are big enough to read it.
 
     Painted in device pixels (so the font does not scale with the cells) in
@@ -170,8 +177,7 @@ class NumbersItem(pg.GraphicsObject):
     MIN_FONT_PX = 7.0
 
     def __init__(self, data: HeatmapData, font_px: float = 12.0):
-        super().__init__()
-        self.data = data
+        super().__init__(data)
         self.font_px = font_px
         #: Device pixels per figure pixel (the export's DPI scale), for the font.
         self.scale = 1.0
@@ -179,13 +185,6 @@ class NumbersItem(pg.GraphicsObject):
         self._layout_key = None
         self._layout = None
         self._statics: dict[tuple[str, int], QStaticText] = {}
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.data.n, self.data.n)
-
-    def data_changed(self) -> None:
-        self.prepareGeometryChange()
-        self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         self.last_count = 0
