@@ -20,6 +20,7 @@ How a claim is judged:
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -269,6 +270,8 @@ def _side(tokens: list, which: str, text: str, labels) -> tuple[float, str]:
         raise ClaimError(f"'{text}' ends after '{last}', which needs something after it.")
     if label is None:
         raise ClaimError(f"The {which} side of '{text}' names no vector; write it like 'D = 2.5 A'.")
+    if not math.isfinite(factor):
+        raise ClaimError(f"'{text}' multiplies by a number too large to store (the largest is about 1.8e308).")
     return factor, label
 
 

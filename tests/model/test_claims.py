@@ -111,6 +111,11 @@ def test_zero_vectors():
         ("= A", "The left side of '= A' is empty; write it like 'D = 2.5 A'."),
         ('"D = A', "The quote \" before 'D = A' is never closed."),
         ("0 D = A", "'0 D = A' multiplies D by 0, so it divides by zero to compare."),
+        ("D = 1e400 A", "'D = 1e400 A' multiplies by a number too large to store (the largest is about 1.8e308)."),
+        ("D = 1e200 * 1e200 A",
+         "'D = 1e200 * 1e200 A' multiplies by a number too large to store (the largest is about 1.8e308)."),
+        ("D = A / 1e-320 / 1e-320",
+         "'D = A / 1e-320 / 1e-320' multiplies by a number too large to store (the largest is about 1.8e308)."),
     ],
 )
 def test_malformed_claims_give_one_sentence(text, message):
