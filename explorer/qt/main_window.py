@@ -342,6 +342,7 @@ class MainWindow(WindowLayout, QMainWindow):
             self.save_layout()
             if self._vocab is not None:
                 self._vocab.shutdown()
+            self.files.cancel_load()  # a file still being read must not fill a closed window
             event.accept()
         else:
             event.ignore()

@@ -111,3 +111,29 @@ def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot, tmp_path):
     assert window.table_view.selected_rows() == [1, 2, 3, 7]
     assert len(window.plot._labels) == 4
     window.files.is_modified = lambda: False
+
+
+def test_closing_the_window_while_a_file_is_read_stops_the_read(qtbot, window, tmp_path, monkeypatch):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from explorer.model.builtin import materials
+    from explorer.model.document import Document
+    from explorer.qt import files as files_module
+
+    rounds = []
+
+    def slow_read(path, notes=None, progress=None):
+        for done in range(1, 301):  # about 3 s unless cancelled
+            rounds.append(done)
+            progress(done, 300)
+            time.sleep(0.01)
+        return Document(materials(), path=path)
+
+    monkeypatch.setattr(files_module, "load_document", slow_read)
+    before = window.context.table.copy()
+    QTimer.singleShot(100, window.close)
+    assert window.files.open(str(tmp_path / "slow.csv")) is False
+    assert len(rounds) < 300  # the read stopped when the window closed, not after all of it
+    assert window.context.table.same_content(before) and window.context.document.path is None
