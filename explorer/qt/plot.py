@@ -119,9 +119,10 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         table.labels_changed.connect(self._on_labels_change)
         table.styles_changed.connect(lambda rows: self.rebuild())
         table.dimensions_changed.connect(lambda columns: self._update_axis_titles())
-        for signal in (table.rows_inserted, table.rows_removed, table.rows_moved,
-                       table.columns_inserted, table.columns_removed):
+        for signal in (table.rows_inserted, table.rows_removed, table.rows_moved):
             signal.connect(self._on_structure_change)
+        table.columns_inserted.connect(self._on_columns_inserted)
+        table.columns_removed.connect(self._on_columns_removed)
         table.reset.connect(self._on_document_replaced)
         context.selection_changed.connect(self._on_selection_change)
         self.rebuild()
@@ -375,6 +376,24 @@ class VectorPlot(TipDragging, pg.PlotWidget):
                 self._labels[row].setToolTip(table.label(row))
 
     def _on_structure_change(self, *args) -> None:
+        self.rebuild()
+
+    def _on_columns_inserted(self, start: int, count: int) -> None:
+        """Keep showing the same dimensions when others are added before them."""
+        self._follow_columns(lambda c: c + count if c >= start else c, count)
+
+    def _on_columns_removed(self, start: int, count: int) -> None:
+        """Keep showing the same dimensions when others before them go (a removed one is replaced)."""
+        self._follow_columns(lambda c: c - count if c >= start + count else min(c, start), -count)
+
+    def _follow_columns(self, new_column, added: int) -> None:
+        d = self._context.table.dimension_count
+        if d > 1 and d - added > 1:  # there were two dimensions to show before, and are after
+            x, y = new_column(self._x), new_column(self._y)
+            if x == y and self._x != self._y:  # both went to one column: show two different ones
+                y = (x + 1) % d
+            self._x, self._y = x, y
+            self._context.document.view["plot_dimensions"] = [self._x, self._y]
         self.rebuild()
 
     def _on_document_replaced(self) -> None:

@@ -159,3 +159,20 @@ def test_label_anchors_keep_labels_in_view():
         [0.0, 0.5],  # near the bottom: half below the tip
         [11 / 30, 1.0],  # wider than the view: starts at its left edge
     ]
+
+
+def test_the_shown_dimensions_follow_when_another_dimension_is_removed_or_added(window):
+    from explorer.model.commands import RemoveDimensions
+
+    context, plot = window.context, window.plot
+    assert context.push(InsertDimensions(2, (Dimension("price", "EUR"),), [[1], [2], [3], [4], [5]]))
+    plot.set_projection("dimensions", 1, 2)  # volume against price
+    axes = lambda: (plot.getPlotItem().getAxis("bottom").labelText, plot.getPlotItem().getAxis("left").labelText)
+    assert axes() == ("volume (l)", "price (EUR)")
+    assert context.push(RemoveDimensions(0, 1))  # mass goes: still volume against price
+    assert plot.shown_dimensions == (0, 1) and axes() == ("volume (l)", "price (EUR)")
+    assert plot.tip(1) == (4.0, 2.0)
+    context.undo_stack.undo()  # mass comes back in front
+    assert plot.shown_dimensions == (1, 2) and axes() == ("volume (l)", "price (EUR)")
+    assert plot.tip(1) == (4.0, 2.0)
+    assert context.document.view["plot_dimensions"] == [1, 2]
