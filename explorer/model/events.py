@@ -73,16 +73,26 @@ class SignalInstance:
         self._keep(lambda entry: _resolve(entry) not in (slot, None))
 
     def emit(self, *args: Any) -> None:
-        """Call every listener with ``args`` (as many of them as it takes)."""
+        """Call every listener with ``args`` (as many of them as it takes).
+
+        A listener that raises does not keep the others from hearing of the
+        change; the first error is raised again once all were called.
+        """
         stale = False
+        error: BaseException | None = None
         for entry in tuple(self._slots):
             target = _resolve(entry)
             if target is None:
                 stale = True
                 continue
-            target(*args[: entry[2]])
+            try:
+                target(*args[: entry[2]])
+            except Exception as raised:  # noqa: BLE001 - raised again below, after the others
+                error = error or raised
         if stale:
             self._keep(lambda entry: _resolve(entry) is not None)
+        if error is not None:
+            raise error
 
     def _keep(self, wanted: Callable) -> None:
         front = [entry for entry in self._slots[: self._first] if wanted(entry)]

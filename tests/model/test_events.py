@@ -79,6 +79,24 @@ def test_an_exception_in_a_listener_reaches_the_emitter():
         raise AssertionError("the error was swallowed")
 
 
+def test_a_listener_that_raises_does_not_keep_the_others_from_hearing():
+    source, seen = Source(), []
+
+    def broken(rows, columns):
+        raise ZeroDivisionError("boom")
+
+    source.changed.connect(lambda rows, columns: seen.append(("first", rows)), first=True)
+    source.changed.connect(broken)
+    source.changed.connect(lambda rows, columns: seen.append(("later", rows)))
+    try:
+        source.changed.emit(1, 2)
+    except ZeroDivisionError as error:
+        assert str(error) == "boom"
+    else:
+        raise AssertionError("the error was swallowed")
+    assert seen == [("first", 1), ("later", 1)]
+
+
 def test_first_listeners_are_called_before_the_others_in_their_own_order():
     source, seen = Source(), []
     source.changed.connect(lambda: seen.append("panel"))
