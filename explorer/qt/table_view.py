@@ -148,7 +148,15 @@ class VectorTableView(QTableView):
         if not rows:
             self._context.message.emit("Select the vectors to remove first.")
             return False
-        commands = [RemoveVectors(row, 1) for row in reversed(rows)]
+        runs: list[list[int]] = []  # [start, count] of each run of neighbouring rows
+        for row in rows:
+            if runs and runs[-1][0] + runs[-1][1] == row:
+                runs[-1][1] += 1
+            else:
+                runs.append([row, 1])
+        # One removal per run, the last run first, so that each panel recomputes once per run.
+        commands = [RemoveVectors(start, count, "Remove vector" if count == 1 else f"Remove {count} vectors")
+                    for start, count in reversed(runs)]
         text = "Remove vector" if len(rows) == 1 else f"Remove {len(rows)} vectors"
         command = commands[0] if len(commands) == 1 else Compound(tuple(commands), text)
         return self._context.push(command)

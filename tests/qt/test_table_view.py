@@ -180,3 +180,23 @@ def test_a_number_too_wide_for_its_column_is_cut_at_its_end_a_label_in_its_middl
     assert shown[1].startswith("-0") and shown[1].endswith("…")  # a prefix of the number, never "-0.0…7169"
     assert shown[0].startswith("B") and shown[0].endswith("m")
     assert view.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole).endswith("-0.0104692")
+
+
+def test_deleting_a_block_of_rows_removes_each_run_at_once(qtbot, window):
+    view, table = window.table_view, window.context.table
+    removals = []
+    table.rows_removed.connect(lambda start, count: removals.append((start, count)))
+    view.selectAll()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert table.labels == () and removals == [(0, 5)]  # one removal, not five (each recomputes every panel)
+    window.context.undo_stack.undo()
+    assert table.labels == ("A", "B", "C", "D", "E") and table.values[3].tolist() == [7.5, 75]
+    removals.clear()
+    view.selectRow(0)
+    for row in (1, 3):
+        view.selectionModel().select(view.model().index(row, 1), view.selectionModel().SelectionFlag.Select)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert table.labels == ("C", "E") and removals == [(3, 1), (0, 2)]
+    window.context.undo_stack.undo()
+    assert table.labels == ("A", "B", "C", "D", "E")
+    assert table.colors == tuple(window.context.table.colors)
