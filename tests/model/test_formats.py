@@ -127,3 +127,34 @@ def test_write_table_bytes_by_suffix():
     assert b'"format": "vector-explorer"' in write_table_bytes(table, ".json")
     with pytest.raises(ValueError, match="choose .json, .csv or .tsv"):
         write_table_bytes(table, ".xls")
+
+
+def _document_text(values="[1, 2]", view='{}'):
+    return ('{"format": "vector-explorer", "version": 1, "dimensions": [{"name": "a"}, {"name": "b"}], '
+            f'"vectors": [{{"label": "A", "values": {values}}}], "view": {view}}}')
+
+
+def test_a_document_number_too_large_for_a_float_is_refused_in_one_sentence():
+    with pytest.raises(FormatError) as error:
+        parse_document(_document_text(values="[1" + "0" * 400 + ", 2]"))
+    assert str(error.value) == "the text: vector 1 ('A') holds a number too large to store (the largest is about 1.8e308)"
+
+
+@pytest.mark.parametrize("view", [
+    '{"metric": "foo", "plot_dimensions": ["x", null], "projection": "3d"}',
+    '{"metric": 3, "plot_dimensions": 5, "projection": ["pca"]}',
+    '{"plot_dimensions": [0]}',
+    '{"plot_dimensions": [true, false]}',
+])
+def test_view_settings_the_program_cannot_use_fall_back_to_the_defaults(view):
+    document = parse_document(_document_text(view=view))
+    assert document.view["metric"] == "cosine"
+    assert document.view["plot_dimensions"] == [0, 1]
+    assert document.view["projection"] is None
+
+
+def test_usable_view_settings_are_kept():
+    view = '{"metric": "angle", "plot_dimensions": [1, 0], "projection": "pca", "order": "label"}'
+    document = parse_document(_document_text(view=view))
+    assert (document.view["metric"], document.view["plot_dimensions"], document.view["projection"],
+            document.view["order"]) == ("angle", [1, 0], "pca", "label")

@@ -62,18 +62,38 @@ def parse_document(text: str, path=None):
                 )
             if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in row):
                 raise FormatError(path, None, None, f"vector {index} ('{vector['label']}') holds a value that is not a number")
-            values.append([float(x) for x in row])
+            try:
+                values.append([float(x) for x in row])
+            except OverflowError:  # an integer of hundreds of digits
+                raise FormatError(path, None, None, f"vector {index} ('{vector['label']}') holds a number too "
+                                  "large to store (the largest is about 1.8e308)") from None
         colors = [str(v.get("color") or palette_color(i)) for i, v in enumerate(vectors)]
         visible = [bool(v.get("visible", True)) for v in vectors]
         table = VectorTable(labels, dimensions, values, colors, visible)
-        view = data.get("view", {})
-        if not isinstance(view, dict):
-            view = {}
+        view = _usable_view(data.get("view", {}))
     except (KeyError, TypeError, AttributeError) as error:
         raise FormatError(path, None, None, f"is missing a part of the document ({error})") from None
     except TableError as error:
         raise FormatError(path, None, None, str(error)) from None
     return Document(table, path=Path(path) if path else None, view=view)
+
+
+def _usable_view(view) -> dict:
+    """The view settings of a file without those the program cannot use (they fall back to the defaults)."""
+    from explorer.model.similarity import METRICS
+
+    if not isinstance(view, dict):
+        return {}
+    view = dict(view)
+    if view.get("metric") not in METRICS:
+        view.pop("metric", None)
+    if view.get("projection") not in (None, "dimensions", "pca"):
+        view.pop("projection", None)
+    dims = view.get("plot_dimensions")
+    if not (isinstance(dims, list) and len(dims) >= 2
+            and all(isinstance(d, int) and not isinstance(d, bool) for d in dims[:2])):
+        view.pop("plot_dimensions", None)
+    return view
 
 
 def read_document(path: Path):
