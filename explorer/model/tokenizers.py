@@ -27,6 +27,8 @@ LEVELS = {"char": "characters", "word": "words", "subword": "subwords (BPE)"}
 
 #: Subword vocabulary size used when none is chosen.
 DEFAULT_VOCAB_SIZE = 200
+#: The largest subword vocabulary trained (the tokenizers library aborts the process from 2**31).
+MAX_VOCAB_SIZE = 1_000_000
 
 
 class TokenizerError(ValueError):
@@ -156,6 +158,8 @@ class SubwordTokenizer:
 
         if vocab_size < 2:
             raise TokenizerError("a subword vocabulary needs at least 2 entries (<unk> and one piece)")
+        if vocab_size > MAX_VOCAB_SIZE:
+            raise TokenizerError(f"a subword vocabulary holds at most {MAX_VOCAB_SIZE:,} entries, not {vocab_size:,}")
         hf = Tokenizer(models.BPE(unk_token=UNKNOWN))
         if lowercase:
             hf.normalizer = normalizers.Lowercase()

@@ -85,3 +85,13 @@ def test_neighbours_without_glove_prints_a_hint(capsys, monkeypatch):
 def test_neighbours_of_a_missing_word(capsys):
     assert main(["neighbours", "qwzxqwzx", "--sample"]) == 1
     assert capsys.readouterr().err == "explorer: 'qwzxqwzx' is not among the 6,000 words of GloVe sample\n"
+
+
+def test_a_huge_vocabulary_size_is_one_sentence_not_a_crash():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "explorer", "vocab", "x", "--level", "subword",
+                           "--vocab-size", "99999999999999"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == "explorer: a subword vocabulary holds at most 1,000,000 entries, not 99,999,999,999,999\n"
