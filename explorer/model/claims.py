@@ -329,6 +329,10 @@ def check_claim(claim: Claim | str, labels, vectors, dimensions: Sequence = ()) 
     if exact:
         if claim.left == claim.right and k == 1:
             return ClaimResult(claim, ClaimVerdict.TRUE, f"{claim.left} is itself", relation)
+        if size_x == 0 and claim.factor not in (0, 1):
+            reason = (f"{claim.left} and {claim.right} are zero vectors ({format_factor(claim.factor)} × a zero "
+                      "vector is a zero vector, with no direction)")
+            return ClaimResult(claim, ClaimVerdict.TRUE, reason, relation)
         return ClaimResult(claim, ClaimVerdict.TRUE, _exact_reason(claim, relation), relation)
     if size_x == 0 or size_t == 0:
         named_x = _multiple_name(k, claim.right, "×")

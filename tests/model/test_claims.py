@@ -92,6 +92,12 @@ def test_zero_vectors():
     assert result.verdict is ClaimVerdict.FALSE and result.reason == "Z is a zero vector and A is not"
 
 
+def test_a_multiple_of_a_zero_vector_is_not_said_to_have_a_direction():
+    result = check_claim("Y = 2 Z", ("Z", "Y"), [[0.0, 0.0], [0.0, 0.0]])
+    assert result.verdict is ClaimVerdict.TRUE
+    assert result.reason == "Y and Z are zero vectors (2 × a zero vector is a zero vector, with no direction)"
+
+
 @pytest.mark.parametrize(
     "text, message",
     [
