@@ -91,3 +91,15 @@ def test_picture_options_reach_the_file(tmp_path):
     assert run_cli("-o", str(pdf), "--size", "1200x1000", "--dpi", "300").returncode == 0
     box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
     assert box and round(float(box.group(1))) == 288 and round(float(box.group(2))) == 240  # 4 x 3.33 in
+
+
+def test_exporting_over_a_symbolic_link_writes_the_file_it_points_to(tmp_path):
+    target = tmp_path / "shared" / "heat.csv"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    link = tmp_path / "heat.csv"
+    link.symlink_to(target)
+    result = run_cli("-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text().startswith("cosine similarity,A,B,C,D,E")  # the link's file got the matrix; the link stays a link
