@@ -33,11 +33,21 @@ def pca(vectors: np.ndarray) -> Projection:
         if n > 4 * d:  # many vectors: the SVD of R (D x D) from a QR gives the same directions, faster
             centred = np.linalg.qr(centred, mode="r")
         _, singular, vt = np.linalg.svd(centred, full_matrices=False)
-        k = min(2, len(singular))
+        spread = singular > (singular[0] if len(singular) else 0) * max(n, d) * np.finfo(np.float64).eps
+        k = min(2, int(np.count_nonzero(spread)))
         components[:k] = vt[:k]
         total = float(np.sum(singular**2))
         if total > 0:
             explained[:k] = [float(s**2 / total) for s in singular[:k]]
+        if k < 2:
+            # Fewer than two directions of spread (one vector, equal vectors): the next axis is the
+            # direction they share, so that the projection keeps their lengths.
+            mean = (x / (np.max(np.abs(x)) or 1.0)).mean(axis=0)
+            rest = mean - components[:k].T @ (components[:k] @ mean)
+            length = float(np.linalg.norm(rest))
+            if length > np.finfo(np.float64).eps * float(np.linalg.norm(mean)):
+                components[k] = rest / length
+                k += 1
         # Fix each component's sign so the projection does not flip between edits.
         for i in range(k):
             j = int(np.argmax(np.abs(components[i])))
