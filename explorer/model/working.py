@@ -168,10 +168,10 @@ def format_sum(x: float) -> str:
 
 
 def format_length(x: float) -> str:
-    """A length or distance to 2 decimals (30.15, 7.76), or 3 significant digits when tiny or huge."""
+    """A length or distance to 2 decimals (30.15, 7.76), or 3 significant digits below 1 or when huge (0.805)."""
     if x == 0:
         return "0"
-    if 0.1 <= abs(x) < 1e9:
+    if 1 <= abs(x) < 1e9:
         return f"{x:.2f}"
     return f"{x:.3g}"
 

@@ -144,3 +144,9 @@ def test_long_labels_become_a_and_b_in_the_formulas():
     assert w.headline == "cosine similarity: cos(a, b) = 0.353"
     assert text.startswith("a rather long label for a material and another long label:")
     assert w.relation_text.startswith("another long label is not a multiple of a rather long label for a material")
+
+
+def test_lengths_below_one_keep_three_significant_digits_so_the_working_adds_up():
+    text = to_text(working(np.array([0.7638, 0.2551]), np.array([0.4954, 0.4495]), "w1", "w2"))
+    assert "|w1| = √(0.7638² + 0.2551²) = √0.648466 = 0.805" in text
+    assert "0.493054 / (0.805 × 0.669) = 0.915" in text  # 0.493054 / (0.81 × 0.67) would be 0.908
