@@ -38,11 +38,12 @@ class Signal:
 class SignalInstance:
     """The listeners of one event of one object."""
 
-    __slots__ = ("_slots", "_arity", "name", "_first")
+    __slots__ = ("_slots", "_arity", "name", "_first", "_changes")
 
     def __init__(self, arity: int, name: str = ""):
         self._slots: list[tuple[Callable, bool, int]] = []
         self._first = 0  # how many slots at the front were connected with first=True
+        self._changes = 0  # bumped when listeners are dropped, so that an emit under way skips them
         self._arity = arity
         self.name = name
 
@@ -67,8 +68,9 @@ class SignalInstance:
     def disconnect(self, slot: Callable | None = None) -> None:
         """Stop calling ``slot`` (every listener when None); a slot not connected is ignored."""
         if slot is None:
-            self._slots.clear()
+            self._slots = []
             self._first = 0
+            self._changes += 1
             return
         self._keep(lambda entry: _resolve(entry) not in (slot, None))
 
@@ -80,7 +82,10 @@ class SignalInstance:
         """
         stale = False
         error: BaseException | None = None
+        changes = self._changes
         for entry in tuple(self._slots):
+            if self._changes != changes and not any(entry is kept for kept in self._slots):
+                continue  # disconnected by an earlier listener of this emit
             target = _resolve(entry)
             if target is None:
                 stale = True
@@ -95,6 +100,7 @@ class SignalInstance:
             raise error
 
     def _keep(self, wanted: Callable) -> None:
+        self._changes += 1
         front = [entry for entry in self._slots[: self._first] if wanted(entry)]
         self._slots = front + [entry for entry in self._slots[self._first :] if wanted(entry)]
         self._first = len(front)

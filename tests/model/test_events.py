@@ -97,6 +97,22 @@ def test_a_listener_that_raises_does_not_keep_the_others_from_hearing():
     assert seen == [("first", 1), ("later", 1)]
 
 
+def test_a_listener_disconnected_during_an_emit_is_not_called_by_it():
+    source, seen = Source(), []
+    later = Listener()
+
+    def first(rows, columns):
+        seen.append("first")
+        source.changed.disconnect(later.on_change)  # e.g. a panel closing in response
+
+    source.changed.connect(first)
+    source.changed.connect(later.on_change)
+    source.changed.emit(1, 2)
+    assert seen == ["first"] and later.seen == []
+    source.changed.emit(3, 4)
+    assert seen == ["first", "first"] and later.seen == []
+
+
 def test_first_listeners_are_called_before_the_others_in_their_own_order():
     source, seen = Source(), []
     source.changed.connect(lambda: seen.append("panel"))
