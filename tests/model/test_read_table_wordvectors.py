@@ -30,9 +30,21 @@ def test_suffixes_include_word_vector_files():
     ("400000 50", "glove"),
     ("0.1\t-0.2\t3e-4", "projector"),
     ("\ufeffA;3;30", "table"),
+    ("label\t0\t1\t2", "table"),  # dimensions named by number, as pandas writes them
+    ("\t0\t1\t2", "table"),  # pandas' index column: an empty corner cell
+    ("word\t1\t2\t3", "table"),
+    ("the\t0\t2\t1", "glove"),
+    ("the 0 1 2", "glove"),
 ])
 def test_text_kind_by_first_line(line, kind):
     assert text_kind(line) == kind
+
+
+def test_tsv_with_numbered_dimensions_is_a_table(tmp_path):
+    table = read_table(write(tmp_path / "m.tsv", "label\t0\t1\t2\nA\t3\t30\t1\nB\t15\t4\t1\n"))
+    assert table.labels == ("A", "B") and [d.name for d in table.dimensions] == ["0", "1", "2"]
+    table = read_table(write(tmp_path / "pandas.tsv", "\t0\t1\nA\t3\t30\nB\t15\t4\n"))
+    assert table.labels == ("A", "B") and table.values.tolist() == [[3, 30], [15, 4]]
 
 
 def test_glove_text_as_a_table_with_d_dimensions(tmp_path):

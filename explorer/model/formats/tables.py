@@ -43,11 +43,24 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _numbered_dimensions(names: list[str]) -> bool:
+    """True for header names 0, 1, 2, ... or 1, 2, 3, ... (at least three of them)."""
+    if len(names) < 3 or not all(name.strip().isdigit() for name in names):
+        return False
+    numbers = [int(name) for name in names]
+    return numbers[0] in (0, 1) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def text_kind(first_line: str) -> str:
     """``"table"`` (a header row), ``"glove"`` (word and numbers) or ``"projector"`` (numbers only)."""
-    line = first_line.lstrip("\ufeff").strip()
+    line = first_line.lstrip("\ufeff")
+    if line.startswith("\t") and line.strip():
+        return "table"  # an empty corner cell (pandas' index column): a word or a number is never empty
+    line = line.strip()
     tabbed = "\t" in line
     parts = line.split("\t") if tabbed else line.split()
+    if tabbed and _numbered_dimensions(parts[1:]) and not _is_number(parts[0]):
+        return "table"  # "label<TAB>0<TAB>1<TAB>2": dimensions named by number
     if len(parts) == 2 and not tabbed and all(p.isdigit() for p in parts):
         return "glove"  # a word2vec "V D" line
     numeric = [_is_number(p) for p in parts]
