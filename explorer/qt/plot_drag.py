@@ -36,6 +36,8 @@ class TipDragging:
 
     def mouseMoveEvent(self, event) -> None:
         position = event.position().toPoint()
+        if self._drag is not None and event.buttons() == Qt.MouseButton.NoButton:
+            self._end_drag()  # the release went elsewhere (a popup took the mouse): finish the gesture
         if self._drag is None:
             if event.buttons() == Qt.MouseButton.NoButton:
                 over = self.row_at(position) is not None
@@ -62,20 +64,28 @@ class TipDragging:
         if inverse is not None:
             if self._drag["first_inverse"] is None:
                 self._drag["first_inverse"] = inverse
+                # An open macro turns Undo and Redo off until the release: history must not change
+                # under a gesture that is not recorded yet.
+                self._context.undo_stack.beginMacro(command.text)
             self._drag["last"] = command
 
     def mouseReleaseEvent(self, event) -> None:
         if self._drag is None:
             super().mouseReleaseEvent(event)
             return
+        self._end_drag()
+        event.accept()
+
+    def _end_drag(self) -> None:
+        """Record the gesture as one undo step and give Undo back."""
         drag, self._drag = self._drag, None
         if drag["last"] is not None:
             self._context.push_applied(drag["last"], drag["first_inverse"])
+            self._context.undo_stack.endMacro()
         x, y = drag["auto"]
         self._vb.enableAutoRange(x=bool(x), y=bool(y))
         self._set_head_size()
         self._refresh_all()
-        event.accept()
 
     def _why_no_drag(self) -> str | None:
         if self._mode == "pca":

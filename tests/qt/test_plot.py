@@ -176,3 +176,27 @@ def test_the_shown_dimensions_follow_when_another_dimension_is_removed_or_added(
     assert plot.shown_dimensions == (1, 2) and axes() == ("volume (l)", "price (EUR)")
     assert plot.tip(1) == (4.0, 2.0)
     assert context.document.view["plot_dimensions"] == [1, 2]
+
+
+def test_undo_is_off_while_a_tip_is_dragged(qtbot, window):
+    from PySide6.QtCore import QPoint
+
+    from explorer.model.commands import InsertVectors
+
+    context, plot = window.context, window.plot
+    before = context.table.copy()
+    assert context.push(InsertVectors(5, ["F"], [[10.0, 10.0]]))
+    viewport, start = plot.viewport(), plot.tip_viewport_pos(5)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(10, -10))
+    assert not window.actionUndo.isEnabled()
+    window.actionUndo.trigger()  # Ctrl+Z while the button is held: 'Add vector' must not be undone under the drag
+    assert context.table.labels[-1] == "F"
+    qtbot.mouseMove(viewport, start + QPoint(20, -20))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(20, -20))
+    assert window.actionUndo.isEnabled() and context.undo_stack.count() == 2
+    assert context.table.values[5].tolist() != [10.0, 10.0]
+    context.undo_stack.undo()
+    assert context.table.values[5].tolist() == [10.0, 10.0]
+    context.undo_stack.undo()
+    assert context.table.same_content(before)
