@@ -53,8 +53,9 @@ def label_anchors(tips: np.ndarray, sizes: np.ndarray, x_range, y_range) -> np.n
     x, y = tips[:, 0], tips[:, 1]
     w, h = np.maximum(sizes[:, 0], 1e-300), np.maximum(sizes[:, 1], 1e-300)
     # x anchor a: the label spans [x - a w, x + (1 - a) w]; y anchor b: [y - (1 - b) h, y + b h].
-    ax = _clamp(np.where(x >= 0, 0.0, 1.0), (x + w - x1) / w, (x - x0) / w)
-    ay = _clamp(np.where(y >= 0, 1.0, 0.0), 1 - (y - y0) / h, (y1 - y) / h)
+    with np.errstate(over="ignore"):  # labels tiny against 1e300 distances: an infinite ratio clamps fine
+        ax = _clamp(np.where(x >= 0, 0.0, 1.0), (x + w - x1) / w, (x - x0) / w)
+        ay = _clamp(np.where(y >= 0, 1.0, 0.0), 1 - (y - y0) / h, (y1 - y) / h)
     return np.stack([ax, ay], axis=1)
 
 

@@ -200,3 +200,15 @@ def test_undo_is_off_while_a_tip_is_dragged(qtbot, window):
     assert context.table.values[5].tolist() == [10.0, 10.0]
     context.undo_stack.undo()
     assert context.table.same_content(before)
+
+
+def test_huge_vectors_are_drawn_without_overflow(window):
+    from explorer.model.commands import set_vector
+
+    context, plot = window.context, window.plot
+    assert context.push(set_vector(context.table, 0, [1e300, 1e300]))
+    assert context.push(set_vector(context.table, 1, [-1e300, 1e300]))
+    window.grab()
+    assert plot.tip(0) == (1e300, 1e300) and plot.tip(1) == (-1e300, 1e300)
+    anchors = [plot._labels[row].anchor for row in (0, 1)]
+    assert all(0 <= a.x() <= 1 and 0 <= a.y() <= 1 for a in anchors)
