@@ -8,6 +8,8 @@ inverse and the last command.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QUndoCommand
 
 from explorer.model.commands import Command
@@ -38,10 +40,16 @@ class CommandAdapter(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._inverse = self._document.apply(self._command)
+        try:
+            self._inverse = self._document.apply(self._command)
+        except Exception:  # noqa: BLE001 - reported below; one escaping into Qt can crash PySide6
+            sys.excepthook(*sys.exc_info())
 
     def undo(self) -> None:
-        self._command = self._document.apply(self._inverse)
+        try:
+            self._command = self._document.apply(self._inverse)
+        except Exception:  # noqa: BLE001 - a refused command changes nothing; say so, do not crash
+            sys.excepthook(*sys.exc_info())
 
     def id(self) -> int:
         return MERGE_ID if self.merge_key is not None else -1
