@@ -158,3 +158,13 @@ def test_usable_view_settings_are_kept():
     document = parse_document(_document_text(view=view))
     assert (document.view["metric"], document.view["plot_dimensions"], document.view["projection"],
             document.view["order"]) == ("angle", [1, 0], "pca", "label")
+
+
+def test_colours_and_visibility_the_program_cannot_use_fall_back_to_the_defaults():
+    text = ('{"format": "vector-explorer", "version": 1, "dimensions": [{"name": "a"}], "vectors": ['
+            '{"label": "A", "values": [1], "color": "banana", "visible": "no"}, '
+            '{"label": "B", "values": [2], "color": 12}, '
+            '{"label": "C", "values": [3], "color": "#cc79a7", "visible": false}]}')
+    table = parse_document(text).table
+    assert table.colors == ("#0072B2", "#D55E00", "#cc79a7")  # the palette's first two, then the one given
+    assert table.visible == (True, True, False)

@@ -6,6 +6,7 @@ Holds what CSV cannot: units, colours, visibility and view settings.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from explorer.model.formats.errors import FormatError, read_text
@@ -67,8 +68,8 @@ def parse_document(text: str, path=None):
             except OverflowError:  # an integer of hundreds of digits
                 raise FormatError(path, None, None, f"vector {index} ('{vector['label']}') holds a number too "
                                   "large to store (the largest is about 1.8e308)") from None
-        colors = [str(v.get("color") or palette_color(i)) for i, v in enumerate(vectors)]
-        visible = [bool(v.get("visible", True)) for v in vectors]
+        colors = [v["color"] if _is_color(v.get("color")) else palette_color(i) for i, v in enumerate(vectors)]
+        visible = [v.get("visible") is not False for v in vectors]
         table = VectorTable(labels, dimensions, values, colors, visible)
         view = _usable_view(data.get("view", {}))
     except (KeyError, TypeError, AttributeError) as error:
@@ -76,6 +77,11 @@ def parse_document(text: str, path=None):
     except TableError as error:
         raise FormatError(path, None, None, str(error)) from None
     return Document(table, path=Path(path) if path else None, view=view)
+
+
+def _is_color(value) -> bool:
+    """True for a colour the program writes and draws: '#RRGGBB' (or '#RGB')."""
+    return isinstance(value, str) and re.fullmatch(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})", value) is not None
 
 
 def _usable_view(view) -> dict:
