@@ -10,7 +10,7 @@ through the document context.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 from explorer.model.commands import Compound, InsertVectors, MoveVectors, RemoveVectors, SetStyle
 from explorer.model.paste import PasteError, copy_text, paste_command
 from explorer.qt.table_model import VectorTableModel
+
+#: Clipboard format marking a copy whose last column is |v| (the text it belongs to).
+_LENGTH_COLUMN_MIME = "application/x-vector-explorer-length-column"
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -205,13 +208,21 @@ class VectorTableView(QTableView):
         rows = sorted({i.row() for i in indexes})
         columns = sorted({i.column() for i in indexes})
         text = copy_text(self._context.table, rows, columns)
-        QGuiApplication.clipboard().setText(text)
+        data = QMimeData()
+        data.setText(text)
+        if len(columns) > 1 and columns[-1] == self.table_model().norm_column:
+            # Said beside the text: pasted back here, the read-only |v| column is not a new dimension.
+            data.setData(_LENGTH_COLUMN_MIME, QByteArray(text.encode("utf-8")))
+        QGuiApplication.clipboard().setMimeData(data)
         return text
 
     def paste(self, text: str | None = None) -> bool:
         """Paste TSV (the clipboard's by default) at the current cell as one undo step."""
         if text is None:
-            text = QGuiApplication.clipboard().text()
+            data = QGuiApplication.clipboard().mimeData()
+            text = data.text() if data is not None else ""
+            if data is not None and bytes(data.data(_LENGTH_COLUMN_MIME)).decode("utf-8") == text:
+                text = "".join(line.rsplit("\t", 1)[0] + "\n" for line in text.splitlines())  # drop |v|
         current = self.currentIndex()
         row = current.row() if current.isValid() else self._context.table.row_count
         column = current.column() if current.isValid() else 0

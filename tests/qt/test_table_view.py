@@ -200,3 +200,20 @@ def test_deleting_a_block_of_rows_removes_each_run_at_once(qtbot, window):
     window.context.undo_stack.undo()
     assert table.labels == ("A", "B", "C", "D", "E")
     assert table.colors == tuple(window.context.table.colors)
+
+
+def test_rows_copied_here_paste_back_without_their_length_column(qtbot, window):
+    from PySide6.QtCore import QModelIndex
+
+    view, table = window.table_view, window.context.table
+    view.selectRow(0)  # label, mass, volume and |v|
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().split("\t")[:3] == ["A", "3", "30"]
+    view.setCurrentIndex(QModelIndex())  # no current cell: the copy is appended as a new vector
+    assert view.paste()
+    assert table.labels[5] == "A2" and table.values[5].tolist() == [3, 30] and table.dimension_count == 2
+    window.context.undo_stack.undo()
+    QGuiApplication.clipboard().setText("F\t3\t4\t5\n")  # copied elsewhere: every column is data
+    view.setCurrentIndex(QModelIndex())
+    assert view.paste()
+    assert table.dimension_count == 3 and table.values[5].tolist() == [3, 4, 5]
