@@ -212,3 +212,25 @@ def test_huge_vectors_are_drawn_without_overflow(window):
     assert plot.tip(0) == (1e300, 1e300) and plot.tip(1) == (-1e300, 1e300)
     anchors = [plot._labels[row].anchor for row in (0, 1)]
     assert all(0 <= a.x() <= 1 and 0 <= a.y() <= 1 for a in anchors)
+
+
+def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(qtbot, window):
+    from PySide6.QtCore import QPoint
+
+    plot, viewport = window.plot, window.plot.viewport()
+    start = plot.tip_viewport_pos(1)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(10, -10))
+    assert not window.actionUndo.isEnabled()
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    # A move with no button held: the release went to a popup that took the mouse meanwhile.
+    position = QPointF(start + QPoint(40, 40))
+    QApplication.sendEvent(viewport, QMouseEvent(QEvent.Type.MouseMove, position, viewport.mapToGlobal(position),
+                                                 Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                                 Qt.KeyboardModifier.NoModifier))
+    assert window.actionUndo.isEnabled() and window.context.undo_stack.count() == 1
+    window.actionUndo.trigger()
+    assert window.context.table.values[1].tolist() == [15, 4]
