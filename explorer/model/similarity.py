@@ -13,7 +13,9 @@ Numerics worth knowing:
   path). The unit vectors are shortened by the multiply's worst-case rounding
   bound, (D + 3) units in the last place, so every score lies within [-1, 1]
   without a second pass over N x N values; the diagonal is set to exactly 1.
-  In float64 that shortening is about 1e-14, below what any view shows.
+  In float64 that shortening is about 1e-14, below what any view shows, and
+  for tables of lesson size the scores within 1e-9 of +-1 are taken from the
+  angle instead, so parallel vectors score exactly 1.
 - Angles come from ``2 atan2(|u - v|, |u + v|)`` of the unit vectors wherever
   arccos would be ill-conditioned (|cos| > 0.9), so parallel vectors give
   exactly 0 degrees and anti-parallel ones 180.
@@ -171,11 +173,32 @@ def _cosine_and_units(vectors) -> tuple[np.ndarray, np.ndarray]:
     unit, all_defined = _unit_vectors(vectors, shorten=True)
     # A distinct second operand: numpy's general multiply, not its slower symmetric path.
     matrix = unit @ unit.copy().T
+    _exact_near_parallel(matrix, unit, np.arange(len(unit)))
     if all_defined:
         matrix.flat[:: len(matrix) + 1] = 1.0
     else:
         _fix_cosine_diagonal(matrix, unit)
     return matrix, unit
+
+
+#: Float64 blocks up to this many scores get their near-parallel pairs computed exactly.
+_EXACT_LIMIT = 1 << 22
+
+
+def _exact_near_parallel(block: np.ndarray, unit: np.ndarray, rows: np.ndarray) -> None:
+    """Recompute, from the stable angle, the float64 scores within 1e-9 of +1 or -1.
+
+    The multiply leaves parallel vectors a few units in the last place from 1
+    (cos(A, D) = 0.9999999999999997); through the angle, which is exactly 0
+    for parallel vectors, they come out as exactly 1 (and -1 for opposite
+    ones). Only for float64 tables of lesson size, where it costs nothing that
+    shows; float32 matrices of embeddings keep the multiply's values.
+    """
+    if block.dtype != np.float64 or block.size > _EXACT_LIMIT:
+        return
+    near_r, near_c = np.nonzero(np.abs(block) > 1 - 1e-9)
+    if len(near_r):
+        block[near_r, near_c] = np.cos(np.radians(_stable_angle(unit[rows[near_r]], unit[near_c])))
 
 
 def _fix_cosine_diagonal(matrix: np.ndarray, unit: np.ndarray) -> None:
@@ -288,6 +311,7 @@ class SimilarityMatrix:
         if self.metric == "cosine":
             self._unit[rows] = unit_vectors(x[rows])
             block = self._unit[rows] @ self._unit.T
+            _exact_near_parallel(block, self._unit, rows)
         elif self.metric == "dot":
             with np.errstate(over="ignore", invalid="ignore"):
                 block = x[rows] @ x.T

@@ -37,6 +37,9 @@ def test_cosines(table):
     assert m[i["A"], i["D"]] == pytest.approx(1.0, abs=1e-12)
     assert m[i["B"], i["E"]] == pytest.approx(1.0, abs=1e-12)
     assert round(m[i["A"], i["C"]], 5) == 0.99994
+    # Parallel pairs are exactly 1, not 0.9999999999999997 (what a CSV export would show).
+    assert m[i["A"], i["D"]] == 1.0 and m[i["B"], i["E"]] == 1.0 and m[i["D"], i["A"]] == 1.0
+    assert similarity.cosine_matrix(np.array([[1.0, 2.0], [-2.0, -4.0]]))[0, 1] == -1.0
 
 
 def test_parallel_angles_are_exactly_zero(table):
