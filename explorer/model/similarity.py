@@ -155,7 +155,7 @@ def _stable_angle(u: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 def dot(a, b) -> float:
     """Plain dot product sum(a_i b_i)."""
-    return float(np.dot(np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)))
+    return float(_dot_block(np.asarray(a, dtype=np.float64)[None, :], np.asarray(b, dtype=np.float64)[None, :])[0, 0])
 
 
 def euclidean(a, b) -> float:
@@ -212,8 +212,20 @@ def _fix_cosine_diagonal(matrix: np.ndarray, unit: np.ndarray) -> None:
 def dot_matrix(vectors: np.ndarray) -> np.ndarray:
     """N x N dot products sum(a_i b_i)."""
     x = np.asarray(vectors)
-    with np.errstate(over="ignore", invalid="ignore"):
-        return x @ x.copy().T
+    return _dot_block(x, x.copy())
+
+
+def _dot_block(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """``left @ right.T``; with huge or tiny values the sums are taken on scaled copies.
+
+    So [1e300, 1e300] . [-1e300, 1e300] is 0, as it truly is, not -inf from an
+    overflowing product; a sum that truly exceeds the float range is inf.
+    """
+    scale = float(max(np.max(np.abs(left), initial=0.0), np.max(np.abs(right), initial=0.0)))
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        if scale == 0 or 1e-100 < scale < 1e100:
+            return left @ right.T
+        return (((left / scale) @ (right / scale).T) * scale) * scale
 
 
 def euclidean_matrix(vectors: np.ndarray) -> np.ndarray:
@@ -313,8 +325,7 @@ class SimilarityMatrix:
             block = self._unit[rows] @ self._unit.T
             _exact_near_parallel(block, self._unit, rows)
         elif self.metric == "dot":
-            with np.errstate(over="ignore", invalid="ignore"):
-                block = x[rows] @ x.T
+            block = _dot_block(x[rows], x)
         elif self.metric == "euclidean":
             block = _euclidean_block(np.asarray(x, dtype=np.float64), rows)
         else:

@@ -107,3 +107,15 @@ def test_antiparallel_angle_is_exactly_180():
 def test_unknown_metric_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="cosine, dot, euclidean, angle"):
         similarity.similarity_matrix(np.eye(2), "manhattan")
+
+
+def test_dot_product_of_huge_vectors_does_not_overflow_on_the_way():
+    x = np.array([[1e300, 1e300], [-1e300, 1e300]])
+    m = similarity.dot_matrix(x)
+    assert m[0, 1] == 0.0 and m[1, 0] == 0.0  # truly zero
+    assert np.isposinf(m[0, 0])  # truly 2e600: beyond the float range
+    assert similarity.dot(x[0], x[1]) == 0.0
+    assert similarity.dot([3, 30], [15, 4]) == 165.0
+    cache = similarity.SimilarityMatrix("dot")
+    cache.recompute(x)
+    assert cache.update_rows(x, [0])[0, 1] == 0.0
