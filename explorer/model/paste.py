@@ -10,6 +10,9 @@ changes, so a bad cell refuses the whole paste.
 
 from __future__ import annotations
 
+import csv
+import io
+
 import numpy as np
 
 from explorer.model.commands import (
@@ -29,11 +32,15 @@ class PasteError(ValueError):
 
 
 def split_tsv(text: str) -> list[list[str]]:
-    """Rows of cells from spreadsheet text; blank trailing lines dropped."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return [line.split("\t") for line in lines]
+    """Rows of cells from spreadsheet text; blank trailing lines dropped.
+
+    Spreadsheets put quotes around a cell that holds a tab, a line break or
+    a quote, doubling the quotes inside, as CSV does; such cells come back whole.
+    """
+    rows = [row or [""] for row in csv.reader(io.StringIO(text, newline=""), delimiter="\t")]
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    return rows
 
 
 def _is_number(cell: str) -> bool:
@@ -135,7 +142,8 @@ def copy_text(table: VectorTable, rows, columns) -> str:
     """The cells at ``rows`` x ``columns`` (view columns: 0 label, 1..D, D+1 |v|) as TSV."""
     from explorer.model.similarity import norm
 
-    lines = []
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")  # quotes cells as spreadsheets do
     for r in rows:
         cells = []
         for c in columns:
@@ -145,8 +153,8 @@ def copy_text(table: VectorTable, rows, columns) -> str:
                 cells.append(format_value(table.values[r, c - 1]))
             else:
                 cells.append(format_value(norm(table.values[r])))
-        lines.append("\t".join(cells))
-    return "\n".join(lines) + "\n"
+        writer.writerow(cells)
+    return out.getvalue()
 
 
 def _reason(cell: str) -> str:

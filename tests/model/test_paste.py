@@ -90,3 +90,15 @@ def test_copy_text_reads_back_exactly():
     lines = [line.split("\t") for line in text.splitlines()]
     assert lines[0][:3] == ["A", "3", "30"]
     assert float(lines[1][3]) == pytest.approx(np.sqrt(241))
+
+
+def test_quoted_cells_with_tabs_quotes_and_line_breaks_round_trip():
+    from explorer.model.table import VectorTable
+
+    table = VectorTable(['tab\there', 'say "hi"', "two\nlines"], ["x"], [[1.0], [2.0], [3.0]])
+    text = copy_text(table, [0, 1, 2], [0, 1])
+    assert text.splitlines()[0] == '"tab\there"\t1'
+    target = VectorTable(["a"], ["x"], [[0.0]])
+    paste_command(target, text, 1, 0).apply(target)
+    assert target.labels == ("a", "tab\there", 'say "hi"', "two\nlines")
+    assert target.values[1:, 0].tolist() == [1.0, 2.0, 3.0]
