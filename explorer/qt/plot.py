@@ -16,11 +16,10 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.model.projection import pca, select_dimensions
-from explorer.qt.arrows import POINTS_PER_ARROW, arrow_segments, label_anchors
+from explorer.qt.arrows import POINTS_PER_ARROW, arrow_segments
 from explorer.qt.plot_drag import TipDragging
+from explorer.qt.plot_labels import LABEL_LIMIT, TipLabels, short_label
 
-#: Above this many vectors only the selected ones are labelled (the rest would be a blur).
-LABEL_LIMIT = 150
 #: Above this many vectors arrows are drawn without antialiasing.
 CROWD = 5_000
 #: Opacity (0-255) of crowded arrows.
@@ -28,13 +27,6 @@ CROWD_ALPHA = 60
 #: How near (in pixels) a press must be to a tip to grab it.
 GRAB_PIXELS = 10
 _HIGHLIGHT = QColor(255, 200, 0, 150)
-_LABEL_FILL = QColor(255, 255, 255, 170)
-#: Labels longer than this are shortened in the plot (the table and the tooltip show them whole).
-LABEL_CHARS = 32
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 class _ColourGroup:
@@ -55,7 +47,7 @@ class _ColourGroup:
         self.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
-class VectorPlot(TipDragging, pg.PlotWidget):
+class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
     """The arrow plot of a document context (``vectorPlot``)."""
 
     #: The projection or the dimensions shown changed: mode, x, y.
@@ -299,47 +291,6 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         if any(r in self._context.selection for r in rows):
             self._update_highlight()
 
-    def _relabel(self) -> None:
-        for label in self._labels.values():
-            self.removeItem(label)
-        self._labels = {}
-        table = self._context.table
-        # A crowd: label only the selected, and at most LABEL_LIMIT of them (Select All must not add 100,000).
-        rows = list(self._slot) if len(self._slot) <= LABEL_LIMIT else [
-            r for r in self._context.selection if r in self._slot
-        ][:LABEL_LIMIT]
-        # In a crowd (only the selected are labelled) a pale backing keeps the label readable.
-        fill = _LABEL_FILL if len(self._slot) > LABEL_LIMIT else None
-        for row in rows:
-            label = pg.TextItem(_short(table.label(row)), color=table.color(row), fill=fill)
-            label.setToolTip(table.label(row))
-            label.setFont(self._font)
-            label.setZValue(10)
-            self._place_label(row, label)
-            self._labels[row] = label
-            self.addItem(label)
-
-    def _place_label(self, row: int, label: pg.TextItem) -> None:
-        x, y = self._coords[row]
-        label.setPos(float(x), float(y))
-        self._anchor_labels([(row, label)])
-
-    def _fit_labels(self, *_) -> None:
-        self._anchor_labels(list(self._labels.items()))
-
-    def _anchor_labels(self, items) -> None:
-        """Anchor labels beside their tips on the side where they fit in the view."""
-        if not items:
-            return
-        sx, sy = self._vb.viewPixelSize()
-        rects = [label.textItem.boundingRect() for _, label in items]
-        sizes = [(r.width() * sx, r.height() * sy) for r in rects]
-        x_range, y_range = self._vb.viewRange()
-        anchors = label_anchors(self._coords[[row for row, _ in items]], sizes, x_range, y_range)
-        for (_, label), (ax, ay) in zip(items, anchors):
-            if (label.anchor.x(), label.anchor.y()) != (ax, ay):
-                label.setAnchor((ax, ay))
-
     def _update_highlight(self) -> None:
         rows = [r for r in self._context.selection if r in self._slot]
         segments = arrow_segments(self._coords[rows], self._head) if rows else np.zeros((0, 2))
@@ -372,7 +323,7 @@ class VectorPlot(TipDragging, pg.PlotWidget):
         table = self._context.table
         for row in rows:
             if row in self._labels:
-                self._labels[row].setText(_short(table.label(row)))
+                self._labels[row].setText(short_label(table.label(row)))
                 self._labels[row].setToolTip(table.label(row))
 
     def _on_structure_change(self, *args) -> None:
