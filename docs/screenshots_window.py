@@ -84,11 +84,18 @@ def main() -> None:
     shoot(long, docs / "window-long-labels.png")
 
     if "--all" in sys.argv:
-        wide = window_on(VectorTable([f"v{i}" for i in range(300)], [Dimension(f"d{i + 1}") for i in range(50)],
-                                     rng.normal(size=(300, 50)).round(4)), "wide")
+        wide = window_on(
+            VectorTable(
+                [f"v{i}" for i in range(300)],
+                [Dimension(f"d{i + 1}") for i in range(50)],
+                rng.normal(size=(300, 50)).round(4),
+            ),
+            "wide",
+        )
         shoot(wide, Path("/tmp/window-300x50.png"))
-        two = window_on(VectorTable(["A", "B"], [Dimension("mass", "kg"), Dimension("volume", "l")],
-                                    materials[:2]), "two")
+        two = window_on(
+            VectorTable(["A", "B"], [Dimension("mass", "kg"), Dimension("volume", "l")], materials[:2]), "two"
+        )
         shoot(two, Path("/tmp/window-2.png"))
     del app
 

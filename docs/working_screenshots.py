@@ -14,14 +14,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import numpy as np
+from PySide6.QtWidgets import QApplication, QWidget
 
-from explorer.model.builtin import materials  # noqa: E402
-from explorer.model.document import Document  # noqa: E402
-from explorer.model.table import VectorTable  # noqa: E402
-from explorer.qt.context import DocumentContext  # noqa: E402
-from explorer.qt.working_panel import WorkingPanel  # noqa: E402
+from explorer.model.builtin import materials
+from explorer.model.document import Document
+from explorer.model.table import VectorTable
+from explorer.qt.context import DocumentContext
+from explorer.qt.working_panel import WorkingPanel
 
 OUT = Path(__file__).resolve().parent
 
@@ -36,7 +36,9 @@ def glove_pair() -> VectorTable:
         words = pq.read_table(root / "glove_6B_index.parquet").column(0).to_pylist()
         vectors = np.load(root / "glove_6B_50d_emb.npy", mmap_mode="r")
         rows = [words.index("king"), words.index("queen")]
-        return VectorTable(["king", "queen"], [f"d{i}" for i in range(1, 51)], np.asarray(vectors[rows], dtype=np.float64))
+        return VectorTable(
+            ["king", "queen"], [f"d{i}" for i in range(1, 51)], np.asarray(vectors[rows], dtype=np.float64)
+        )
     except ImportError:
         rng = np.random.default_rng(7)
         return VectorTable(["u", "v"], [f"d{i}" for i in range(1, 51)], rng.normal(size=(2, 50)))

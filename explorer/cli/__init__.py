@@ -21,7 +21,7 @@ from explorer.cli.common import CliError
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "similarity": ("explorer.cli.similarity", "print the labelled similarity matrix"),
     "explain": ("explorer.cli.explain", "print every step of the score of two vectors"),
-    "check": ("explorer.cli.check", "check a claim such as \"D = 2.5 A\" (exit 0 true, 1 false, 2 error)"),
+    "check": ("explorer.cli.check", 'check a claim such as "D = 2.5 A" (exit 0 true, 1 false, 2 error)'),
     "vocab": ("explorer.cli.vocab", "split text into tokens and print the token / index table"),
     "neighbours": ("explorer.cli.neighbours", "print the nearest GloVe words to a word"),
     "export-heatmap": ("explorer.cli.export_heatmap", "write the heatmap as PNG, SVG, PDF or CSV"),
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not argv or argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help"):
+        if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
             return _open_window(argv)
         args = _build_parser().parse_args(argv)
         module = importlib.import_module(SUBCOMMANDS[args.command][0])

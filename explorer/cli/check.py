@@ -11,10 +11,11 @@ from explorer.cli.common import CliError, load_table
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("claim", help="a claim such as \"D = 2.5 A\", \"E = 0.5*B\" or \"C ≈ A\"")
+    parser.add_argument("claim", help='a claim such as "D = 2.5 A", "E = 0.5*B" or "C ≈ A"')
     parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 for an approximately true claim too (similar, not equal)")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 for an approximately true claim too (similar, not equal)"
+    )
 
 
 def run(args) -> int:

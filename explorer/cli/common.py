@@ -19,8 +19,8 @@ def load_table(path: str | None):
 
     Reading errors become a :class:`CliError` that names the file, line and column.
     """
-    from explorer.model.formats import FormatError, read_table
     from explorer.model.builtin import materials
+    from explorer.model.formats import FormatError, read_table
 
     if path is None:
         return materials()
@@ -49,8 +49,9 @@ def add_metric_argument(parser) -> None:
 
 def add_first_argument(parser) -> None:
     """Add ``--first K``: use only the first K vectors of the file (for large files)."""
-    parser.add_argument("--first", type=int, metavar="K",
-                        help="use only the first K vectors (a full matrix is built for at most 5,000)")
+    parser.add_argument(
+        "--first", type=int, metavar="K", help="use only the first K vectors (a full matrix is built for at most 5,000)"
+    )
 
 
 def matrix_rows(table, first: int | None, name: str):
@@ -63,10 +64,13 @@ def matrix_rows(table, first: int | None, name: str):
             raise CliError("--first must be at least 2: a matrix compares at least two vectors", exit_code=2)
         if first < len(table):
             k = first
-            table = VectorTable(table.labels[:k], table.dimensions, table.values[:k],
-                                table.colors[:k], table.visible[:k])
+            table = VectorTable(
+                table.labels[:k], table.dimensions, table.values[:k], table.colors[:k], table.visible[:k]
+            )
     reason = too_many_for_matrix(len(table))
     if reason is not None:
-        raise CliError(f"{name}: {reason}; pass --first {MATRIX_LIMIT} to use the first {MATRIX_LIMIT:,}, "
-                       "or save the vectors to compare in a smaller file")
+        raise CliError(
+            f"{name}: {reason}; pass --first {MATRIX_LIMIT} to use the first {MATRIX_LIMIT:,}, "
+            "or save the vectors to compare in a smaller file"
+        )
     return table

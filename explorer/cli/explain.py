@@ -10,8 +10,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("b", help="label of the second vector, e.g. B")
     parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
     add_metric_argument(parser)
-    parser.add_argument("--all-terms", action="store_true",
-                        help="write every term of long sums instead of the first and last ones")
+    parser.add_argument(
+        "--all-terms", action="store_true", help="write every term of long sums instead of the first and last ones"
+    )
     parser.add_argument("--markdown", action="store_true", help="write Markdown instead of plain text")
 
 
@@ -20,7 +21,9 @@ def _row(table, label: str, where: str) -> int:
         return table.index_of(label)
     except KeyError:
         shown = ", ".join(table.labels[:8]) + (f" and {len(table) - 8} more" if len(table) > 8 else "")
-        raise CliError(f"there is no vector labelled '{label}' in {where}; its labels are {shown}", exit_code=2) from None
+        raise CliError(
+            f"there is no vector labelled '{label}' in {where}; its labels are {shown}", exit_code=2
+        ) from None
 
 
 def run(args) -> int:
@@ -30,7 +33,8 @@ def run(args) -> int:
     table = load_table(args.file)
     where = args.file or "the built-in materials"
     a, b = _row(table, args.a, where), _row(table, args.b, where)
-    work = working(table.vector(a), table.vector(b), table.label(a), table.label(b),
-                   table.dimensions, args.metric, args.all_terms)
+    work = working(
+        table.vector(a), table.vector(b), table.label(a), table.label(b), table.dimensions, args.metric, args.all_terms
+    )
     print((to_markdown if args.markdown else to_text)(work), end="")
     return 0

@@ -26,20 +26,42 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def add_arguments(parser) -> None:
     parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="file to write: .png, .svg, .pdf or .csv (the extension picks the format)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="file to write: .png, .svg, .pdf or .csv (the extension picks the format)",
+    )
     add_metric_argument(parser)
     add_first_argument(parser)
-    parser.add_argument("--order", choices=("original", "label", "clustered"), default="original",
-                        help="as in the file (default), by label, or clustered (similar vectors together)")
+    parser.add_argument(
+        "--order",
+        choices=("original", "label", "clustered"),
+        default="original",
+        help="as in the file (default), by label, or clustered (similar vectors together)",
+    )
     parser.add_argument("--colormap", metavar="NAME", help="a pyqtgraph colour map, e.g. CET-D1A, CET-CBD1, viridis")
-    parser.add_argument("--annotate", action=argparse.BooleanOptionalAction, default=True,
-                        help="write the score in each cell when it fits (default: on)")
-    parser.add_argument("--size", type=parse_size, default=(1200, 1000), metavar="WxH",
-                        help="picture size in pixels (default 1200x1000)")
-    parser.add_argument("--dpi", type=float, default=96.0, help="dots per inch; text keeps its size in points (default 96)")
+    parser.add_argument(
+        "--annotate",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="write the score in each cell when it fits (default: on)",
+    )
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=(1200, 1000),
+        metavar="WxH",
+        help="picture size in pixels (default 1200x1000)",
+    )
+    parser.add_argument(
+        "--dpi", type=float, default=96.0, help="dots per inch; text keeps its size in points (default 96)"
+    )
     parser.add_argument("--title", default="", help="title above the heatmap")
-    parser.add_argument("--long", action="store_true", help="CSV only: one line a,b,score per pair instead of the matrix")
+    parser.add_argument(
+        "--long", action="store_true", help="CSV only: one line a,b,score per pair instead of the matrix"
+    )
 
 
 def _application():
@@ -61,9 +83,16 @@ def run(args) -> int:
     try:
         export.check_target(out)
         table = matrix_rows(load_table(args.file), args.first, args.file or "the document")
-        options = export.HeatmapOptions(metric=args.metric, order=args.order, colormap=args.colormap,
-                                        annotate=args.annotate, title=args.title, size=args.size,
-                                        dpi=args.dpi, csv_layout="pairs" if args.long else "matrix")
+        options = export.HeatmapOptions(
+            metric=args.metric,
+            order=args.order,
+            colormap=args.colormap,
+            annotate=args.annotate,
+            title=args.title,
+            size=args.size,
+            dpi=args.dpi,
+            csv_layout="pairs" if args.long else "matrix",
+        )
         if args.colormap is not None or out.suffix.lower() != ".csv":
             _application()
         export.export_heatmap(table, out, options, name=name)

@@ -8,8 +8,9 @@ from explorer.cli.common import CliError
 def add_arguments(parser) -> None:
     parser.add_argument("word", help="the word whose neighbours to list, e.g. king")
     parser.add_argument("-k", type=int, default=10, help="how many neighbours (default 10)")
-    parser.add_argument("--sample", action="store_true",
-                        help="use the GloVe sample that ships with the program (6,000 words)")
+    parser.add_argument(
+        "--sample", action="store_true", help="use the GloVe sample that ships with the program (6,000 words)"
+    )
 
 
 def run(args) -> int:

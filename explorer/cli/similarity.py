@@ -19,18 +19,23 @@ def format_matrix(labels, matrix, norms, metric_name: str, digits: int) -> str:
     def cell(value: float) -> str:
         if np.isnan(value):
             return "undefined"
-        if abs(value) >= 1e7 or (value != 0 and abs(value) < 10 ** -digits):
+        if abs(value) >= 1e7 or (value != 0 and abs(value) < 10**-digits):
             return f"{value:.{digits}e}"
         return f"{value:.{digits}f}"
 
     cells = [[cell(v) for v in row] for row in matrix]
     norm_cells = [cell(v) for v in norms]
-    width = max([len(c) for row in cells for c in row] + [len(l) for l in labels] + [len("|v|")] + [len(c) for c in norm_cells])
-    label_width = max([len(l) for l in labels] + [1])
+    width = max(
+        [len(c) for row in cells for c in row]
+        + [len(label) for label in labels]
+        + [len("|v|")]
+        + [len(c) for c in norm_cells]
+    )
+    label_width = max([len(label) for label in labels] + [1])
     lines = [f"{metric_name} of {len(labels)} vectors"]
-    lines.append(" " * label_width + "  " + "  ".join(l.rjust(width) for l in list(labels) + ["|v|"]))
+    lines.append(" " * label_width + "  " + "  ".join(label.rjust(width) for label in [*list(labels), "|v|"]))
     for label, row, n in zip(labels, cells, norm_cells):
-        lines.append(label.ljust(label_width) + "  " + "  ".join(c.rjust(width) for c in row + [n]))
+        lines.append(label.ljust(label_width) + "  " + "  ".join(c.rjust(width) for c in [*row, n]))
     return "\n".join(lines)
 
 
@@ -44,7 +49,8 @@ def run(args) -> int:
         raise CliError("--digits must be between 0 and 17", exit_code=2)
     table = matrix_rows(table, args.first, args.file or "the document")
     matrix = similarity.similarity_matrix(table.values, args.metric)
-    labels = [l.replace("\n", " ") for l in table.labels]
-    print(format_matrix(labels, matrix, similarity.norms(table.values),
-                        similarity.METRIC_NAMES[args.metric], args.digits))
+    labels = [label.replace("\n", " ") for label in table.labels]
+    print(
+        format_matrix(labels, matrix, similarity.norms(table.values), similarity.METRIC_NAMES[args.metric], args.digits)
+    )
     return 0

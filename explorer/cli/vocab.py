@@ -10,13 +10,19 @@ MAX_SEQUENCE = 2000
 
 def add_arguments(parser) -> None:
     parser.add_argument("text", help="the text to split into tokens ('-' reads standard input)")
-    parser.add_argument("--level", choices=("char", "word", "subword"), default="char",
-                        help="characters (a..z = 0..25, the default), words, or subwords (BPE)")
-    parser.add_argument("--vocab-size", type=int, default=None, metavar="N",
-                        help="subword vocabulary size to train (default 200)")
+    parser.add_argument(
+        "--level",
+        choices=("char", "word", "subword"),
+        default="char",
+        help="characters (a..z = 0..25, the default), words, or subwords (BPE)",
+    )
+    parser.add_argument(
+        "--vocab-size", type=int, default=None, metavar="N", help="subword vocabulary size to train (default 200)"
+    )
     parser.add_argument("--lowercase", action="store_true", help="lower-case the text first")
-    parser.add_argument("--tokenizer", metavar="FILE",
-                        help="a tokenizer.json or vocab.txt to use instead of training (subword level)")
+    parser.add_argument(
+        "--tokenizer", metavar="FILE", help="a tokenizer.json or vocab.txt to use instead of training (subword level)"
+    )
 
 
 def format_table(tokenizer, encoding) -> str:
@@ -34,8 +40,10 @@ def format_table(tokenizer, encoding) -> str:
     more = len(encoding) - len(shown)
     lines.append("encoded: [" + ", ".join(map(str, shown)) + (f", ... {more} more" if more else "") + "]")
     if vocabulary.unknown_index is not None and vocabulary.unknown_index in counts:
-        lines.append(f"{counts[vocabulary.unknown_index]} token(s) are not in the vocabulary and read "
-                     f"{vocabulary.unknown_token} ({vocabulary.unknown_index}).")
+        lines.append(
+            f"{counts[vocabulary.unknown_index]} token(s) are not in the vocabulary and read "
+            f"{vocabulary.unknown_token} ({vocabulary.unknown_index})."
+        )
     return "\n".join(lines)
 
 
@@ -51,7 +59,7 @@ def run(args) -> int:
     if args.tokenizer and args.level != "subword":
         raise CliError("--tokenizer applies to --level subword only", exit_code=2)
     if not text.strip():
-        raise CliError("the text is empty; give some words, e.g. explorer vocab \"hello world\"")
+        raise CliError('the text is empty; give some words, e.g. explorer vocab "hello world"')
     try:
         if args.tokenizer:
             tokenizer = SubwordTokenizer.from_file(args.tokenizer)

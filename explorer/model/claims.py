@@ -22,9 +22,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Sequence
 
 import numpy as np
 
@@ -125,7 +125,7 @@ def _scan(text: str, labels) -> list[tuple[str, object, int, int]]:
             close = {"“": "”", "‘": "’"}.get(ch, ch)
             end = text.find(close, i + 1)
             if end < 0:
-                raise ClaimError(f"The quote {ch} before '{text[i + 1:]}' is never closed.")
+                raise ClaimError(f"The quote {ch} before '{text[i + 1 :]}' is never closed.")
             out.append(("label", text[i + 1 : end], i, end + 1))
             i = end + 1
             continue
@@ -203,8 +203,12 @@ def _known_label_at(text: str, i: int, labels) -> str | None:
     """The longest known label (not a plain number) that starts at ``i`` and ends a word."""
     for j in range(len(text), i, -1):
         candidate = text[i:j]
-        if candidate in labels and _ends_word(text, j) and candidate.strip() == candidate \
-                and not _NUMBER.fullmatch(candidate):
+        if (
+            candidate in labels
+            and _ends_word(text, j)
+            and candidate.strip() == candidate
+            and not _NUMBER.fullmatch(candidate)
+        ):
             return candidate
     return None
 
@@ -224,7 +228,7 @@ def _side(tokens: list, which: str, text: str, labels) -> tuple[float, str]:
         kind, value = tokens[i]
         if expect_operand:
             if kind == "sign":
-                if label is not None or i and tokens[i - 1][0] != "op":
+                if label is not None or (i and tokens[i - 1][0] != "op"):
                     raise ClaimError(
                         f"Sums and differences such as '{text}' cannot be checked; "
                         "compare one vector with a multiple of another, as in 'D = 2.5 A'."
@@ -330,8 +334,10 @@ def check_claim(claim: Claim | str, labels, vectors, dimensions: Sequence = ()) 
         if claim.left == claim.right and k == 1:
             return ClaimResult(claim, ClaimVerdict.TRUE, f"{claim.left} is itself", relation)
         if size_x == 0 and claim.factor not in (0, 1):
-            reason = (f"{claim.left} and {claim.right} are zero vectors ({format_factor(claim.factor)} × a zero "
-                      "vector is a zero vector, with no direction)")
+            reason = (
+                f"{claim.left} and {claim.right} are zero vectors ({format_factor(claim.factor)} × a zero "
+                "vector is a zero vector, with no direction)"
+            )
             return ClaimResult(claim, ClaimVerdict.TRUE, reason, relation)
         return ClaimResult(claim, ClaimVerdict.TRUE, _exact_reason(claim, relation), relation)
     if size_x == 0 or size_t == 0:
@@ -346,10 +352,14 @@ def check_claim(claim: Claim | str, labels, vectors, dimensions: Sequence = ()) 
         return ClaimResult(claim, ClaimVerdict.TRUE, f"{claim.left} ≈ {named}: {closeness}", relation)
     if near and k == 1:
         return ClaimResult(
-            claim, ClaimVerdict.APPROXIMATE,
-            f"similar, not equal: {claim.left} ≈ {claim.right} in direction, {closeness}", relation,
+            claim,
+            ClaimVerdict.APPROXIMATE,
+            f"similar, not equal: {claim.left} ≈ {claim.right} in direction, {closeness}",
+            relation,
         )
-    return ClaimResult(claim, ClaimVerdict.FALSE, _false_reason(claim, x, y, relation, dimensions, cos, closeness, near), relation)
+    return ClaimResult(
+        claim, ClaimVerdict.FALSE, _false_reason(claim, x, y, relation, dimensions, cos, closeness, near), relation
+    )
 
 
 def _multiple_name(k: float, label: str, times: str = "") -> str:

@@ -9,8 +9,8 @@ before it touches the table, so a refused command changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -28,7 +28,7 @@ class Command:
 
     text: str = "Change"
 
-    def apply(self, table: VectorTable) -> "Command":  # pragma: no cover - abstract
+    def apply(self, table: VectorTable) -> Command:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -46,7 +46,7 @@ class SetValues(Command):
         object.__setattr__(self, "columns", tuple(int(c) for c in self.columns))
         object.__setattr__(self, "block", _frozen(self.block, len(self.rows), len(self.columns)))
 
-    def apply(self, table: VectorTable) -> "SetValues":
+    def apply(self, table: VectorTable) -> SetValues:
         old = table.values[np.ix_(self.rows, self.columns)].copy()
         table.set_values(self.rows, self.columns, self.block)
         return SetValues(self.rows, self.columns, old, self.text)
@@ -82,11 +82,9 @@ class InsertVectors(Command):
         if self.visible is not None:
             object.__setattr__(self, "visible", tuple(self.visible))
 
-    def apply(self, table: VectorTable) -> "RemoveVectors":
+    def apply(self, table: VectorTable) -> RemoveVectors:
         if self.values.shape[1] != table.dimension_count and len(self.labels):
-            raise TableError(
-                f"a vector here has {table.dimension_count} values, not {self.values.shape[1]}"
-            )
+            raise TableError(f"a vector here has {table.dimension_count} values, not {self.values.shape[1]}")
         table.insert_rows(self.start, self.labels, self.values, self.colors, self.visible)
         return RemoveVectors(self.start, len(self.labels), self.text)
 
@@ -122,7 +120,7 @@ class MoveVectors(Command):
     to: int
     text: str = "Move rows"
 
-    def apply(self, table: VectorTable) -> "MoveVectors":
+    def apply(self, table: VectorTable) -> MoveVectors:
         table.move_rows(self.start, self.count, self.to)
         return MoveVectors(self.to, self.count, self.start, self.text)
 
@@ -135,7 +133,7 @@ class RenameVector(Command):
     label: str
     text: str = "Rename vector"
 
-    def apply(self, table: VectorTable) -> "RenameVector":
+    def apply(self, table: VectorTable) -> RenameVector:
         old = table.label(self.row)
         table.set_labels((self.row,), (self.label,))
         return RenameVector(self.row, old, self.text)
@@ -150,7 +148,7 @@ class SetStyle(Command):
     visible: bool
     text: str = "Change colour"
 
-    def apply(self, table: VectorTable) -> "SetStyle":
+    def apply(self, table: VectorTable) -> SetStyle:
         old = SetStyle(self.row, table.colors[self.row], table.visible[self.row], self.text)
         table.set_styles((self.row,), (self.color,), (self.visible,))
         return old
@@ -173,7 +171,7 @@ class InsertDimensions(Command):
             array.flags.writeable = False
             object.__setattr__(self, "values", array)
 
-    def apply(self, table: VectorTable) -> "RemoveDimensions":
+    def apply(self, table: VectorTable) -> RemoveDimensions:
         if self.values is not None and self.values.shape[0] != table.row_count:
             raise TableError(f"the new dimension needs {table.row_count} values, not {self.values.shape[0]}")
         for dim in self.dimensions:
@@ -193,9 +191,7 @@ class RemoveDimensions(Command):
 
     def apply(self, table: VectorTable) -> InsertDimensions:
         columns = slice(self.start, self.start + self.count)
-        inverse = InsertDimensions(
-            self.start, table.dimensions[columns], table.values[:, columns].copy(), self.text
-        )
+        inverse = InsertDimensions(self.start, table.dimensions[columns], table.values[:, columns].copy(), self.text)
         table.remove_columns(self.start, self.count)
         return inverse
 
@@ -208,7 +204,7 @@ class RenameDimension(Command):
     dimension: Dimension
     text: str = "Rename dimension"
 
-    def apply(self, table: VectorTable) -> "RenameDimension":
+    def apply(self, table: VectorTable) -> RenameDimension:
         old = table.dimensions[self.column]
         table.set_dimension(self.column, self.dimension)
         return RenameDimension(self.column, old, self.text)
@@ -228,7 +224,7 @@ class Compound(Command):
     def __post_init__(self):
         object.__setattr__(self, "commands", tuple(self.commands))
 
-    def apply(self, table: VectorTable) -> "Compound":
+    def apply(self, table: VectorTable) -> Compound:
         inverses: list[Command] = []
         try:
             for command in self.commands:

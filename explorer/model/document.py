@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.model.events import Signal
-
 from explorer.model.commands import Command
+from explorer.model.events import Signal
 from explorer.model.table import VectorTable
 
 #: View settings a new document starts with; saved in the JSON document.

@@ -9,7 +9,7 @@ partial sort (``argpartition``), so 400,000 x 50 takes milliseconds.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -58,7 +58,7 @@ class EmbeddingMatrix:
         self._zero_rows = np.flatnonzero(self.norms == 0)
 
     @classmethod
-    def random(cls, tokens: Sequence[str], dimensions: int = 8, seed: int = 0) -> "EmbeddingMatrix":
+    def random(cls, tokens: Sequence[str], dimensions: int = 8, seed: int = 0) -> EmbeddingMatrix:
         """A seeded random matrix; row i depends only on the seed and i, not on V."""
         rng = np.random.default_rng(seed)
         vectors = rng.standard_normal((len(tokens), dimensions), dtype=np.float32)
@@ -93,8 +93,13 @@ class EmbeddingMatrix:
 
     def find(self, token: str) -> int | None:
         """The row of ``token``, trying it as written, lower-cased and without a ``▁``/``##`` mark."""
-        for candidate in (token, token.lower(), token.lstrip("▁"), token.lstrip("▁").lower(),
-                          token.removeprefix("##").lower()):
+        for candidate in (
+            token,
+            token.lower(),
+            token.lstrip("▁"),
+            token.lstrip("▁").lower(),
+            token.removeprefix("##").lower(),
+        ):
             if candidate:
                 row = self.index.get(candidate)
                 if row is not None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import inspect
 import weakref
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 class Signal:
@@ -38,7 +39,7 @@ class Signal:
 class SignalInstance:
     """The listeners of one event of one object."""
 
-    __slots__ = ("_slots", "_arity", "name", "_first", "_changes")
+    __slots__ = ("_arity", "_changes", "_first", "_slots", "name")
 
     def __init__(self, arity: int, name: str = ""):
         self._slots: list[tuple[Callable, bool, int]] = []

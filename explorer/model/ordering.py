@@ -12,7 +12,7 @@ end instead of breaking the clustering.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

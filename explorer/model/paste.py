@@ -70,8 +70,7 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
     header: list[str] | None = None
     if value_columns and not any(_is_number(cells[0][j]) for j in value_columns):
         if len(cells) == 1:
-            raise PasteError(f"line 1, column {value_columns[0] + 1}: "
-                             f"{_reason(cells[0][value_columns[0]])}")
+            raise PasteError(f"line 1, column {value_columns[0] + 1}: {_reason(cells[0][value_columns[0]])}")
         header, cells = cells[0], cells[1:]
 
     numbers = np.zeros((len(cells), len(value_columns)))
@@ -95,7 +94,9 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
             title = header[value_columns[k]].strip() if header else ""
             dim = parse_dimension(title, table.dimension_count + len(dimensions) + 1)
             if not title or dim.name in used:
-                dim = Dimension(unique_name(f"dim{table.dimension_count + len(dimensions) + 1}", used), dim.unit if title else "")
+                dim = Dimension(
+                    unique_name(f"dim{table.dimension_count + len(dimensions) + 1}", used), dim.unit if title else ""
+                )
             used.add(dim.name)
             dimensions.append(dim)
         commands.append(InsertDimensions(table.dimension_count, dimensions, np.zeros((table.row_count, new_dims))))
@@ -112,15 +113,10 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
         labels = []
         for i in range(len(cells) - new_rows, len(cells)):
             given = cells[i][0].strip() if labels_given else ""
-            if given and given not in used_labels:
-                label = given
-            else:
-                label = unique_name(given or "v", used_labels)
+            label = given if given and given not in used_labels else unique_name(given or "v", used_labels)
             used_labels.add(label)
             labels.append(label)
-        commands.append(
-            InsertVectors(table.row_count, labels, np.zeros((new_rows, width_after)), text="Paste")
-        )
+        commands.append(InsertVectors(table.row_count, labels, np.zeros((new_rows, width_after)), text="Paste"))
     if labels_given:
         for i in range(len(cells)):
             label = cells[i][0].strip()
@@ -163,4 +159,3 @@ def _reason(cell: str) -> str:
     except InvalidValue as error:
         return str(error)
     return "not a number"
-

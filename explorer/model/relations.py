@@ -7,9 +7,9 @@ scale factor k with b ~ k a (least squares: k = a.b / a.a), the residual
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Sequence
 
 import numpy as np
 
@@ -101,7 +101,7 @@ def format_ratio(r: float) -> str:
     if np.isinf(r):
         return "∞" if r > 0 else "-∞"
     if r == round(r) and abs(r) < 1e6:
-        return str(int(round(r)))
+        return str(round(r))
     if abs(r) >= 1e6:
         return f"{r:.3g}"
     if abs(r) >= 100:
@@ -116,7 +116,7 @@ def format_ratio(r: float) -> str:
 def format_quantity(value: float, unit: str = "") -> str:
     """A value with its unit: ``75 l``, ``2.5 kg``, ``0.418``."""
     if np.isfinite(value) and value == round(value) and abs(value) < 1e15:
-        text = str(int(round(value)))
+        text = str(round(value))
     else:
         text = f"{value:.4g}"
     return f"{text} {unit}" if unit else text
@@ -165,9 +165,10 @@ def _dimension_reason(a, b, a_label, b_label, dimensions, k) -> str:
             f"{dimension_name(dimensions, low)[0]} but {format_ratio(ratios[high])} × in "
             f"{dimension_name(dimensions, high)[0]}"
         )
-    distance = np.abs(np.log(np.abs(ratios[defined]) + 1e-300) - np.log(abs(k) + 1e-300)) + (
-        np.sign(ratios[defined]) != np.sign(k)
-    ) * 100.0
+    distance = (
+        np.abs(np.log(np.abs(ratios[defined]) + 1e-300) - np.log(abs(k) + 1e-300))
+        + (np.sign(ratios[defined]) != np.sign(k)) * 100.0
+    )
     near = int(defined[np.argmin(distance)])
     far = int(defined[np.argmax(distance)])
     near_name, _ = dimension_name(dimensions, near)
@@ -189,7 +190,7 @@ def format_factor(k: float) -> str:
     if not np.isfinite(k):
         return str(k)
     if k == round(k) and abs(k) < 1e15:
-        return str(int(round(k)))
+        return str(round(k))
     return f"{k:.4g}"
 
 
@@ -205,13 +206,30 @@ def relate(a, b, direction_tolerance: float = DIRECTION_TOLERANCE) -> Relation:
         ratios = tuple(float(r) if ai != 0 else float("nan") for r, ai in zip(b / a, a))
     cos = similarity.cosine(a, b)
     if np.array_equal(a, b):
-        return Relation(Verdict.EQUAL, 1.0 if norm_a else float("nan"), 0.0, 0.0, cos, ratios,
-                        1.0 if norm_a else float("nan"), vectors[0], vectors[1])
+        return Relation(
+            Verdict.EQUAL,
+            1.0 if norm_a else float("nan"),
+            0.0,
+            0.0,
+            cos,
+            ratios,
+            1.0 if norm_a else float("nan"),
+            vectors[0],
+            vectors[1],
+        )
     if norm_a == 0 or norm_b == 0:
         k = float("nan") if norm_a == 0 else 0.0
         residual = norm_b
-        return Relation(Verdict.UNDEFINED, k, residual, 1.0 if norm_b else 0.0, cos, ratios,
-                        norm_b / norm_a if norm_a else float("nan"), *vectors)
+        return Relation(
+            Verdict.UNDEFINED,
+            k,
+            residual,
+            1.0 if norm_b else 0.0,
+            cos,
+            ratios,
+            norm_b / norm_a if norm_a else float("nan"),
+            *vectors,
+        )
     # Work on a / |a| scaled copies so huge and tiny vectors keep their precision.
     ua, ub = a / norm_a, b / norm_b
     k_unit = float(ua @ ub)  # b/|b| ~ k_unit a/|a|

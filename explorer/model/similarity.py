@@ -23,7 +23,7 @@ Numerics worth knowing:
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -61,8 +61,10 @@ def too_many_for_matrix(n: int, limit: int = MATRIX_LIMIT) -> str | None:
     """Why ``n`` vectors get no full score matrix (a sentence start), or None when they do."""
     if n <= limit:
         return None
-    return (f"{n:,} vectors are more than the {limit:,} a full matrix of scores is built for "
-            f"(it would need {matrix_size_text(n)})")
+    return (
+        f"{n:,} vectors are more than the {limit:,} a full matrix of scores is built for "
+        f"(it would need {matrix_size_text(n)})"
+    )
 
 
 def check_metric(metric: str) -> str:

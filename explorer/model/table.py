@@ -10,10 +10,11 @@ label, dimension and style changes after, naming the rows and columns.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
+
 from explorer.model.events import Signal
 
 #: Okabe-Ito, a palette that colour-blind readers can tell apart.
@@ -162,11 +163,11 @@ class VectorTable:
         except ValueError:
             raise KeyError(f"there is no vector labelled '{label}'") from None
 
-    def copy(self) -> "VectorTable":
+    def copy(self) -> VectorTable:
         """An independent copy with the same content and no listeners."""
         return VectorTable(self._labels, self._dimensions, self._values, self._colors, self._visible)
 
-    def same_content(self, other: "VectorTable") -> bool:
+    def same_content(self, other: VectorTable) -> bool:
         """True when labels, dimensions, values (bit for bit), colours and visibility agree."""
         return (
             self._labels == other._labels
@@ -187,8 +188,7 @@ class VectorTable:
         if not np.isfinite(array).all():
             bad = np.argwhere(~np.isfinite(array))[0]
             raise TableError(
-                f"row {bad[0] + 1}, column {bad[1] + 1} holds {array[tuple(bad)]!r}; "
-                "only finite numbers are allowed"
+                f"row {bad[0] + 1}, column {bad[1] + 1} holds {array[tuple(bad)]!r}; only finite numbers are allowed"
             )
 
     @staticmethod
@@ -210,9 +210,7 @@ class VectorTable:
             raise TableError(f"cannot insert at row {start + 1}")
         self._check_values(block)
         self._check_labels(list(labels), self._labels)
-        colors = list(colors) if colors is not None else [
-            palette_color(start + i) for i in range(count)
-        ]
+        colors = list(colors) if colors is not None else [palette_color(start + i) for i in range(count)]
         visible = list(visible) if visible is not None else [True] * count
         self.rows_inserting.emit(start, count)
         self._labels[start:start] = list(labels)
@@ -261,7 +259,7 @@ class VectorTable:
     def set_labels(self, rows: Sequence[int], labels: Sequence[str]) -> None:
         """Rename the vectors at ``rows``."""
         rows = tuple(rows)
-        others = [l for i, l in enumerate(self._labels) if i not in rows]
+        others = [label for i, label in enumerate(self._labels) if i not in rows]
         self._check_labels(list(labels), others)
         for row, label in zip(rows, labels):
             self._labels[row] = label
@@ -307,7 +305,7 @@ class VectorTable:
         self._dimensions[column] = dimension
         self.dimensions_changed.emit((column,))
 
-    def replace(self, other: "VectorTable") -> None:
+    def replace(self, other: VectorTable) -> None:
         """Take over all of ``other``'s content (opening a file), announced as a reset."""
         self.resetting.emit()
         self._labels = list(other._labels)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from explorer.model.vocabulary import UNKNOWN, Encoding, Vocabulary
 
@@ -112,7 +112,7 @@ class WordTokenizer:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary(specials=(), unknown=UNKNOWN)
 
     @classmethod
-    def fit(cls, text: str, lowercase: bool = False) -> "WordTokenizer":
+    def fit(cls, text: str, lowercase: bool = False) -> WordTokenizer:
         """A word tokenizer whose vocabulary is ``<unk>`` then the words of ``text`` in order."""
         tokenizer = cls(lowercase=lowercase)
         tokens, _ = split_words(text, lowercase)
@@ -152,7 +152,7 @@ class SubwordTokenizer:
             self.vocabulary.set_unknown(unknown)
 
     @classmethod
-    def train(cls, text: str, vocab_size: int = DEFAULT_VOCAB_SIZE, lowercase: bool = False) -> "SubwordTokenizer":
+    def train(cls, text: str, vocab_size: int = DEFAULT_VOCAB_SIZE, lowercase: bool = False) -> SubwordTokenizer:
         """Byte-pair encoding learnt from ``text`` with at most ``vocab_size`` entries (``<unk>`` first)."""
         from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
@@ -178,7 +178,7 @@ class SubwordTokenizer:
         return cls(hf, "trained")
 
     @classmethod
-    def from_file(cls, path) -> "SubwordTokenizer":
+    def from_file(cls, path) -> SubwordTokenizer:
         """A tokenizer from ``tokenizer.json`` (any Hugging Face model) or a WordPiece ``vocab.txt``."""
         from explorer.model.formats.errors import FormatError, read_text
 
@@ -189,7 +189,7 @@ class SubwordTokenizer:
             read_text(path)  # missing, empty, binary: the usual sentences
             try:
                 return cls(Tokenizer.from_file(str(path)), path.name)
-            except Exception as error:  # tokenizers raises a bare Exception
+            except Exception as error:  # noqa: BLE001 - tokenizers raises a bare Exception
                 line, column, message = _json_error_position(str(error))
                 raise FormatError(path, line, column, f"is not a tokenizer file ({message})") from None
         return cls(_wordpiece_from_vocab(path, read_text(path)), path.name)
@@ -257,8 +257,14 @@ def _wordpiece_from_vocab(path: Path, text: str):
     return hf
 
 
-def make_tokenizer(level: str, text: str = "", *, lowercase: bool = False,
-                   vocab_size: int = DEFAULT_VOCAB_SIZE, symbols: Iterable[str] = ()):
+def make_tokenizer(
+    level: str,
+    text: str = "",
+    *,
+    lowercase: bool = False,
+    vocab_size: int = DEFAULT_VOCAB_SIZE,
+    symbols: Iterable[str] = (),
+):
     """The tokenizer for ``level``, fitted to ``text`` where the level learns from text."""
     if level == "char":
         return CharacterTokenizer(symbols, lowercase=lowercase)

@@ -33,9 +33,7 @@ def parse_number(text: str) -> float:
             reason = "it is not a number"
         raise InvalidValue(f"'{stripped}' is refused: {reason}") from None
     if not math.isfinite(value):
-        raise InvalidValue(
-            f"'{stripped}' is too large to store (the largest is about 1.8e308)"
-        )
+        raise InvalidValue(f"'{stripped}' is too large to store (the largest is about 1.8e308)")
     return value
 
 

@@ -10,8 +10,8 @@ listed separately and never come from the text itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -126,7 +126,7 @@ class Vocabulary:
         self._unknown = self.add(token, special=True)
         return self._unknown
 
-    def copy(self) -> "Vocabulary":
+    def copy(self) -> Vocabulary:
         """An independent copy (same indices, same counts)."""
         other = Vocabulary()
         other._tokens = list(self._tokens)

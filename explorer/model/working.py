@@ -14,8 +14,8 @@ a number, and nothing raises.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -150,7 +150,7 @@ def format_value(x: float) -> str:
     if np.isinf(x):
         return "∞" if x > 0 else "-∞"
     if x == round(x) and abs(x) < 1e15:
-        return str(int(round(x)))
+        return str(round(x))
     if 1e-3 <= abs(x) < 1e7:  # at most 4 decimals: 0.5045, -1.1372, 7.5
         return f"{x:.4f}".rstrip("0").rstrip(".")
     return f"{x:.4g}"
@@ -161,7 +161,7 @@ def format_sum(x: float) -> str:
     if not np.isfinite(x):
         return "too large for float64"
     if x == round(x) and abs(x) < 1e15:
-        return str(int(round(x)))
+        return str(round(x))
     if 1e-4 <= abs(x) < 1e9:
         return f"{x:.6g}"
     return f"{x:.4g}"
@@ -197,7 +197,7 @@ def _terms(n: int, all_terms: bool) -> tuple[list[int], int]:
     """Indices of the terms to show, and how many are hidden after the first ``HEAD_TERMS``."""
     if all_terms or n <= ELIDE_ABOVE:
         return list(range(n)), 0
-    return list(range(HEAD_TERMS)) + [n - 1], n - HEAD_TERMS - 1
+    return [*list(range(HEAD_TERMS)), n - 1], n - HEAD_TERMS - 1
 
 
 def _squares(values: np.ndarray, all_terms: bool) -> Sum:
@@ -249,8 +249,13 @@ def _dot_step(a_label, b_label, a, b, all_terms) -> tuple[Step, float, str]:
     shown, hidden = _terms(len(a), all_terms)
     chain = [Num(f"{a_label}·{b_label}")]
     if len(a):
-        chain.append(Sum(tuple(Product((_operand(a[i]), _operand(b[i])), tight=True) for i in shown),
-                         hidden, HEAD_TERMS if hidden else 0))
+        chain.append(
+            Sum(
+                tuple(Product((_operand(a[i]), _operand(b[i])), tight=True) for i in shown),
+                hidden,
+                HEAD_TERMS if hidden else 0,
+            )
+        )
     if not trouble and (1 < len(a) <= ELIDE_ABOVE or (all_terms and len(a) > 1)):
         chain.append(Sum(tuple(Num(_signed(format_sum(a[i] * b[i]), a[i] * b[i], j)) for j, i in enumerate(shown))))
     chain.append(Num(trouble or format_sum(dot)))
@@ -278,9 +283,15 @@ def working(
     b = np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"the vectors have {a.size} and {b.size} values; they must have as many")
-    steps = [Step("vectors", "The vectors", (Num(_vector_text(sa, a, dimensions, all_terms)),
-                                             Num(_vector_text(sb, b, dimensions, all_terms))),
-                  note=_legend(a_label, b_label, sa, sb), joiner=";")]
+    steps = [
+        Step(
+            "vectors",
+            "The vectors",
+            (Num(_vector_text(sa, a, dimensions, all_terms)), Num(_vector_text(sb, b, dimensions, all_terms))),
+            note=_legend(a_label, b_label, sa, sb),
+            joiner=";",
+        )
+    ]
     norm_a_step, norm_a = _norm_step("norm_a", sa, a, all_terms)
     norm_b_step, norm_b = _norm_step("norm_b", sb, b, all_terms)
     dot_step, dot, trouble = _dot_step(sa, sb, a, b, all_terms)
@@ -291,7 +302,11 @@ def working(
     zero = [label for label, n in ((sa, norm_a), (sb, norm_b)) if n == 0]
     if zero:
         why = " and ".join(zero) + (" are zero vectors" if len(zero) == 2 else " is a zero vector")
-        undefined = f"undefined: {why}, which has no direction" if len(zero) == 1 else f"undefined: {why}, which have no direction"
+        undefined = (
+            f"undefined: {why}, which has no direction"
+            if len(zero) == 1
+            else f"undefined: {why}, which have no direction"
+        )
         steps.append(Step("cosine", "Cosine similarity", (Num(cos_symbol), Num(undefined)), metric="cosine"))
         steps.append(Step("angle", "Angle between them", (Num("θ"), Num(undefined)), metric="angle"))
         angle = float("nan")
@@ -301,12 +316,24 @@ def working(
         chain = (Num(cos_symbol), general, numbers, Num(format_cosine(cos)))
         if trouble:  # the plain sum over- or underflows; the cosine is computed on unit vectors
             chain = (Num(cos_symbol), general, Num(format_cosine(cos)))
-        steps.append(Step("cosine", "Cosine similarity", chain,
-                          "the dot product divided by both lengths, so only direction counts", "cosine"))
+        steps.append(
+            Step(
+                "cosine",
+                "Cosine similarity",
+                chain,
+                "the dot product divided by both lengths, so only direction counts",
+                "cosine",
+            )
+        )
         angle = similarity.angle(a, b)
-        steps.append(Step("angle", "Angle between them",
-                          (Num("θ"), Call("arccos", Num(format_cosine(cos))), Num(format_angle(angle))),
-                          metric="angle"))
+        steps.append(
+            Step(
+                "angle",
+                "Angle between them",
+                (Num("θ"), Call("arccos", Num(format_cosine(cos))), Num(format_angle(angle))),
+                metric="angle",
+            )
+        )
     distance = similarity.euclidean(a, b)
     with np.errstate(over="ignore", invalid="ignore"):
         diff = a - b
@@ -325,14 +352,29 @@ def working(
     chain.append(Num(format_length(distance)))
     steps.append(Step("euclidean", "Euclidean distance", tuple(chain), metric="euclidean"))
 
-    values = {"norm_a": norm_a, "norm_b": norm_b, "dot": dot, "cosine": cos, "angle": angle,
-              "euclidean": distance, "dot_text": trouble or format_sum(dot)}
+    values = {
+        "norm_a": norm_a,
+        "norm_b": norm_b,
+        "dot": dot,
+        "cosine": cos,
+        "angle": angle,
+        "euclidean": distance,
+        "dot_text": trouble or format_sum(dot),
+    }
     relation = relate(a, b)
     return Working(
-        a_label, b_label, metric, len(a), tuple(steps),
+        a_label,
+        b_label,
+        metric,
+        len(a),
+        tuple(steps),
         _headline(metric, sa, sb, values),
         _naming(sa, sb, trouble or format_sum(dot), cos, zero),
-        relation, relation.describe(a_label, b_label, dimensions), values, sa, sb,
+        relation,
+        relation.describe(a_label, b_label, dimensions),
+        values,
+        sa,
+        sb,
     )
 
 
@@ -346,7 +388,7 @@ def symbols(a_label: str, b_label: str) -> tuple[str, str]:
 
 
 def _legend(a_label: str, b_label: str, sa: str, sb: str) -> str:
-    parts = [f"{s} is “{l}”" for s, l in ((sa, a_label), (sb, b_label)) if s != l]
+    parts = [f"{s} is “{label}”" for s, label in ((sa, a_label), (sb, b_label)) if s != label]
     return "; ".join(parts)
 
 
@@ -366,6 +408,6 @@ def _naming(a: str, b: str, dot: str, cos: float, zero: list) -> str:
     """The lesson's "dot product" named exactly, with both numbers."""
     cos_text = "undefined (a zero vector has no direction)" if zero else format_cosine(cos)
     return (
-        f"The lesson calls the normalised score a \"dot product\"; it is the cosine similarity, "
+        f'The lesson calls the normalised score a "dot product"; it is the cosine similarity, '
         f"cos({a}, {b}) = {cos_text}. The plain dot product is {a}·{b} = {dot}."
     )

@@ -114,7 +114,7 @@ def expression_html(expr) -> str:
         return f"{base}<sup>2</sup>"
     if isinstance(expr, Root):
         if isinstance(expr.inner, Num):  # a bar over one number reads well; over a sum with powers it breaks
-            return f"√<span style=\"text-decoration: overline;\">&#8201;{expression_html(expr.inner)}&#8201;</span>"
+            return f'√<span style="text-decoration: overline;">&#8201;{expression_html(expr.inner)}&#8201;</span>'
         return f"√({expression_html(expr.inner)})"
     if isinstance(expr, Product):
         return ("×" if expr.tight else " × ").join(expression_html(f) for f in expr.factors)
@@ -123,7 +123,7 @@ def expression_html(expr) -> str:
     if isinstance(expr, Sum):
         parts = [expression_html(t) for t in expr.terms]
         if expr.hidden:
-            parts.insert(expr.head, f"<span title=\"{expr.hidden} more terms\">…</span>")
+            parts.insert(expr.head, f'<span title="{expr.hidden} more terms">…</span>')
         return " + ".join(parts)
     if isinstance(expr, Fraction):
         return (
@@ -145,7 +145,11 @@ def step_html(step: Step, emphasis: bool = False) -> str:
     cells = []
     for i, expr in enumerate(step.chain):
         if i:
-            joiner = f"&nbsp;{escape(step.joiner)}&nbsp;" if step.joiner == "=" else f"{escape(step.joiner)}&nbsp;&nbsp;&nbsp;"
+            joiner = (
+                f"&nbsp;{escape(step.joiner)}&nbsp;"
+                if step.joiner == "="
+                else f"{escape(step.joiner)}&nbsp;&nbsp;&nbsp;"
+            )
             cells.append(f'<td valign="middle">{joiner}</td>')
         html = expression_html(expr)
         if emphasis and i == len(step.chain) - 1:
@@ -167,8 +171,10 @@ def to_html(work: Working) -> str:
         )
     more = ""
     if work.elided:
-        more = (f'<p style="color: #666;">Long sums show their first and last terms; '
-                f'tick “Show all terms” for all {work.dimension_count}.</p>')
+        more = (
+            f'<p style="color: #666;">Long sums show their first and last terms; '
+            f"tick “Show all terms” for all {work.dimension_count}.</p>"
+        )
     return (
         f'<p style="font-size: large;"><b>{escape(work.a_label)} and {escape(work.b_label)}</b> — '
         f"{escape(work.headline)}</p>"

@@ -54,6 +54,7 @@ def run_app(path: str | None) -> int:
     window.restore_layout()
     window.show()
     if os.environ.get("EXPLORER_EXIT_AFTER_SHOWN") == "1":
+
         def shown_then_quit():
             print("shown", flush=True)
             app.quit()

@@ -27,14 +27,12 @@ from shiboken6 import isValid
 
 from explorer.model.claims import ClaimError, check_claim, lesson_claims, named_labels, rename_labels
 
-
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
 #: or ○ for a claim about vectors that are not in this table).
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _COLORS = {"✅": "#1a7f37", "≈": "#9a6700", "❌": "#cf222e", "⚠": "#cf222e", "○": "#8c959f"}
 _WORDS = {"✅": "true", "≈": "approximately true", "❌": "false", "⚠": "cannot check", "○": "not here"}
-
 
 
 def while_alive(handler):
@@ -51,11 +49,16 @@ def while_alive(handler):
 def table_signals(table):
     """The model signals after which the working and the claims are out of date."""
     return (
-        table.values_changed, table.labels_changed, table.dimensions_changed,
-        table.rows_inserted, table.rows_removed, table.rows_moved,
-        table.columns_inserted, table.columns_removed, table.reset,
+        table.values_changed,
+        table.labels_changed,
+        table.dimensions_changed,
+        table.rows_inserted,
+        table.rows_removed,
+        table.rows_moved,
+        table.columns_inserted,
+        table.columns_removed,
+        table.reset,
     )
-
 
 
 class ClaimsChecker(QGroupBox):
@@ -85,7 +88,8 @@ class ClaimsChecker(QGroupBox):
         self._list.setWordWrap(True)
         self._list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._list.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self._input = QLineEdit(objectName="claimInput")
@@ -214,7 +218,7 @@ class ClaimsChecker(QGroupBox):
         for row in rows:
             self._list.removeRow(row)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._list.resizeRowsToContents()  # column widths are only final once shown
 
@@ -240,8 +244,7 @@ class ClaimsChecker(QGroupBox):
         """A vector renamed (or a rename undone): claims that named it follow it."""
         labels = self._context.table.labels
         before = self._labels
-        renamed = {before[r]: labels[r] for r in rows
-                   if r < len(before) and r < len(labels) and before[r] != labels[r]}
+        renamed = {before[r]: labels[r] for r in rows if r < len(before) and r < len(labels) and before[r] != labels[r]}
         if renamed and len(before) == len(labels):
             self._checking = True
             for row in range(self._list.rowCount()):

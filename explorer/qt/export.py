@@ -13,6 +13,7 @@ Files are written atomically (a temporary file in the same folder, then
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import tempfile
@@ -132,7 +133,7 @@ def render_png(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
     from PySide6.QtGui import QImage, QPainter
 
     width, height = size
-    scene, figure, logical = layout_figure(data, width, height, dpi)
+    scene, _figure, logical = layout_figure(data, width, height, dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(1.0)
     image.fill(0xFFFFFFFF)
@@ -164,13 +165,15 @@ def encode_png(image, dpi: float = SCREEN_DPI) -> bytes:
         return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
 
     dots_per_metre = round(dpi / 0.0254)
-    return b"".join((
-        b"\x89PNG\r\n\x1a\n",
-        chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
-        chunk(b"pHYs", struct.pack(">IIB", dots_per_metre, dots_per_metre, 1)),
-        chunk(b"IDAT", _deflate(raw)),
-        chunk(b"IEND", b""),
-    ))
+    return b"".join(
+        (
+            b"\x89PNG\r\n\x1a\n",
+            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
+            chunk(b"pHYs", struct.pack(">IIB", dots_per_metre, dots_per_metre, 1)),
+            chunk(b"IDAT", _deflate(raw)),
+            chunk(b"IEND", b""),
+        )
+    )
 
 
 def _deflate(raw: np.ndarray) -> bytes:
@@ -186,7 +189,7 @@ def _deflate(raw: np.ndarray) -> bytes:
 
     def block(k: int) -> bytes:
         compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
-        piece = compressor.compress(data[bounds[k]:bounds[k + 1]])
+        piece = compressor.compress(data[bounds[k] : bounds[k + 1]])
         return piece + compressor.flush(zlib.Z_FINISH if k == parts - 1 else zlib.Z_SYNC_FLUSH)
 
     if parts == 1:
@@ -206,7 +209,7 @@ def render_svg(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
     from PySide6.QtSvg import QSvgGenerator
 
     width, height = size
-    scene, figure, logical = layout_figure(data, width, height, dpi)
+    scene, _figure, logical = layout_figure(data, width, height, dpi)
     data_bytes = QByteArray()
     buffer = QBuffer(data_bytes)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -231,7 +234,7 @@ def render_pdf(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     width, height = size
-    scene, figure, logical = layout_figure(data, width, height, dpi)
+    scene, _figure, logical = layout_figure(data, width, height, dpi)
     data_bytes = QByteArray()
     buffer = QBuffer(data_bytes)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -253,8 +256,7 @@ def export_bytes(table, suffix: str, options: HeatmapOptions, name: str = "the d
     """The bytes of the heatmap of ``table`` as ``suffix`` (.png, .svg, .pdf, .csv)."""
     suffix = suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"cannot export a heatmap as '{suffix or 'no extension'}'; "
-                          f"use {', '.join(FORMATS)}")
+        raise ExportError(f"cannot export a heatmap as '{suffix or 'no extension'}'; use {', '.join(FORMATS)}")
     check_table(table, name)
     width, height = options.size
     if not (16 <= width <= MAX_PIXELS and 16 <= height <= MAX_PIXELS):
@@ -279,8 +281,9 @@ def check_target(path: Path) -> None:
     """Refuse a target before any work: unknown extension, missing folder, a folder."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise ExportError(f"cannot export a heatmap as '{path.name}': the extension must be "
-                          f"one of {', '.join(FORMATS)}")
+        raise ExportError(
+            f"cannot export a heatmap as '{path.name}': the extension must be one of {', '.join(FORMATS)}"
+        )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
@@ -309,10 +312,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as error:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise ExportError(f"cannot write {path}: {_reason(error)}") from None
 
 

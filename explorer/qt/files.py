@@ -25,9 +25,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 from explorer.model.document import Document
 from explorer.model.formats import FormatError, read_document, read_table, write_table_bytes
 
-OPEN_FILTER = ("Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
-               "Tables (*.csv *.tsv *.txt *.json);;Word vectors: GloVe, word2vec, projector, NumPy "
-               "(*.txt *.vec *.tsv *.npy *.npz);;All files (*)")
+OPEN_FILTER = (
+    "Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
+    "Tables (*.csv *.tsv *.txt *.json);;Word vectors: GloVe, word2vec, projector, NumPy "
+    "(*.txt *.vec *.tsv *.npy *.npz);;All files (*)"
+)
 SAVE_FILTER = "Vector Explorer document (*.json);;CSV table (*.csv);;TSV table (*.tsv)"
 SAVE_SUFFIXES = (".json", ".csv", ".tsv")
 
@@ -102,7 +104,9 @@ def save_bytes_atomically(path: Path, data: bytes) -> None:
         target.commit()
         raise SaveError(f"Could not save {Path(path).name}: {reason or 'the disk took only part of it'}.")
     if not target.commit():
-        raise SaveError(f"Could not save {Path(path).name}: {target.errorString() or 'the file could not be replaced'}.")
+        raise SaveError(
+            f"Could not save {Path(path).name}: {target.errorString() or 'the file could not be replaced'}."
+        )
 
 
 class ReadResult:
@@ -125,7 +129,9 @@ def read_in_background(path: Path, parent=None, delay_ms: int = 1000, started=No
     dialog = QProgressDialog(f"Opening {path.name}…", "Cancel", 0, 0, parent)
     dialog.setObjectName("openProgress")
     dialog.setWindowTitle("Vector Explorer")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
+    dialog.setWindowModality(
+        Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal
+    )
     dialog.setMinimumDuration(delay_ms)
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
@@ -187,8 +193,9 @@ class FileController(QObject):
 
     def ask_save_path(self) -> str:
         """Where the user chose to save, or '' when cancelled."""
-        suggested = str(Path(self._folder()) / (self._context.document.path.name
-                                                 if self._context.document.path else "vectors.json"))
+        suggested = str(
+            Path(self._folder()) / (self._context.document.path.name if self._context.document.path else "vectors.json")
+        )
         path, chosen = QFileDialog.getSaveFileName(self._widget, "Save vectors", suggested, SAVE_FILTER)
         if path and Path(path).suffix.lower() not in SAVE_SUFFIXES:
             path += ".csv" if "CSV" in chosen else ".tsv" if "TSV" in chosen else ".json"
@@ -200,8 +207,7 @@ class FileController(QObject):
             self._widget,
             "Unsaved changes",
             f"{self.display_name()} has changes that are not saved. Save them first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
 
@@ -289,11 +295,12 @@ class FileController(QObject):
             QApplication.restoreOverrideCursor()
         self.remember(path.resolve())
         notes = "".join(f" {note}." for note in result.notes)
-        self._context.message.emit(f"Opened {path.name}: {len(document.table):,} vectors, "
-                                   f"{document.table.dimension_count} dimensions.{notes}")
+        self._context.message.emit(
+            f"Opened {path.name}: {len(document.table):,} vectors, {document.table.dimension_count} dimensions.{notes}"
+        )
         return True
 
-    def _on_loader_started(self, loader: "_Loader", dialog: QProgressDialog) -> None:
+    def _on_loader_started(self, loader: _Loader, dialog: QProgressDialog) -> None:
         self._loader, self.progress_dialog = loader, dialog
         loader.progressed.connect(self._on_load_progress)
 

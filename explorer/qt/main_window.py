@@ -116,11 +116,13 @@ class MainWindow(WindowLayout, QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.actionOpen = self._action("actionOpen", "&Open…", self.files.open, keys.Open,
-                                       "Open a CSV, TSV or Vector Explorer JSON file")
+        self.actionOpen = self._action(
+            "actionOpen", "&Open…", self.files.open, keys.Open, "Open a CSV, TSV or Vector Explorer JSON file"
+        )
         self.actionSave = self._action("actionSave", "&Save", self.files.save, keys.Save, "Save the document")
-        self.actionSaveAs = self._action("actionSaveAs", "Save &As…", self.files.save_as, keys.SaveAs,
-                                         "Save the document as JSON, CSV or TSV")
+        self.actionSaveAs = self._action(
+            "actionSaveAs", "Save &As…", self.files.save_as, keys.SaveAs, "Save the document as JSON, CSV or TSV"
+        )
         self.actionQuit = self._action("actionQuit", "&Quit", self.close, keys.Quit)
         stack = self.context.undo_stack
         self.actionUndo = stack.createUndoAction(self, "&Undo")
@@ -130,36 +132,62 @@ class MainWindow(WindowLayout, QMainWindow):
         self.actionRedo.setObjectName("actionRedo")
         self.actionRedo.setShortcuts(QKeySequence.keyBindings(keys.Redo))
         view = self.table_view
-        self.actionAddVector = self._action("actionAddVector", "Add &Vector\tIns", view.add_vector,
-                                            tip="Add a zero vector below the current row")
-        self.actionRemoveVector = self._action("actionRemoveVector", "Re&move Vectors\tDel", view.remove_vectors,
-                                               tip="Remove the selected vectors")
+        self.actionAddVector = self._action(
+            "actionAddVector", "Add &Vector\tIns", view.add_vector, tip="Add a zero vector below the current row"
+        )
+        self.actionRemoveVector = self._action(
+            "actionRemoveVector", "Re&move Vectors\tDel", view.remove_vectors, tip="Remove the selected vectors"
+        )
         self.actionMoveUp = self._action("actionMoveUp", "Move &Up", lambda: view.move_vectors(-1), "Ctrl+Up")
-        self.actionMoveDown = self._action("actionMoveDown", "Move Do&wn", lambda: view.move_vectors(+1),
-                                           "Ctrl+Down")
-        self.actionVectorColor = self._action("actionVectorColor", "Vector &Colour…", view.choose_color,
-                                              tip="Choose the colour of the current vector")
-        self.actionAddDimension = self._action("actionAddDimension", "Add &Dimension", self.add_dimension,
-                                               tip="Add a dimension (all zeros) after the last one")
-        self.actionRemoveDimension = self._action("actionRemoveDimension", "Remove D&imension",
-                                                  self.remove_dimension,
-                                                  tip="Remove the dimension of the current column")
-        self.actionRenameDimension = self._action("actionRenameDimension", "Re&name Dimension…",
-                                                  lambda: self.rename_dimension(None),
-                                                  tip="Change the name and unit of the current column's dimension")
+        self.actionMoveDown = self._action("actionMoveDown", "Move Do&wn", lambda: view.move_vectors(+1), "Ctrl+Down")
+        self.actionVectorColor = self._action(
+            "actionVectorColor", "Vector &Colour…", view.choose_color, tip="Choose the colour of the current vector"
+        )
+        self.actionAddDimension = self._action(
+            "actionAddDimension",
+            "Add &Dimension",
+            self.add_dimension,
+            tip="Add a dimension (all zeros) after the last one",
+        )
+        self.actionRemoveDimension = self._action(
+            "actionRemoveDimension",
+            "Remove D&imension",
+            self.remove_dimension,
+            tip="Remove the dimension of the current column",
+        )
+        self.actionRenameDimension = self._action(
+            "actionRenameDimension",
+            "Re&name Dimension…",
+            lambda: self.rename_dimension(None),
+            tip="Change the name and unit of the current column's dimension",
+        )
         self.actionExportHeatmap = self._action(
-            "actionExportHeatmap", "&Export Heatmap…", self.export_heatmap, "Ctrl+E",
-            "Save the similarity heatmap as PNG, SVG, PDF or CSV")
-        self.actionFitPlot = self._action("actionFitPlot", "&Fit Plot to Vectors", self.plot.fit_view, "Ctrl+0",
-                                          "Zoom the plot so that every arrow and the origin are in view")
+            "actionExportHeatmap",
+            "&Export Heatmap…",
+            self.export_heatmap,
+            "Ctrl+E",
+            "Save the similarity heatmap as PNG, SVG, PDF or CSV",
+        )
+        self.actionFitPlot = self._action(
+            "actionFitPlot",
+            "&Fit Plot to Vectors",
+            self.plot.fit_view,
+            "Ctrl+0",
+            "Zoom the plot so that every arrow and the origin are in view",
+        )
         self.actionCopy = self._action("actionCopy", "&Copy", view.copy_selection, keys.Copy)
         self.actionPaste = self._action("actionPaste", "&Paste", view.paste, keys.Paste)
         for action in (self.actionCopy, self.actionPaste):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table handles the keys itself
         self.table_view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         model = self.table_view.model()
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
-                       model.columnsInserted, model.columnsRemoved):
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.columnsInserted,
+            model.columnsRemoved,
+        ):
             signal.connect(lambda *_: self._update_actions())
 
     def _build_menus(self) -> None:
@@ -179,8 +207,15 @@ class MainWindow(WindowLayout, QMainWindow):
         edit.addSeparator()
         edit.addActions([self.actionCopy, self.actionPaste])
         edit.addSeparator()
-        edit.addActions([self.actionAddVector, self.actionRemoveVector, self.actionMoveUp,
-                         self.actionMoveDown, self.actionVectorColor])
+        edit.addActions(
+            [
+                self.actionAddVector,
+                self.actionRemoveVector,
+                self.actionMoveUp,
+                self.actionMoveDown,
+                self.actionVectorColor,
+            ]
+        )
         edit.addSeparator()
         edit.addActions([self.actionAddDimension, self.actionRemoveDimension, self.actionRenameDimension])
         view = bar.addMenu("&View")
@@ -303,8 +338,9 @@ class MainWindow(WindowLayout, QMainWindow):
         if panel.layout() is not None:
             panel.layout().activate()  # its minimum width counts from now, not only once shown
 
-    def add_panel(self, widget, title: str, dock_object_name: str,
-                  area=Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+    def add_panel(
+        self, widget, title: str, dock_object_name: str, area=Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
         """Put ``widget`` in a dock the user can move, close and reopen from the View menu."""
         dock = QDockWidget(title, self)
         dock.setObjectName(dock_object_name)

@@ -70,7 +70,7 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
         self._font.setPointSizeF(max(self._font.pointSizeF(), 9.0))
         view = context.document.view
         self._mode = "pca" if view.get("projection") == "pca" else "dimensions"
-        dims = list(view.get("plot_dimensions") or [0, 1]) + [0, 1]
+        dims = [*list(view.get("plot_dimensions") or [0, 1]), 0, 1]
         self._x, self._y = int(dims[0]), int(dims[1])
 
         item = self.getPlotItem()
@@ -212,8 +212,9 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
             if shown:
                 rows_by_color.setdefault(color, []).append(row)
         for color, rows in rows_by_color.items():
-            group = _ColourGroup(color, rows, arrow_segments(self._coords[rows], self._head),
-                                 crowded=len(table) > CROWD)
+            group = _ColourGroup(
+                color, rows, arrow_segments(self._coords[rows], self._head), crowded=len(table) > CROWD
+            )
             self._groups[color] = group
             for position, row in enumerate(rows):
                 self._slot[row] = (color, position)
@@ -302,7 +303,7 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
 
     # ------------------------------------------------------- model events
     def _on_values_change(self, rows, columns) -> None:
-        if self._drag is None and not self._context.table.row_count == len(self._coords):
+        if self._drag is None and self._context.table.row_count != len(self._coords):
             self.rebuild()
             return
         if self._mode == "pca":
@@ -310,11 +311,13 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
             return
         if self._context.table.dimension_count > 1 and not {self._x, self._y} & set(columns):
             return
-        lengths = np.hypot(*self._context.table.values[list(rows)][:, [self._x, self._y]].T) \
-            if self._context.table.dimension_count > 1 else np.abs(self._context.table.values[list(rows), 0])
-        if self._drag is None and len(rows) <= 64 and (lengths.max(initial=0) <= 1.5 * self._extent):
-            self._move_rows(rows)
-        elif self._drag is not None:
+        lengths = (
+            np.hypot(*self._context.table.values[list(rows)][:, [self._x, self._y]].T)
+            if self._context.table.dimension_count > 1
+            else np.abs(self._context.table.values[list(rows), 0])
+        )
+        few_within_extent = len(rows) <= 64 and lengths.max(initial=0) <= 1.5 * self._extent
+        if self._drag is not None or few_within_extent:
             self._move_rows(rows)
         else:
             self._refresh_all()
@@ -350,7 +353,7 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
     def _on_document_replaced(self) -> None:
         view = self._context.document.view
         self._mode = "pca" if view.get("projection") == "pca" else "dimensions"
-        dims = list(view.get("plot_dimensions") or [0, 1]) + [0, 1]
+        dims = [*list(view.get("plot_dimensions") or [0, 1]), 0, 1]
         self._x, self._y = int(dims[0]), int(dims[1])
         self._dimension_count = self._arriving_dimension_count()
         self.rebuild()

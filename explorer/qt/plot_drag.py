@@ -29,8 +29,7 @@ class TipDragging:
             self._context.select_rows(selection)
         else:
             self._context.select_rows([row])
-        self._drag = {"row": row, "first_inverse": None, "last": None,
-                      "auto": self._vb.autoRangeEnabled()}
+        self._drag = {"row": row, "first_inverse": None, "last": None, "auto": self._vb.autoRangeEnabled()}
         self._vb.disableAutoRange()
         event.accept()
 
@@ -89,8 +88,10 @@ class TipDragging:
 
     def _why_no_drag(self) -> str | None:
         if self._mode == "pca":
-            return ("Dragging is off in the PCA view: each axis mixes all dimensions, so a drag "
-                    "cannot say which values to change. Choose two dimensions to drag.")
+            return (
+                "Dragging is off in the PCA view: each axis mixes all dimensions, so a drag "
+                "cannot say which values to change. Choose two dimensions to drag."
+            )
         if self._x == self._y and self._context.table.dimension_count > 1:
             return "Dragging is off while both axes show the same dimension; choose two different ones."
         return None
@@ -100,5 +101,5 @@ def _round_to_pixel(value: float, pixel: float) -> float:
     """``value`` rounded to the precision one screen pixel can show (3.1, not 3.0961...)."""
     if not pixel or not math.isfinite(pixel):
         return float(value)
-    decimals = max(0, -int(math.floor(math.log10(abs(pixel)))))
+    decimals = max(0, -math.floor(math.log10(abs(pixel))))
     return float(round(value, decimals))

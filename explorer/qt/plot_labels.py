@@ -33,9 +33,11 @@ class TipLabels:
         self._labels = {}
         table = self._context.table
         # A crowd: label only the selected, and at most LABEL_LIMIT of them (Select All must not add 100,000).
-        rows = list(self._slot) if len(self._slot) <= LABEL_LIMIT else [
-            r for r in self._context.selection if r in self._slot
-        ][:LABEL_LIMIT]
+        rows = (
+            list(self._slot)
+            if len(self._slot) <= LABEL_LIMIT
+            else [r for r in self._context.selection if r in self._slot][:LABEL_LIMIT]
+        )
         # In a crowd (only the selected are labelled) a pale backing keeps the label readable.
         fill = LABEL_FILL if len(self._slot) > LABEL_LIMIT else None
         for row in rows:

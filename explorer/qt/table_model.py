@@ -15,9 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from explorer.model.commands import RenameVector, SetStyle, set_cell
+from explorer.model.formats.delimited import format_value
 from explorer.model.similarity import norm
 from explorer.model.values import InvalidValue, format_number, parse_number
-from explorer.model.formats.delimited import format_value
 
 _ROOT = QModelIndex()
 _NORM_COLOR = QColor("#555555")
@@ -45,6 +45,7 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _NORM_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _VALUE_FLAGS = _NORM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _LABEL_FLAGS = _VALUE_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+
 
 class VectorTableModel(QAbstractTableModel):
     """Adapts a :class:`~explorer.model.table.VectorTable` for ``vectorTable``."""
@@ -188,13 +189,10 @@ class VectorTableModel(QAbstractTableModel):
         except InvalidValue as error:
             old = format_value(table.values[row, dimension])
             self._context.message.emit(
-                f"{table.label(row)}, {table.dimensions[dimension].title}: {error}; "
-                f"the value stays {old}."
+                f"{table.label(row)}, {table.dimensions[dimension].title}: {error}; the value stays {old}."
             )
             return False
-        if number == table.values[row, dimension] and np.signbit(number) == np.signbit(
-            table.values[row, dimension]
-        ):
+        if number == table.values[row, dimension] and np.signbit(number) == np.signbit(table.values[row, dimension]):
             return False
         return self._context.push(set_cell(row, dimension, number))
 
@@ -259,5 +257,3 @@ class VectorTableModel(QAbstractTableModel):
         for row in rows:
             index = self.index(row, self.LABEL_COLUMN)
             self.dataChanged.emit(index, index, roles)
-
-

@@ -35,7 +35,7 @@ class CellDelegate(QStyledItemDelegate):
     """Shortens a long label in the middle but a number at its end: "-0.0…7169" would read as
     another number, "-0.01046…" stays a true prefix of it (the tooltip holds it whole)."""
 
-    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+    def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle if index.column() == 0 else Qt.TextElideMode.ElideRight
 
@@ -158,8 +158,10 @@ class VectorTableView(QTableView):
             else:
                 runs.append([row, 1])
         # One removal per run, the last run first, so that each panel recomputes once per run.
-        commands = [RemoveVectors(start, count, "Remove vector" if count == 1 else f"Remove {count} vectors")
-                    for start, count in reversed(runs)]
+        commands = [
+            RemoveVectors(start, count, "Remove vector" if count == 1 else f"Remove {count} vectors")
+            for start, count in reversed(runs)
+        ]
         text = "Remove vector" if len(rows) == 1 else f"Remove {len(rows)} vectors"
         command = commands[0] if len(commands) == 1 else Compound(tuple(commands), text)
         return self._context.push(command)

@@ -58,12 +58,13 @@ class WindowLayout:
         self.settings.set_value("window/splitter", self.splitter.saveState())
         self.settings.sync()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._default_layout and event.size().width() != self._default_width:
             docks = (self.heatmap_dock, self.working_dock)
-            if self.heatmap_dock.width() != self._default_dock_width \
-                    or any(d.isHidden() or d.isFloating() for d in docks):
+            if self.heatmap_dock.width() != self._default_dock_width or any(
+                d.isHidden() or d.isFloating() for d in docks
+            ):
                 self._default_layout = False  # the user moved or closed the docks: keep their choice
             else:
                 self._apply_default_layout()
@@ -93,9 +94,13 @@ class WindowLayout:
 
     def _table_width_needed(self) -> int:
         view = self.table_view
-        return view.verticalHeader().sizeHint().width() + view.frameWidth() * 2 + 4 + sum(
-            view.columnWidth(c) for c in range(view.model().columnCount())
-        ) + view.verticalScrollBar().sizeHint().width()
+        return (
+            view.verticalHeader().sizeHint().width()
+            + view.frameWidth() * 2
+            + 4
+            + sum(view.columnWidth(c) for c in range(view.model().columnCount()))
+            + view.verticalScrollBar().sizeHint().width()
+        )
 
     def _shorten_label_column(self) -> None:
         view = self.table_view

@@ -38,7 +38,9 @@ class WorkingPanel(QWidget):
         # Break lines between words only: a number split as "1" and "5.05" reads as two numbers.
         self._browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self._all_terms = QCheckBox("Show all terms", objectName="showAllTerms")
-        self._all_terms.setToolTip(f"Sums of more than {ELIDE_ABOVE} terms show the first and last ones; tick to see every term.")
+        self._all_terms.setToolTip(
+            f"Sums of more than {ELIDE_ABOVE} terms show the first and last ones; tick to see every term."
+        )
         self._copy_text = QPushButton("Copy as text", objectName="copyWorkingText")
         self._copy_markdown = QPushButton("Copy as Markdown", objectName="copyWorkingMarkdown")
         self._relation = QLabel(objectName="relationLabel")
@@ -127,13 +129,19 @@ class WorkingPanel(QWidget):
             return
         a, b = pair
         self._work = working(
-            table.vector(a), table.vector(b), table.label(a), table.label(b),
-            table.dimensions, self._context.metric, self._all_terms.isChecked(),
+            table.vector(a),
+            table.vector(b),
+            table.label(a),
+            table.label(b),
+            table.dimensions,
+            self._context.metric,
+            self._all_terms.isChecked(),
         )
         selection = self._context.selection
         first_of_many = len(selection) > 2 and tuple(selection[:2]) == pair
-        chosen = (self._context.pair == pair or sorted(selection) == sorted(pair)
-                  or len(table) == 2)  # two vectors make the only pair there is
+        chosen = (
+            self._context.pair == pair or sorted(selection) == sorted(pair) or len(table) == 2
+        )  # two vectors make the only pair there is
         # The dock is already titled "Working": a title line only when it has something to add.
         if first_of_many:
             hint = f"Showing the first two of {len(selection):,} selected: select two rows to compare others."
@@ -196,5 +204,3 @@ class WorkingPanel(QWidget):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-

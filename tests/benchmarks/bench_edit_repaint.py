@@ -24,9 +24,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 
 class PaintCounter(QObject):
@@ -62,7 +62,7 @@ def measure(app, n: int, repeats: int = 60, pair_only: bool = False) -> list[flo
     viewport.installEventFilter(counter)
     model = window.table_view.model()
     times = []
-    for i in range(repeats):
+    for _i in range(repeats):
         row, column = int(rng.integers(2 if pair_only else n)), int(rng.integers(1, 3))
         value = f"{rng.normal() * 10:.3f}"
         painted = counter.count
@@ -87,8 +87,10 @@ def main() -> None:
         for n in (10, 1000, 5000):
             times = measure(app, n, pair_only=pair_only)
             p90 = float(np.percentile(times, 90))
-            print(f"  N = {n:5d}: median {statistics.median(times):6.2f} ms   p90 {p90:6.2f} ms"
-                  f"   ({statistics.median(times) / 16:.2f} x the 16 ms target)")
+            print(
+                f"  N = {n:5d}: median {statistics.median(times):6.2f} ms   p90 {p90:6.2f} ms"
+                f"   ({statistics.median(times) / 16:.2f} x the 16 ms target)"
+            )
 
 
 if __name__ == "__main__":

@@ -21,8 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import numpy as np  # noqa: E402
-
+import numpy as np
 from _targets import report  # tests/benchmarks/_targets.py, beside this script
 
 
@@ -65,8 +64,14 @@ def main() -> int:
     print("1. PNG export at 1000 x 1000 pixels (best of 3, median in brackets)")
     for n in (1000, 4000):
         matrix = similarity.cosine_matrix(vectors(n))
-        data = HeatmapData(labels=tuple(f"w{i}" for i in range(n)), matrix=matrix, order=np.arange(n),
-                           zero=np.zeros(n, bool), metric="cosine", colormap="CET-CBD1")
+        data = HeatmapData(
+            labels=tuple(f"w{i}" for i in range(n)),
+            matrix=matrix,
+            order=np.arange(n),
+            zero=np.zeros(n, bool),
+            metric="cosine",
+            colormap="CET-CBD1",
+        )
         data.refresh_range()
 
         def ours():
@@ -86,10 +91,12 @@ def main() -> int:
         ours_best, ours_median = best_of(ours, 3)
         ref_best, ref_median = best_of(reference, 3)
         bar_best, _ = best_of(lambda: reference(colorbar=True), 3)
-        print(f"   N={n}: ours {ours_best * 1e3:.0f} ms ({ours_median * 1e3:.0f}), {size // 1024} KB; "
-              f"matplotlib imshow+savefig {ref_best * 1e3:.0f} ms ({ref_median * 1e3:.0f}); "
-              f"ratio {ref_best / ours_best:.1f}x (target >= 5x); "
-              f"with a colour bar like ours {bar_best * 1e3:.0f} ms, {bar_best / ours_best:.1f}x")
+        print(
+            f"   N={n}: ours {ours_best * 1e3:.0f} ms ({ours_median * 1e3:.0f}), {size // 1024} KB; "
+            f"matplotlib imshow+savefig {ref_best * 1e3:.0f} ms ({ref_median * 1e3:.0f}); "
+            f"ratio {ref_best / ours_best:.1f}x (target >= 5x); "
+            f"with a colour bar like ours {bar_best * 1e3:.0f} ms, {bar_best / ours_best:.1f}x"
+        )
         if ref_best / ours_best < 5:
             missed.append(f"PNG export at N={n} only {ref_best / ours_best:.1f}x faster than matplotlib")
 

@@ -45,8 +45,9 @@ def cold_start(runs: int) -> list[tuple[float, float, float]]:
     out = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", COLD_START], cwd=ROOT, capture_output=True,
-                                text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", COLD_START], cwd=ROOT, capture_output=True, text=True, check=True
+        )
         whole = time.perf_counter() - start
         ready, first = map(float, result.stdout.split())
         out.append((ready, first, whole))
@@ -59,7 +60,7 @@ def main() -> int:
     parser.add_argument("--cold", type=int, default=3, help="fresh processes for the open time (default 3)")
     args = parser.parse_args()
 
-    from explorer.model.glove import glove_available, INSTALL_HINT, load_glove
+    from explorer.model.glove import INSTALL_HINT, glove_available, load_glove
 
     if not glove_available():
         print(INSTALL_HINT)
@@ -69,13 +70,17 @@ def main() -> int:
 
     colds = cold_start(args.cold)
     open_s = statistics.median(c[0] for c in colds)
-    print(f"open GloVe ready for queries (fresh process, median of {args.cold}): {open_s * 1000:.0f} ms "
-          f"(target <= 1000 ms); first query {statistics.median(c[1] for c in colds) * 1000:.1f} ms; "
-          f"whole process incl. Python start {statistics.median(c[2] for c in colds) * 1000:.0f} ms")
+    print(
+        f"open GloVe ready for queries (fresh process, median of {args.cold}): {open_s * 1000:.0f} ms "
+        f"(target <= 1000 ms); first query {statistics.median(c[1] for c in colds) * 1000:.1f} ms; "
+        f"whole process incl. Python start {statistics.median(c[2] for c in colds) * 1000:.0f} ms"
+    )
 
     glove = load_glove()
-    print(f"matrix {glove.shape[0]:,} x {glove.shape[1]} {glove.vectors.dtype}, memory-mapped: "
-          f"{isinstance(glove.vectors, np.memmap)}")
+    print(
+        f"matrix {glove.shape[0]:,} x {glove.shape[1]} {glove.vectors.dtype}, memory-mapped: "
+        f"{isinstance(glove.vectors, np.memmap)}"
+    )
     ours = []
     for word in WORDS:
         glove.nearest(word, 10)
@@ -102,16 +107,24 @@ def main() -> int:
 
     ours_ms = statistics.median(ours) * 1000
     theirs_ms = statistics.median(theirs) * 1000
-    print(f"nearest 10 of one word, EmbeddingMatrix.nearest: median {ours_ms:.1f} ms/query, "
-          f"p90 {np.percentile(ours, 90) * 1000:.1f} ms over {len(ours)} queries (target <= 30 ms)")
-    print(f"sklearn NearestNeighbors(metric='cosine', algorithm='brute'): median {theirs_ms:.1f} ms/query "
-          f"over {len(theirs)} queries (fit {fit_s * 1000:.0f} ms)")
+    print(
+        f"nearest 10 of one word, EmbeddingMatrix.nearest: median {ours_ms:.1f} ms/query, "
+        f"p90 {np.percentile(ours, 90) * 1000:.1f} ms over {len(ours)} queries (target <= 30 ms)"
+    )
+    print(
+        f"sklearn NearestNeighbors(metric='cosine', algorithm='brute'): median {theirs_ms:.1f} ms/query "
+        f"over {len(theirs)} queries (fit {fit_s * 1000:.0f} ms)"
+    )
     print(f"ratio sklearn / ours: {theirs_ms / ours_ms:.1f}x; same top 10 for {agree} of {len(WORDS)} words")
-    missed = [text for text, failed in (
-        (f"query {ours_ms:.1f} ms > 30 ms", ours_ms > 30),
-        (f"open {open_s * 1000:.0f} ms > 1000 ms", open_s > 1.0),
-        (f"top 10 differs from scikit-learn for {len(WORDS) - agree} words", agree < len(WORDS)),
-    ) if failed]
+    missed = [
+        text
+        for text, failed in (
+            (f"query {ours_ms:.1f} ms > 30 ms", ours_ms > 30),
+            (f"open {open_s * 1000:.0f} ms > 1000 ms", open_s > 1.0),
+            (f"top 10 differs from scikit-learn for {len(WORDS) - agree} words", agree < len(WORDS)),
+        )
+        if failed
+    ]
     return report(missed)
 
 

@@ -20,10 +20,9 @@ import time
 import tracemalloc
 
 import numpy as np
+from _targets import report  # tests/benchmarks/_targets.py, beside this script
 
 from explorer.model.similarity import SimilarityMatrix, cosine_matrix
-
-from _targets import report  # tests/benchmarks/_targets.py, beside this script
 
 
 def timed(fn, repeats: int) -> float:
@@ -85,8 +84,10 @@ def main(quick: bool = False) -> int:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         ideal = matrix.nbytes
-        print(f"peak memory for the 10000 x 10000 float32 matrix: {peak / 2**20:.0f} MiB "
-              f"({peak / ideal:.3f}x its {ideal / 2**20:.0f} MiB)")
+        print(
+            f"peak memory for the 10000 x 10000 float32 matrix: {peak / 2**20:.0f} MiB "
+            f"({peak / ideal:.3f}x its {ideal / 2**20:.0f} MiB)"
+        )
         if peak / ideal > 1.1:
             failures.append(f"peak memory {peak / ideal:.3f}x the matrix (target <= 1.1)")
 

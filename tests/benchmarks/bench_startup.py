@@ -40,8 +40,7 @@ sys.exit(app.exec())
 def timed(command: list[str], env: dict) -> float:
     """Milliseconds from starting the process to its "shown" line (its exit is not counted)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               cwd=ROOT, text=True)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, text=True)
     line = process.stdout.readline()
     elapsed = (time.perf_counter() - start) * 1000
     process.communicate()

@@ -15,15 +15,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import numpy as np  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtWidgets import QApplication
 
-from explorer.model.builtin import materials  # noqa: E402
-from explorer.model.commands import set_vector  # noqa: E402
-from explorer.model.document import Document  # noqa: E402
-from explorer.model.table import VectorTable  # noqa: E402
-from explorer.qt.context import DocumentContext  # noqa: E402
-from explorer.qt.working_panel import WorkingPanel  # noqa: E402
+from explorer.model.builtin import materials
+from explorer.model.commands import set_vector
+from explorer.model.document import Document
+from explorer.model.table import VectorTable
+from explorer.qt.context import DocumentContext
+from explorer.qt.working_panel import WorkingPanel
 
 FRAME_MS = 1000 / 60
 
@@ -49,10 +49,18 @@ def main() -> None:
     rng = np.random.default_rng(0)
     cases = [
         ("materials A-E, 2 dimensions, 6 claims", materials(), ()),
-        ("2 vectors, 50 dimensions", VectorTable(["u", "v"], [f"d{i}" for i in range(50)], rng.normal(size=(2, 50))), ()),
-        ("100 000 vectors, 50 dimensions, 6 claims",
-         VectorTable([f"w{i}" for i in range(100_000)], [f"d{i}" for i in range(50)], rng.normal(size=(100_000, 50))),
-         ("w1 = w0", "w2 ≈ 2 w0", "w99999 = 0.5 w3", "w5 = w6", "w7 = -w8", "w9 = 3 w10")),
+        (
+            "2 vectors, 50 dimensions",
+            VectorTable(["u", "v"], [f"d{i}" for i in range(50)], rng.normal(size=(2, 50))),
+            (),
+        ),
+        (
+            "100 000 vectors, 50 dimensions, 6 claims",
+            VectorTable(
+                [f"w{i}" for i in range(100_000)], [f"d{i}" for i in range(50)], rng.normal(size=(100_000, 50))
+            ),
+            ("w1 = w0", "w2 ≈ 2 w0", "w99999 = 0.5 w3", "w5 = w6", "w7 = -w8", "w9 = 3 w10"),
+        ),
     ]
     for name, table, claims in cases:
         ms = per_step(table, claims)

@@ -24,8 +24,9 @@ def test_explain_metric_markdown_and_file(tmp_path, capsys):
 def test_explain_unknown_label(capsys):
     assert main(["explain", "A", "F"]) == 2
     err = capsys.readouterr().err
-    assert err == ("explorer: there is no vector labelled 'F' in the built-in materials; "
-                   "its labels are A, B, C, D, E\n")
+    assert err == (
+        "explorer: there is no vector labelled 'F' in the built-in materials; its labels are A, B, C, D, E\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,14 @@ def run_cli(*args, cwd=None):
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
     env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "explorer", "export-heatmap", *args],
-                          capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "explorer", "export-heatmap", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_png_and_csv_without_a_display(tmp_path):
@@ -80,8 +86,19 @@ def test_picture_options_reach_the_file(tmp_path):
     import xml.etree.ElementTree as ET
 
     svg = tmp_path / "angle.svg"
-    result = run_cli("-o", str(svg), "--metric", "angle", "--no-annotate", "--colormap", "CET-CBL1",
-                     "--title", "Angles of A-E", "--order", "clustered")
+    result = run_cli(
+        "-o",
+        str(svg),
+        "--metric",
+        "angle",
+        "--no-annotate",
+        "--colormap",
+        "CET-CBL1",
+        "--title",
+        "Angles of A-E",
+        "--order",
+        "clustered",
+    )
     assert result.returncode == 0, result.stderr
     ns = "{http://www.w3.org/2000/svg}"
     texts = [t.text.strip() for t in ET.parse(svg).getroot().iter(f"{ns}text") if t.text]
@@ -102,4 +119,6 @@ def test_exporting_over_a_symbolic_link_writes_the_file_it_points_to(tmp_path):
     result = run_cli("-o", str(link))
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and link.resolve() == target
-    assert target.read_text().startswith("cosine similarity,A,B,C,D,E")  # the link's file got the matrix; the link stays a link
+    assert target.read_text().startswith(
+        "cosine similarity,A,B,C,D,E"
+    )  # the link's file got the matrix; the link stays a link

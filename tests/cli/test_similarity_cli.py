@@ -58,8 +58,13 @@ def test_subprocess_never_prints_a_traceback(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_bytes(b"\x00\x01binary")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "explorer", "similarity", str(path)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "explorer", "similarity", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert result.stderr.strip() == "explorer: bad.csv: is a binary file, not text"
     assert "Traceback" not in result.stderr
@@ -86,8 +91,12 @@ def test_usage_errors_exit_2(argv, capsys):
 def test_closed_pipe_is_not_an_error():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        f'"{sys.executable}" -m explorer similarity | head -1', shell=True,
-        capture_output=True, text=True, env=env, timeout=120,
+        f'"{sys.executable}" -m explorer similarity | head -1',
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.stdout == "cosine similarity of 5 vectors\n"
     assert "Traceback" not in result.stderr

@@ -91,7 +91,11 @@ def test_a_huge_vocabulary_size_is_one_sentence_not_a_crash():
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "explorer", "vocab", "x", "--level", "subword",
-                           "--vocab-size", "99999999999999"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "vocab", "x", "--level", "subword", "--vocab-size", "99999999999999"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1
     assert done.stderr == "explorer: a subword vocabulary holds at most 1,000,000 entries, not 99,999,999,999,999\n"

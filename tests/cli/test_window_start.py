@@ -25,7 +25,11 @@ def run_explorer(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     }
     return subprocess.run(
         [sys.executable, "-m", "explorer", *args],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -44,8 +44,19 @@ def test_lesson_claims_only_for_the_materials(table):
 
 
 @pytest.mark.parametrize(
-    "text", ["D = 2.5 A", "D = 2.5*A", "D = 2.5 × A", "D=A*2.5", "D = 2.5A", "D = A / 0.4",
-             "D == 5/2 A", "D = 2.5 x A", "D = 2.5 · A", "2 D = 5 A"],
+    "text",
+    [
+        "D = 2.5 A",
+        "D = 2.5*A",
+        "D = 2.5 × A",
+        "D=A*2.5",
+        "D = 2.5A",
+        "D = A / 0.4",
+        "D == 5/2 A",
+        "D = 2.5 x A",
+        "D = 2.5 · A",
+        "2 D = 5 A",
+    ],
 )
 def test_spellings_of_one_claim(text):
     claim = parse_claim(text, LABELS)
@@ -111,17 +122,24 @@ def test_a_multiple_of_a_zero_vector_is_not_said_to_have_a_direction():
         ("D = A B", "The right side of 'D = A B' names two vectors, A and B; name one."),
         ("2.5 = A", "The left side of '2.5 = A' names no vector; write it like 'D = 2.5 A'."),
         ("D = A / B", "'D = A / B' divides by a vector; only numbers can divide."),
-        ("D = A + B", "Sums and differences such as 'D = A + B' cannot be checked; "
-                      "compare one vector with a multiple of another, as in 'D = 2.5 A'."),
+        (
+            "D = A + B",
+            "Sums and differences such as 'D = A + B' cannot be checked; "
+            "compare one vector with a multiple of another, as in 'D = 2.5 A'.",
+        ),
         ("D = (A)", "'(' is not understood in a claim; write it like 'D = 2.5 A'."),
         ("= A", "The left side of '= A' is empty; write it like 'D = 2.5 A'."),
         ('"D = A', "The quote \" before 'D = A' is never closed."),
         ("0 D = A", "'0 D = A' multiplies D by 0, so it divides by zero to compare."),
         ("D = 1e400 A", "'D = 1e400 A' multiplies by a number too large to store (the largest is about 1.8e308)."),
-        ("D = 1e200 * 1e200 A",
-         "'D = 1e200 * 1e200 A' multiplies by a number too large to store (the largest is about 1.8e308)."),
-        ("D = A / 1e-320 / 1e-320",
-         "'D = A / 1e-320 / 1e-320' multiplies by a number too large to store (the largest is about 1.8e308)."),
+        (
+            "D = 1e200 * 1e200 A",
+            "'D = 1e200 * 1e200 A' multiplies by a number too large to store (the largest is about 1.8e308).",
+        ),
+        (
+            "D = A / 1e-320 / 1e-320",
+            "'D = A / 1e-320 / 1e-320' multiplies by a number too large to store (the largest is about 1.8e308).",
+        ),
     ],
 )
 def test_malformed_claims_give_one_sentence(text, message):
@@ -161,5 +179,5 @@ def test_a_swap_of_two_labels_and_an_unreadable_claim():
 def test_named_labels():
     assert named_labels("D = 2.5 A", "ABCDE") == ["D", "A"]
     assert named_labels("D = 2.5 A", []) == ["D", "A"]
-    assert named_labels("\"new york\" = 2 paris", ["new york"]) == ["new york", "paris"]
+    assert named_labels('"new york" = 2 paris', ["new york"]) == ["new york", "paris"]
     assert named_labels("D = 'A", "ABCDE") == []

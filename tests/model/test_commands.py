@@ -1,8 +1,8 @@
 """Every command followed by its inverse gives back the same document."""
 
-import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.model import commands as c
 from explorer.model.builtin import materials
@@ -22,10 +22,23 @@ def table_and_command(draw):
     row = draw(st.integers(0, n - 1))
     col = draw(st.integers(0, d - 1))
     new_label = draw(labels.filter(lambda s: s not in names))
-    kind = draw(st.sampled_from([
-        "cell", "vector", "insert", "remove", "move", "rename", "style",
-        "add_dim", "remove_dim", "rename_dim", "compound",
-    ]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "cell",
+                "vector",
+                "insert",
+                "remove",
+                "move",
+                "rename",
+                "style",
+                "add_dim",
+                "remove_dim",
+                "rename_dim",
+                "compound",
+            ]
+        )
+    )
     if kind == "cell":
         cmd = c.set_cell(row, col, draw(finite))
     elif kind == "vector":
@@ -42,15 +55,20 @@ def table_and_command(draw):
     elif kind == "style":
         cmd = c.SetStyle(row, "#123456", draw(st.booleans()))
     elif kind == "add_dim":
-        cmd = c.InsertDimensions(draw(st.integers(0, d)), [Dimension("new", "m")],
-                                 [[draw(finite)] for _ in range(n)])
+        cmd = c.InsertDimensions(draw(st.integers(0, d)), [Dimension("new", "m")], [[draw(finite)] for _ in range(n)])
     elif kind == "remove_dim":
         cmd = c.RemoveDimensions(col, draw(st.integers(1, d - col)))
     elif kind == "rename_dim":
         cmd = c.RenameDimension(col, Dimension("renamed", "kg"))
     else:
-        cmd = c.Compound([c.set_cell(row, col, 1.0), c.RenameVector(row, new_label),
-                          c.InsertVectors(0, [new_label + "2"], [[0.0] * d])], "Paste")
+        cmd = c.Compound(
+            [
+                c.set_cell(row, col, 1.0),
+                c.RenameVector(row, new_label),
+                c.InsertVectors(0, [new_label + "2"], [[0.0] * d]),
+            ],
+            "Paste",
+        )
     return table, cmd
 
 

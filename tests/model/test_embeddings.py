@@ -14,8 +14,9 @@ from explorer.model.vocabulary import MissingTokenError
 @pytest.fixture
 def small():
     # Four words in 2-D: cat and dog point the same way, car at 90 degrees, kitten near cat.
-    return EmbeddingMatrix(["cat", "dog", "car", "kitten", "zero"],
-                           [[1, 0], [2, 0.5], [0, 3], [1, 0.1], [0, 0]], "small")
+    return EmbeddingMatrix(
+        ["cat", "dog", "car", "kitten", "zero"], [[1, 0], [2, 0.5], [0, 3], [1, 0.1], [0, 0]], "small"
+    )
 
 
 def test_row_i_is_the_vector_of_token_i(small):

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.model.document import Document
 from explorer.model.formats import FormatError, read_table, write_table_bytes
@@ -12,7 +13,8 @@ from explorer.model.table import Dimension, VectorTable
 
 label_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-    min_size=1, max_size=12,
+    min_size=1,
+    max_size=12,
 ).filter(lambda s: s.strip())
 finite = st.floats(allow_nan=False, allow_infinity=False)
 
@@ -48,7 +50,7 @@ def test_json_round_trips_everything(table):
 
 
 def test_specific_awkward_labels_round_trip():
-    table = VectorTable(['a,b', 'say "hi"', "two\nlines", "Ünïcødé ✓", "  padded "], ["x"], [[1], [2], [3], [4], [5]])
+    table = VectorTable(["a,b", 'say "hi"', "two\nlines", "Ünïcødé ✓", "  padded "], ["x"], [[1], [2], [3], [4], [5]])
     assert parse_delimited(write_delimited(table).decode(), None, ",").labels == table.labels
 
 
@@ -129,23 +131,30 @@ def test_write_table_bytes_by_suffix():
         write_table_bytes(table, ".xls")
 
 
-def _document_text(values="[1, 2]", view='{}'):
-    return ('{"format": "vector-explorer", "version": 1, "dimensions": [{"name": "a"}, {"name": "b"}], '
-            f'"vectors": [{{"label": "A", "values": {values}}}], "view": {view}}}')
+def _document_text(values="[1, 2]", view="{}"):
+    return (
+        '{"format": "vector-explorer", "version": 1, "dimensions": [{"name": "a"}, {"name": "b"}], '
+        f'"vectors": [{{"label": "A", "values": {values}}}], "view": {view}}}'
+    )
 
 
 def test_a_document_number_too_large_for_a_float_is_refused_in_one_sentence():
     with pytest.raises(FormatError) as error:
         parse_document(_document_text(values="[1" + "0" * 400 + ", 2]"))
-    assert str(error.value) == "the text: vector 1 ('A') holds a number too large to store (the largest is about 1.8e308)"
+    assert (
+        str(error.value) == "the text: vector 1 ('A') holds a number too large to store (the largest is about 1.8e308)"
+    )
 
 
-@pytest.mark.parametrize("view", [
-    '{"metric": "foo", "plot_dimensions": ["x", null], "projection": "3d"}',
-    '{"metric": 3, "plot_dimensions": 5, "projection": ["pca"]}',
-    '{"plot_dimensions": [0]}',
-    '{"plot_dimensions": [true, false]}',
-])
+@pytest.mark.parametrize(
+    "view",
+    [
+        '{"metric": "foo", "plot_dimensions": ["x", null], "projection": "3d"}',
+        '{"metric": 3, "plot_dimensions": 5, "projection": ["pca"]}',
+        '{"plot_dimensions": [0]}',
+        '{"plot_dimensions": [true, false]}',
+    ],
+)
 def test_view_settings_the_program_cannot_use_fall_back_to_the_defaults(view):
     document = parse_document(_document_text(view=view))
     assert document.view["metric"] == "cosine"
@@ -156,15 +165,21 @@ def test_view_settings_the_program_cannot_use_fall_back_to_the_defaults(view):
 def test_usable_view_settings_are_kept():
     view = '{"metric": "angle", "plot_dimensions": [1, 0], "projection": "pca", "order": "label"}'
     document = parse_document(_document_text(view=view))
-    assert (document.view["metric"], document.view["plot_dimensions"], document.view["projection"],
-            document.view["order"]) == ("angle", [1, 0], "pca", "label")
+    assert (
+        document.view["metric"],
+        document.view["plot_dimensions"],
+        document.view["projection"],
+        document.view["order"],
+    ) == ("angle", [1, 0], "pca", "label")
 
 
 def test_colours_and_visibility_the_program_cannot_use_fall_back_to_the_defaults():
-    text = ('{"format": "vector-explorer", "version": 1, "dimensions": [{"name": "a"}], "vectors": ['
-            '{"label": "A", "values": [1], "color": "banana", "visible": "no"}, '
-            '{"label": "B", "values": [2], "color": 12}, '
-            '{"label": "C", "values": [3], "color": "#cc79a7", "visible": false}]}')
+    text = (
+        '{"format": "vector-explorer", "version": 1, "dimensions": [{"name": "a"}], "vectors": ['
+        '{"label": "A", "values": [1], "color": "banana", "visible": "no"}, '
+        '{"label": "B", "values": [2], "color": 12}, '
+        '{"label": "C", "values": [3], "color": "#cc79a7", "visible": false}]}'
+    )
     table = parse_document(text).table
     assert table.colors == ("#0072B2", "#D55E00", "#cc79a7")  # the palette's first two, then the one given
     assert table.visible == (True, True, False)

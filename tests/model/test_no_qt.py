@@ -22,7 +22,10 @@ BLOCKER = textwrap.dedent(
 def run_blocked(code: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", BLOCKER + textwrap.dedent(code)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -49,8 +52,8 @@ def test_model_test_suite_passes_without_qt():
         import pytest
         sys.exit(pytest.main(["-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider", "-o", "filterwarnings=",
                               "-W", "error", "-W", "ignore::pytest.PytestConfigWarning",
-                              "{ROOT / 'tests' / 'model'}", "--ignore",
-                              "{ROOT / 'tests' / 'model' / 'test_no_qt.py'}"]))
+                              "{ROOT / "tests" / "model"}", "--ignore",
+                              "{ROOT / "tests" / "model" / "test_no_qt.py"}"]))
         """
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -59,10 +62,16 @@ def test_model_test_suite_passes_without_qt():
 
 def test_importing_explorer_and_the_cli_does_not_import_qt():
     result = subprocess.run(
-        [sys.executable, "-c",
-         "import sys, explorer, explorer.cli, explorer.cli.similarity; "
-         "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))])"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "import sys, explorer, explorer.cli, explorer.cli.similarity; "
+            "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))])",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

@@ -95,7 +95,7 @@ def test_copy_text_reads_back_exactly():
 def test_quoted_cells_with_tabs_quotes_and_line_breaks_round_trip():
     from explorer.model.table import VectorTable
 
-    table = VectorTable(['tab\there', 'say "hi"', "two\nlines"], ["x"], [[1.0], [2.0], [3.0]])
+    table = VectorTable(["tab\there", 'say "hi"', "two\nlines"], ["x"], [[1.0], [2.0], [3.0]])
     text = copy_text(table, [0, 1, 2], [0, 1])
     assert text.splitlines()[0] == '"tab\there"\t1'
     target = VectorTable(["a"], ["x"], [[0.0]])

@@ -1,4 +1,5 @@
-"""The PCA projection of the plot: linear (the origin stays), and true to vectors that span fewer than two directions of spread."""
+"""The PCA projection of the plot: linear (the origin stays), and true to vectors that span fewer than
+two directions of spread."""
 
 import numpy as np
 import pytest

@@ -22,20 +22,23 @@ def test_suffixes_include_word_vector_files():
     assert set(TABLE_SUFFIXES) >= {".csv", ".tsv", ".txt", ".vec", ".json", ".npy", ".npz"}
 
 
-@pytest.mark.parametrize("line, kind", [
-    ("label,mass (kg),volume (l)", "table"),
-    ("label\tmass (kg)\tvolume (l)", "table"),
-    ("the 0.418 0.24968 -0.41242", "glove"),
-    ("the\t0.418\t0.24968", "glove"),
-    ("400000 50", "glove"),
-    ("0.1\t-0.2\t3e-4", "projector"),
-    ("\ufeffA;3;30", "table"),
-    ("label\t0\t1\t2", "table"),  # dimensions named by number, as pandas writes them
-    ("\t0\t1\t2", "table"),  # pandas' index column: an empty corner cell
-    ("word\t1\t2\t3", "table"),
-    ("the\t0\t2\t1", "glove"),
-    ("the 0 1 2", "glove"),
-])
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("label,mass (kg),volume (l)", "table"),
+        ("label\tmass (kg)\tvolume (l)", "table"),
+        ("the 0.418 0.24968 -0.41242", "glove"),
+        ("the\t0.418\t0.24968", "glove"),
+        ("400000 50", "glove"),
+        ("0.1\t-0.2\t3e-4", "projector"),
+        ("\ufeffA;3;30", "table"),
+        ("label\t0\t1\t2", "table"),  # dimensions named by number, as pandas writes them
+        ("\t0\t1\t2", "table"),  # pandas' index column: an empty corner cell
+        ("word\t1\t2\t3", "table"),
+        ("the\t0\t2\t1", "glove"),
+        ("the 0 1 2", "glove"),
+    ],
+)
 def test_text_kind_by_first_line(line, kind):
     assert text_kind(line) == kind
 
@@ -106,16 +109,24 @@ def test_repeated_words_keep_the_first_and_say_how_many_went(tmp_path):
     table = read_table(write(tmp_path / "g.txt", "A 3 30\nB 15 4\nA 9 9\nC 3 27\nB 1 1\n"), notes)
     assert table.labels == ("A", "B", "C")
     assert table.values[0].tolist() == [3, 30]
-    assert notes == ["g.txt: 2 repeated words were left out, keeping the first vector of each "
-                     "(the first repeat: 'A' on line 3, first on line 1)"]
+    assert notes == [
+        "g.txt: 2 repeated words were left out, keeping the first vector of each "
+        "(the first repeat: 'A' on line 3, first on line 1)"
+    ]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("A 3 30\nB 15 x4\n", r"^g\.txt, line 2, column 3: 'x4' is not a number$"),
-    ("A 3 30\nB 15\n", r"^g\.txt, line 2: has 1 numbers after 'B', but line 1 has 2; every word needs the same count$"),
-    ("A 3 30\nB 1e400 4\n", r"^g\.txt, line 2, column 2: '1e400' is not a finite number$"),
-    ("A 3 30\nB nan 4\n", r"^g\.txt, line 2, column 2: 'nan' is not a finite number$"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("A 3 30\nB 15 x4\n", r"^g\.txt, line 2, column 3: 'x4' is not a number$"),
+        (
+            "A 3 30\nB 15\n",
+            r"^g\.txt, line 2: has 1 numbers after 'B', but line 1 has 2; every word needs the same count$",
+        ),
+        ("A 3 30\nB 1e400 4\n", r"^g\.txt, line 2, column 2: '1e400' is not a finite number$"),
+        ("A 3 30\nB nan 4\n", r"^g\.txt, line 2, column 2: 'nan' is not a finite number$"),
+    ],
+)
 def test_glove_errors_name_line_and_column(tmp_path, text, message):
     with pytest.raises(FormatError, match=message):
         read_table(write(tmp_path / "g.txt", text))
@@ -161,7 +172,9 @@ def test_a_bad_cell_in_a_large_csv_still_names_line_and_column(tmp_path):
 def test_progress_is_reported_while_parsing(tmp_path):
     lines = ["label,x,y"] + [f"v{i},{i},1" for i in range(45_000)]
     seen = []
-    read_table(write(tmp_path / "p.csv", "\n".join(lines) + "\n"), progress=lambda done, total: seen.append((done, total)))
+    read_table(
+        write(tmp_path / "p.csv", "\n".join(lines) + "\n"), progress=lambda done, total: seen.append((done, total))
+    )
     assert seen == [(20_000, 45_000), (40_000, 45_000), (45_000, 45_000)]
 
 
@@ -171,6 +184,9 @@ def test_a_numpy_file_too_large_for_a_document_is_refused_without_reading_it(tmp
     monkeypatch.setattr(tables, "MAX_TABLE_BYTES", 10**6)  # 1 MB here; 2 GB in the program
     path = tmp_path / "big.npy"
     np.save(path, np.zeros((2_000, 100), dtype=np.float32))  # 1.6 MB as float64
-    with pytest.raises(FormatError, match=r"^big\.npy: holds 2,000 x 100 numbers \(1\.6 MB as a table\), "
-                                          r"more than the 1 MB a document holds; save the words"):
+    with pytest.raises(
+        FormatError,
+        match=r"^big\.npy: holds 2,000 x 100 numbers \(1\.6 MB as a table\), "
+        r"more than the 1 MB a document holds; save the words",
+    ):
         read_table(path)

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from explorer.model.relations import Verdict, relate
@@ -17,7 +18,9 @@ def test_the_lessons_pairs():
     assert e.verdict is Verdict.MULTIPLE and e.k == pytest.approx(0.5, rel=1e-15)
     c = relate(A, C)
     assert c.verdict is Verdict.SAME_DIRECTION and round(c.cosine, 5) == 0.99994
-    assert c.k == pytest.approx(819 / 909) and c.residual == pytest.approx(np.linalg.norm(np.array(C) - 819 / 909 * np.array(A)))
+    assert c.k == pytest.approx(819 / 909) and c.residual == pytest.approx(
+        np.linalg.norm(np.array(C) - 819 / 909 * np.array(A))
+    )
     wrong = relate(A, E)  # "E = 2.5 A" is false
     assert wrong.verdict is Verdict.NEITHER and wrong.ratios == (2.5, pytest.approx(2 / 30))
     assert relate(A, A).verdict is Verdict.EQUAL
@@ -32,7 +35,8 @@ def test_vectors_of_different_lengths_are_refused():
 @settings(max_examples=200, deadline=None)
 @given(
     arrays(np.float64, st.integers(1, 8), elements=st.floats(-1e6, 1e6, allow_subnormal=False)).filter(
-        lambda a: np.abs(a).max() > 1e-3),
+        lambda a: np.abs(a).max() > 1e-3
+    ),
     st.sampled_from([2.5, 0.5, -1.0, 3.0, 0.2, 1e-5, 1e5]),
     st.sampled_from([1.0, 1e300, 1e-300]),
 )

@@ -35,6 +35,17 @@ def test_many_dimensions_give_the_range_of_ratios():
 
 def test_number_formats():
     assert [format_cosine(c) for c in (0.35254, 0.999942, 1.0, -0.5, float("nan"))] == [
-        "0.353", "0.99994", "1.000", "-0.500", "undefined"]
+        "0.353",
+        "0.99994",
+        "1.000",
+        "-0.500",
+        "undefined",
+    ]
     assert [format_ratio(r) for r in (2.5, 1 / 15, 6.75, 18.75, 150.2, 3.0)] == [
-        "2.5", "0.067", "6.75", "18.8", "150", "3"]
+        "2.5",
+        "0.067",
+        "6.75",
+        "18.8",
+        "150",
+        "3",
+    ]

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from explorer.model import similarity
@@ -12,9 +13,7 @@ finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinit
 
 def tables(min_rows=1, max_rows=12, max_dims=6):
     return st.integers(1, max_dims).flatmap(
-        lambda d: st.integers(min_rows, max_rows).flatmap(
-            lambda n: arrays(np.float64, (n, d), elements=finite)
-        )
+        lambda d: st.integers(min_rows, max_rows).flatmap(lambda n: arrays(np.float64, (n, d), elements=finite))
     )
 
 

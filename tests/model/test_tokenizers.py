@@ -1,6 +1,5 @@
 """Text -> tokens -> indices at the three levels, and back (no Qt here)."""
 
-import json
 import string
 import time
 
@@ -17,7 +16,7 @@ from explorer.model.tokenizers import (
 )
 from explorer.model.vocabulary import UNKNOWN, MissingTokenError, Vocabulary
 
-TEXT = "The cat sat on the mat. Don't panic, (really)! \"Yes,\" she said: the cats sat."
+TEXT = 'The cat sat on the mat. Don\'t panic, (really)! "Yes," she said: the cats sat.'
 
 
 # ------------------------------------------------------------------ characters

@@ -132,7 +132,7 @@ def test_markdown_and_html(table):
     html = to_html(w)
     assert "3<sup>2</sup>" in html and "30<sup>2</sup>" in html
     assert "text-decoration: overline" in html and "909" in html
-    assert 'border-bottom: 1px solid' in html  # the fraction's rule
+    assert "border-bottom: 1px solid" in html  # the fraction's rule
     assert "<b>0.353</b>" in html  # the chosen metric's result stands out
 
 

@@ -13,8 +13,9 @@ finite = st.one_of(
     st.floats(-1e300, 1e300, allow_nan=False, allow_infinity=False),
     st.sampled_from([0.0, 1e-300, -1e-300, 3.0, 7.5]),
 )
-pairs = st.integers(1, 12).flatmap(lambda n: st.tuples(arrays(np.float64, n, elements=finite),
-                                                      arrays(np.float64, n, elements=finite)))
+pairs = st.integers(1, 12).flatmap(
+    lambda n: st.tuples(arrays(np.float64, n, elements=finite), arrays(np.float64, n, elements=finite))
+)
 
 
 @settings(max_examples=60, deadline=None)

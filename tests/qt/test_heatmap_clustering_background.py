@@ -34,6 +34,7 @@ def make_panel(qtbot):
         qtbot.waitExposed(parent)
         panel.test_parent = parent
         return context, panel
+
     yield make
     for thread in threading.enumerate():  # no clustering left running after a test
         if thread.name == "heatmap-clustering":
@@ -42,7 +43,7 @@ def make_panel(qtbot):
 
 def test_clustering_runs_in_the_background_and_keeps_the_picture_until_ready(make_panel, qtbot):
     n = CLUSTER_IN_BACKGROUND + 100
-    context, panel = make_panel(n)
+    _context, panel = make_panel(n)
     before = panel.displayed_labels()
     with qtbot.waitSignal(panel.order_ready, timeout=30_000):
         panel.order_selector.setCurrentIndex(panel.order_selector.findData("clustered"))
@@ -76,7 +77,7 @@ def test_cancel_keeps_the_order_shown_and_says_so(make_panel, qtbot):
 
 
 def test_a_small_document_is_clustered_at_once(make_panel):
-    context, panel = make_panel(40)
+    _context, panel = make_panel(40)
     panel.set_order("clustered")
     assert not panel.ordering_busy
     assert np.array_equal(panel.data.order, clustered_order(panel.data.matrix, "cosine"))
@@ -94,6 +95,7 @@ def test_a_failed_clustering_says_why_and_keeps_the_order(make_panel, qtbot, mon
     context.message.connect(messages.append)
     panel.set_order("clustered")
     qtbot.waitUntil(lambda: not panel.ordering_busy, timeout=10_000)
-    assert messages == ["Could not cluster the vectors (there is not enough memory for it); "
-                        "the heatmap stays as in the table."]
+    assert messages == [
+        "Could not cluster the vectors (there is not enough memory for it); the heatmap stays as in the table."
+    ]
     assert panel.order == "original" and panel.order_selector.currentData() == "original"

@@ -1,8 +1,8 @@
 """Heatmap export: the lesson's scores in CSV, PNG colours that follow the scores, SVG, PDF, the dialog."""
 
 import csv
-import os
 import io
+import os
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -35,7 +35,7 @@ def test_png_has_the_size_and_colours_that_follow_the_scores(qapp):
     image = QImage.fromData(png, "PNG")
     assert not image.isNull() and (image.width(), image.height()) == (640, 480)
     data = export.heatmap_data(table, options)
-    scene, figure, logical = export.layout_figure(data, 640, 480)
+    _scene, figure, _logical = export.layout_figure(data, 640, 480)
 
     def pixel(row, col):
         p = figure.cell_scene_center(row, col)
@@ -125,8 +125,9 @@ def test_export_dialog_writes_what_it_says(qtbot, materials_context, tmp_path, m
     assert lines[0] == "a,b,score" and any(line.startswith("A,B,0.3525") for line in lines)
 
     warnings = []
-    monkeypatch.setattr("explorer.qt.heatmap.export_dialog.QMessageBox.warning",
-                        lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(
+        "explorer.qt.heatmap.export_dialog.QMessageBox.warning", lambda parent, title, text: warnings.append(text)
+    )
     dialog2 = export.ExportHeatmapDialog(materials_context)
     qtbot.addWidget(dialog2)
     dialog2.path_edit.setText(str(tmp_path / "missing" / "heat.png"))

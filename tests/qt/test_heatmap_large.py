@@ -38,7 +38,7 @@ def large(qtbot):
 
 
 def test_too_many_vectors_show_the_first_ones_and_say_so(large):
-    context, panel = large
+    _context, panel = large
     assert panel.data.n == PREVIEW_ROWS
     assert panel.displayed_labels()[:5] == ["A", "B", "C", "D", "E"]
     assert panel.cell_tooltip(0, 1) == "cos(A, B) = 0.353"
@@ -82,7 +82,9 @@ def test_a_selection_too_large_is_refused_with_a_message(large):
     context.select_rows(range(MATRIX_LIMIT + 1))
     assert not panel.show_selected_button.isEnabled()
     assert not panel.show_selected()
-    assert messages == [f"Select 2 to {MATRIX_LIMIT:,} vectors to compare in the heatmap ({MATRIX_LIMIT + 1:,} are selected)."]
+    assert messages == [
+        f"Select 2 to {MATRIX_LIMIT:,} vectors to compare in the heatmap ({MATRIX_LIMIT + 1:,} are selected)."
+    ]
 
 
 def test_back_under_the_limit_shows_everything_without_a_notice(large):

@@ -34,7 +34,11 @@ def test_object_names_and_default_metric(panel):
     selector = panel.findChild(type(panel.metric_selector), "metricSelector")
     assert selector.currentText() == "cosine similarity"
     assert [selector.itemText(i) for i in range(selector.count())] == [
-        "cosine similarity", "dot product", "Euclidean distance", "angle (degrees)"]
+        "cosine similarity",
+        "dot product",
+        "Euclidean distance",
+        "angle (degrees)",
+    ]
 
 
 def test_metric_selector_and_context_stay_in_step(panel, materials_context):
@@ -100,7 +104,7 @@ def test_an_edit_changes_its_row_and_column_only_and_undo_restores(qtbot, panel,
     in_col = np.abs(changed_cols - centre.x()) <= cell / 2 + 1
     assert np.all(in_row | in_col)
     # ... and C's row holds changes in cells other than the diagonal (A, B, D, E columns).
-    changed_cells = {int(round((c - corner.x()) / cell)) for c in changed_cols[in_row & ~in_col]}
+    changed_cells = {round((c - corner.x()) / cell) for c in changed_cols[in_row & ~in_col]}
     assert changed_cells >= {0, 1, 3, 4}
     materials_context.undo_stack.undo()
     assert np.array_equal(picture(panel), before)
@@ -192,8 +196,10 @@ def test_opening_another_document_takes_its_view_settings(qtbot, panel, material
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
 
-    other = Document(VectorTable(["x", "y", "z"], ["a", "b"], [[1, 0], [0, 1], [1, 1]]),
-                     view={"metric": "angle", "order": "label", "colormap": "magma"})
+    other = Document(
+        VectorTable(["x", "y", "z"], ["a", "b"], [[1, 0], [0, 1], [1, 1]]),
+        view={"metric": "angle", "order": "label", "colormap": "magma"},
+    )
     materials_context.replace_document(other)
     assert panel.displayed_labels() == ["x", "y", "z"]
     assert panel.metric_selector.currentData() == "angle" and panel.colormap == "magma"

@@ -37,7 +37,16 @@ def test_colour_indices_and_contrast():
 def test_colour_bar_ticks_and_label_thinning():
     ticks = nice_ticks(-1, 1, 480)
     assert [tick_text(t, ticks[1] - ticks[0]) for t in ticks] == [
-        "-1.00", "-0.75", "-0.50", "-0.25", "0", "0.25", "0.50", "0.75", "1.00"]
+        "-1.00",
+        "-0.75",
+        "-0.50",
+        "-0.25",
+        "0",
+        "0.25",
+        "0.50",
+        "0.75",
+        "1.00",
+    ]
     assert label_step(cell_px=30, line_px=15) == 1
     assert label_step(cell_px=1.5, line_px=15) == 20
     assert label_step(cell_px=0.1, line_px=15) == 200
@@ -47,8 +56,12 @@ def test_cell_texts_agree_with_cell_text():
     import numpy as np
 
     rng = np.random.default_rng(1)
-    scores = np.concatenate([rng.uniform(-1, 1, 200), [COS_AB, COS_AC, 1.0, -1.0, 0.0, -0.0001, 0.99999,
-                                                        float("nan"), float("inf"), 2e6, 909.0, 27.17]])
+    scores = np.concatenate(
+        [
+            rng.uniform(-1, 1, 200),
+            [COS_AB, COS_AC, 1.0, -1.0, 0.0, -0.0001, 0.99999, float("nan"), float("inf"), 2e6, 909.0, 27.17],
+        ]
+    )
     grid = scores[: 14 * 15].reshape(14, 15)
     for decimals in (0, 1, 2, 3):
         expected = [[style.cell_text(v, decimals) for v in row] for row in grid.tolist()]

@@ -9,8 +9,17 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QLineEdit
 from explorer.model.table import Dimension
 from tests.qt.helpers import drag_tip, type_into_cell
 
-ACTIONS = ["actionOpen", "actionSave", "actionSaveAs", "actionUndo", "actionRedo", "actionAddVector",
-           "actionRemoveVector", "actionAddDimension", "actionRemoveDimension"]
+ACTIONS = [
+    "actionOpen",
+    "actionSave",
+    "actionSaveAs",
+    "actionUndo",
+    "actionRedo",
+    "actionAddVector",
+    "actionRemoveVector",
+    "actionAddDimension",
+    "actionRemoveDimension",
+]
 
 
 def test_window_holds_the_table_and_the_plot_and_the_named_actions(window):

@@ -1,7 +1,6 @@
 """File > Open reads on a worker thread: progress, cancel, word-vector files, large documents."""
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
@@ -62,7 +61,8 @@ def test_glove_text_opens_with_a_note_about_repeated_words(window, tmp_path):
     assert [d.name for d in window.context.table.dimensions] == ["d1", "d2"]
     assert window.statusBar().currentMessage() == (
         "Opened glove.txt: 3 vectors, 2 dimensions. glove.txt: 1 repeated word was left out, keeping the first "
-        "vector of each (the first repeat: 'A' on line 3, first on line 1).")
+        "vector of each (the first repeat: 'A' on line 3, first on line 1)."
+    )
     assert window.heatmap.cell_tooltip(1, 2) == "cos(B, E) = 1"
 
 

@@ -167,7 +167,10 @@ def test_the_shown_dimensions_follow_when_another_dimension_is_removed_or_added(
     context, plot = window.context, window.plot
     assert context.push(InsertDimensions(2, (Dimension("price", "EUR"),), [[1], [2], [3], [4], [5]]))
     plot.set_projection("dimensions", 1, 2)  # volume against price
-    axes = lambda: (plot.getPlotItem().getAxis("bottom").labelText, plot.getPlotItem().getAxis("left").labelText)
+
+    def axes():
+        return plot.getPlotItem().getAxis("bottom").labelText, plot.getPlotItem().getAxis("left").labelText
+
     assert axes() == ("volume (l)", "price (EUR)")
     assert context.push(RemoveDimensions(0, 1))  # mass goes: still volume against price
     assert plot.shown_dimensions == (0, 1) and axes() == ("volume (l)", "price (EUR)")
@@ -228,9 +231,17 @@ def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(qtbot, window
 
     # A move with no button held: the release went to a popup that took the mouse meanwhile.
     position = QPointF(start + QPoint(40, 40))
-    QApplication.sendEvent(viewport, QMouseEvent(QEvent.Type.MouseMove, position, viewport.mapToGlobal(position),
-                                                 Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
-                                                 Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        viewport,
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            position,
+            viewport.mapToGlobal(position),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
     assert window.actionUndo.isEnabled() and window.context.undo_stack.count() == 1
     window.actionUndo.trigger()
     assert window.context.table.values[1].tolist() == [15, 4]

@@ -104,9 +104,7 @@ def test_insert_and_delete_keys(qtbot, window):
     assert table.labels == ("A", "B", "v", "C", "D", "E")
     assert table.values[2].tolist() == [0, 0]
     view.selectRow(0)
-    view.selectionModel().select(
-        view.model().index(3, 1), view.selectionModel().SelectionFlag.Select
-    )
+    view.selectionModel().select(view.model().index(3, 1), view.selectionModel().SelectionFlag.Select)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert table.labels == ("B", "v", "D", "E")
     assert window.context.undo_stack.count() == 2

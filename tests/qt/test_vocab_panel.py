@@ -4,12 +4,12 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 
 from explorer.model import glove
+from explorer.model.tokenizers import CharacterTokenizer, WordTokenizer
 from explorer.qt.vocab import VocabPanel
 from explorer.qt.vocab.token_model import TokenTableModel
-from explorer.model.tokenizers import CharacterTokenizer, WordTokenizer
 
 
 @pytest.fixture
@@ -251,9 +251,7 @@ def test_send_appends_when_dimensions_agree(qtbot, panel, materials_context):
     type_text(qtbot, panel, "a truck, a car")
     panel.select_tokens(["truck", ","])
     assert panel.send_to_table()
-    assert panel.status_label.text() == (
-        "Added 1 token vector to the table. No row in GloVe sample for: ,."
-    )
+    assert panel.status_label.text() == ("Added 1 token vector to the table. No row in GloVe sample for: ,.")
 
 
 def test_random_rows_of_8_dimensions_go_to_the_table(qtbot, panel, materials_context):
@@ -272,7 +270,7 @@ def test_opening_glove_shows_progress_and_can_be_cancelled(qtbot, panel):
     panel.select_tokens(["king"])
     with qtbot.waitSignal(panel.embeddings.progress, timeout=10_000):
         panel.embeddings.set_source("glove")
-    assert (not panel.progress_bar.isHidden())
+    assert not panel.progress_bar.isHidden()
     assert panel.progress_bar.format().startswith("Opening GloVe 6B")
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.embeddings.loading, timeout=10_000)

@@ -15,8 +15,17 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from explorer.qt.heatmap.export_dialog import ExportHeatmapDialog
 from tests.qt.helpers import type_into_cell
-from tests.qt.window_panels import (click_cell, click_row_header, heatmap_row, highlighted_tips, selected_rows,
-                                    verdicts, working_copy, working_text, working_title)
+from tests.qt.window_panels import (
+    click_cell,
+    click_row_header,
+    heatmap_row,
+    highlighted_tips,
+    selected_rows,
+    verdicts,
+    working_copy,
+    working_text,
+    working_title,
+)
 
 LESSON_VERDICTS = ["≈", "✅", "❌", "❌", "❌", "✅"]
 
@@ -104,8 +113,13 @@ def test_dragging_bs_tip_updates_heatmap_and_working_live_in_one_undo_step(qtbot
     seen = []
     for step in range(1, 5):
         qtbot.mouseMove(viewport, start + QPoint(-20 * step, -25 * step))
-        seen.append((window.heatmap.cell_tooltip(0, 1), working_text(window).splitlines()[0],
-                     tuple(window.context.table.values[1])))
+        seen.append(
+            (
+                window.heatmap.cell_tooltip(0, 1),
+                working_text(window).splitlines()[0],
+                tuple(window.context.table.values[1]),
+            )
+        )
     # Mid-drag, before the release: every panel already shows the moved B.
     assert len({s[0] for s in seen}) == 4 and len({s[1] for s in seen}) == 4
     for tooltip, headline, b in seen:
@@ -260,8 +274,10 @@ def test_glove_tokens_sent_from_the_vocabulary_tab_reach_every_panel(qtbot, wind
         assert "(x" not in plot.getPlotItem().getAxis(side).labelString()
     panel.projection.setCurrentIndex(panel.projection.findData("pca"))
     assert window.heatmap.displayed_labels() == words
-    score = {(a, b): float(window.heatmap.cell_tooltip(words.index(a), words.index(b)).split("= ")[1])
-             for a, b in (("cat", "dog"), ("cat", "car"), ("king", "queen"))}
+    score = {
+        (a, b): float(window.heatmap.cell_tooltip(words.index(a), words.index(b)).split("= ")[1])
+        for a, b in (("cat", "dog"), ("cat", "car"), ("king", "queen"))
+    }
     assert score["cat", "dog"] > score["cat", "car"]
     assert score["king", "queen"] > 0.6
     assert working_text(window).startswith("cat and dog — cosine similarity")

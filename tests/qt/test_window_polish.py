@@ -47,8 +47,7 @@ def test_another_file_greys_the_lessons_claims_and_keeps_the_users(qtbot, window
     fruit.write_text("label,sweet,sour\napple,4,3\nlemon,1,9\nmango,8,2\n", encoding="utf-8")
     assert window.files.open(str(fruit))
     rows = claim_rows(window)
-    assert [r[0] for r in rows] == ["C = A", "D = 2.5 A", "E = 2.5 A", "C = 0.2 B", "D = 0.5 B", "E = 0.5 B",
-                                    "B = 5 A"]
+    assert [r[0] for r in rows] == ["C = A", "D = 2.5 A", "E = 2.5 A", "C = 0.2 B", "D = 0.5 B", "E = 0.5 B", "B = 5 A"]
     assert rows[3][1:] == ("○ not here", "C and B are not in this table")
     assert rows[4][1:] == ("○ not here", "D and B are not in this table")
     assert rows[6][1:] == ("○ not here", "B and A are not in this table")
@@ -60,7 +59,7 @@ def test_another_file_greys_the_lessons_claims_and_keeps_the_users(qtbot, window
     lesson = tmp_path / "materials.csv"
     lesson.write_text("label,mass (kg),volume (l)\nA,3,30\nB,15,4\nC,3,27\nD,7.5,75\nE,7.5,2\n", encoding="utf-8")
     assert window.files.open(str(lesson))
-    assert verdicts(window) == LESSON_VERDICTS + ["❌", "○", "○"]
+    assert verdicts(window) == [*LESSON_VERDICTS, "❌", "○", "○"]
 
 
 # ------------------------------------------------------------------ many selected
@@ -85,8 +84,10 @@ def test_more_than_two_selected_rows_show_the_first_two_and_say_so(qtbot, window
 # ------------------------------------------------------------------ PCA on open
 def _boxes_csv(tmp_path):
     path = tmp_path / "boxes.csv"
-    path.write_text("label,length (cm),width (cm),height (cm)\nsmall,10,8,4\nlong,60,10,10\n"
-                    "tall,10,10,60\ncube,20,20,20\n", encoding="utf-8")
+    path.write_text(
+        "label,length (cm),width (cm),height (cm)\nsmall,10,8,4\nlong,60,10,10\ntall,10,10,60\ncube,20,20,20\n",
+        encoding="utf-8",
+    )
     return path
 
 

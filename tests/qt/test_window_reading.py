@@ -12,13 +12,21 @@ from tests.qt.window_panels import click_cell, working_text, working_title
 
 
 def test_long_labels_leave_the_docked_heatmap_cells_large_enough_for_numbers(qtbot, window, tmp_path):
-    labels = ["Aluminium alloy 6061-T6, extruded profile", "Borosilicate glass, laboratory grade 3.3",
-              "Cross-laminated timber panel, five layers", "Dense polyethylene foam, closed cell, black",
-              "Expanded polystyrene board, 20 kg per m3"]
+    labels = [
+        "Aluminium alloy 6061-T6, extruded profile",
+        "Borosilicate glass, laboratory grade 3.3",
+        "Cross-laminated timber panel, five layers",
+        "Dense polyethylene foam, closed cell, black",
+        "Expanded polystyrene board, 20 kg per m3",
+    ]
     path = tmp_path / "long.csv"
-    path.write_text("label,mass (kg),volume (l)\n" + "".join(
-        f'"{label}",{m},{v}\n' for label, (m, v) in zip(labels, [(3, 30), (15, 4), (3, 27), (7.5, 75), (7.5, 2)])),
-        encoding="utf-8")
+    path.write_text(
+        "label,mass (kg),volume (l)\n"
+        + "".join(
+            f'"{label}",{m},{v}\n' for label, (m, v) in zip(labels, [(3, 30), (15, 4), (3, 27), (7.5, 75), (7.5, 2)])
+        ),
+        encoding="utf-8",
+    )
     window.resize(1440, 900)
     assert window.files.open(str(path))
     qtbot.wait(20)
@@ -33,7 +41,7 @@ def test_long_labels_leave_the_docked_heatmap_cells_large_enough_for_numbers(qtb
 
 def mid_word_breaks(browser) -> list[str]:
     """Lines of the browser's document that end inside a word (a number cut in two)."""
-    from PySide6.QtGui import QTextFrame, QTextTable
+    from PySide6.QtGui import QTextTable
 
     found = []
 

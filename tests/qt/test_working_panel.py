@@ -4,7 +4,16 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton, QTableWidget, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTextBrowser,
+    QWidget,
+)
 
 from explorer.model.commands import RemoveVectors, set_cell, set_vector
 from explorer.model.document import Document
@@ -44,8 +53,10 @@ def claims_table(panel) -> QTableWidget:
 
 def verdicts(panel) -> list[tuple[str, str, str]]:
     table = claims_table(panel)
-    return [(table.item(r, 0).text(), table.item(r, 1).data(MARK_ROLE), table.item(r, 2).text())
-            for r in range(table.rowCount())]
+    return [
+        (table.item(r, 0).text(), table.item(r, 1).data(MARK_ROLE), table.item(r, 2).text())
+        for r in range(table.rowCount())
+    ]
 
 
 def test_object_name_and_the_a_b_working(panel, materials_context):
@@ -157,8 +168,10 @@ def test_add_edit_and_remove_claims(panel, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.item(row, 0).text() == "D = 2.5*A")  # the delegate commits queued
     assert verdicts(panel)[-1][:2] == ("D = 2.5*A", "✅")
-    for text, message in [("F = A", "There is no vector labelled 'F'; the labels are A, B, C, D, E."),
-                          ("D = A / 0", "'D = A / 0' divides by zero.")]:
+    for text, message in [
+        ("F = A", "There is no vector labelled 'F'; the labels are A, B, C, D, E."),
+        ("D = A / 0", "'D = A / 0' divides by zero."),
+    ]:
         qtbot.keyClicks(line, text)
         qtbot.keyClick(line, Qt.Key.Key_Return)
         assert verdicts(panel)[-1] == (text, "⚠", message)

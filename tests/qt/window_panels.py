@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser
 
 def click_cell(qtbot, window, row: int, column: int) -> None:
     heatmap = window.heatmap
-    qtbot.mouseClick(heatmap.graphics.viewport(), Qt.MouseButton.LeftButton,
-                     pos=heatmap.cell_position(row, column))
+    qtbot.mouseClick(heatmap.graphics.viewport(), Qt.MouseButton.LeftButton, pos=heatmap.cell_position(row, column))
 
 
 def click_row_header(qtbot, window, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -29,8 +28,14 @@ def highlighted_tips(window) -> set[tuple[float, float]]:
     if x is None:
         return set()
     points = {(round(float(a), 6), round(float(b), 6)) for a, b in zip(x, y)}
-    return {p for p in points if any(p == (round(t[0], 6), round(t[1], 6))
-                                     for t in (window.plot.tip(r) for r in range(len(window.context.table))))}
+    return {
+        p
+        for p in points
+        if any(
+            p == (round(t[0], 6), round(t[1], 6))
+            for t in (window.plot.tip(r) for r in range(len(window.context.table)))
+        )
+    }
 
 
 def working_text(window) -> str:

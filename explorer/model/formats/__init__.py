@@ -7,20 +7,20 @@ nothing is ever half-loaded.
 
 from __future__ import annotations
 
-from explorer.model.formats.errors import FormatError, read_text
 from explorer.model.formats.delimited import read_delimited, write_delimited
 from explorer.model.formats.document_json import read_document, write_document
+from explorer.model.formats.errors import FormatError, read_text
 from explorer.model.formats.tables import TABLE_SUFFIXES, read_table
 
 __all__ = [
-    "FormatError",
-    "read_text",
-    "read_table",
-    "read_delimited",
-    "write_delimited",
-    "read_document",
-    "write_document",
     "TABLE_SUFFIXES",
+    "FormatError",
+    "read_delimited",
+    "read_document",
+    "read_table",
+    "read_text",
+    "write_delimited",
+    "write_document",
     "write_table_bytes",
 ]
 

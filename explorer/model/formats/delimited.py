@@ -41,8 +41,9 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def parse_delimited(text: str, path=None, delimiter: str | None = None,
-                    progress: Progress | None = None) -> VectorTable:
+def parse_delimited(
+    text: str, path=None, delimiter: str | None = None, progress: Progress | None = None
+) -> VectorTable:
     """Parse CSV/TSV ``text`` (header row first) into a table, or raise FormatError.
 
     Well-formed numbers are parsed in C (:func:`_fast_table`); anything else
@@ -71,25 +72,29 @@ def parse_delimited(text: str, path=None, delimiter: str | None = None,
                 header = record
                 if len(header) < 2:
                     raise FormatError(
-                        path, start_line, None,
+                        path,
+                        start_line,
+                        None,
                         "the header row needs a label column and at least one dimension column "
                         f"(separated by '{_name(delimiter)}')",
                     )
                 continue
             if len(record) != len(header):
                 raise FormatError(
-                    path, start_line, min(len(record), len(header)) + 1,
-                    f"this row has {len(record) - 1} values but the header names "
-                    f"{len(header) - 1} dimensions",
+                    path,
+                    start_line,
+                    min(len(record), len(header)) + 1,
+                    f"this row has {len(record) - 1} values but the header names {len(header) - 1} dimensions",
                 )
             label = record[0]
             if not label.strip():
                 raise FormatError(path, start_line, 1, "the label is empty; every vector needs one")
             if label in first_line_of:
                 raise FormatError(
-                    path, start_line, 1,
-                    f"the label '{label}' is already used on line {first_line_of[label]}; "
-                    "labels must be unique",
+                    path,
+                    start_line,
+                    1,
+                    f"the label '{label}' is already used on line {first_line_of[label]}; labels must be unique",
                 )
             first_line_of[label] = start_line
             values = []

@@ -45,7 +45,9 @@ def parse_document(text: str, path=None):
     version = data.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise FormatError(
-            path, None, None,
+            path,
+            None,
+            None,
             f"has format version {version!r}; this program reads version {FORMAT_VERSION} or older",
         )
     try:
@@ -57,17 +59,26 @@ def parse_document(text: str, path=None):
             row = vector["values"]
             if len(row) != len(dimensions):
                 raise FormatError(
-                    path, None, None,
+                    path,
+                    None,
+                    None,
                     f"vector {index} ('{vector['label']}') has {len(row)} values but there are "
                     f"{len(dimensions)} dimensions",
                 )
             if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in row):
-                raise FormatError(path, None, None, f"vector {index} ('{vector['label']}') holds a value that is not a number")
+                raise FormatError(
+                    path, None, None, f"vector {index} ('{vector['label']}') holds a value that is not a number"
+                )
             try:
                 values.append([float(x) for x in row])
             except OverflowError:  # an integer of hundreds of digits
-                raise FormatError(path, None, None, f"vector {index} ('{vector['label']}') holds a number too "
-                                  "large to store (the largest is about 1.8e308)") from None
+                raise FormatError(
+                    path,
+                    None,
+                    None,
+                    f"vector {index} ('{vector['label']}') holds a number too "
+                    "large to store (the largest is about 1.8e308)",
+                ) from None
         colors = [v["color"] if _is_color(v.get("color")) else palette_color(i) for i, v in enumerate(vectors)]
         visible = [v.get("visible") is not False for v in vectors]
         table = VectorTable(labels, dimensions, values, colors, visible)
@@ -96,8 +107,11 @@ def _usable_view(view) -> dict:
     if view.get("projection") not in (None, "dimensions", "pca"):
         view.pop("projection", None)
     dims = view.get("plot_dimensions")
-    if not (isinstance(dims, list) and len(dims) >= 2
-            and all(isinstance(d, int) and not isinstance(d, bool) for d in dims[:2])):
+    if not (
+        isinstance(dims, list)
+        and len(dims) >= 2
+        and all(isinstance(d, int) and not isinstance(d, bool) for d in dims[:2])
+    ):
         view.pop("plot_dimensions", None)
     return view
 

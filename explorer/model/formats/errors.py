@@ -46,7 +46,9 @@ def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str:
         raise FormatError(path, None, None, "is a folder, not a file")
     if size > max_bytes:
         raise FormatError(
-            path, None, None,
+            path,
+            None,
+            None,
             f"is {size / 2**30:.1f} GB, larger than the {max_bytes / 2**30:.0f} GB this reader "
             "accepts; save the vectors as .npy instead",
         )

@@ -10,7 +10,7 @@ text again cell by cell, which names the line and the column of the problem.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -24,8 +24,9 @@ def _skip(text: str) -> float:
     return 0.0
 
 
-def numeric_block(lines: Sequence[str], delimiter: str | None, columns: int,
-                  progress: Progress | None = None, labelled: bool = True) -> np.ndarray | None:
+def numeric_block(
+    lines: Sequence[str], delimiter: str | None, columns: int, progress: Progress | None = None, labelled: bool = True
+) -> np.ndarray | None:
     """Columns 2..``columns`` of every line as an N x (columns - 1) float64 array, or None.
 
     ``delimiter`` None splits on any run of white space (GloVe text). The first
@@ -42,8 +43,15 @@ def numeric_block(lines: Sequence[str], delimiter: str | None, columns: int,
     for start in range(0, n, CHUNK_ROWS):
         chunk = lines[start : start + CHUNK_ROWS]
         try:
-            block = np.loadtxt(chunk, delimiter=delimiter, comments=None, quotechar=None, ndmin=2,
-                               converters={0: _skip} if labelled else None, dtype=np.float64)
+            block = np.loadtxt(
+                chunk,
+                delimiter=delimiter,
+                comments=None,
+                quotechar=None,
+                ndmin=2,
+                converters={0: _skip} if labelled else None,
+                dtype=np.float64,
+            )
         except ValueError:
             return None
         if block.shape != (len(chunk), columns) or not np.isfinite(block[:, first:]).all():

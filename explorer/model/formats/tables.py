@@ -91,7 +91,9 @@ def read_table(path, notes: list[str] | None = None, progress: Progress | None =
         return word_table(path, words, vectors, lambda i: (None, f"vector {i + 1}"), notes)
     if suffix not in (".csv", ".tsv", ".txt", ".vec", ""):
         raise FormatError(
-            path, None, None,
+            path,
+            None,
+            None,
             f"has the unknown extension '{suffix}'; open a .csv, .tsv, .txt, .vec, .json, .npy or .npz file",
         )
     text = read_text(path)
@@ -115,10 +117,13 @@ def word_table(path: Path, words, vectors, where, notes: list[str]) -> VectorTab
     size = 8 * vectors.shape[0] * vectors.shape[1]
     if size > MAX_TABLE_BYTES:
         raise FormatError(
-            path, None, None,
+            path,
+            None,
+            None,
             f"holds {vectors.shape[0]:,} x {vectors.shape[1]} numbers ({_size_text(size)} as a table), more than "
             f"the {_size_text(MAX_TABLE_BYTES)} a document holds; save the words you need in a smaller file, "
-            "or look them up in the vocabulary panel")
+            "or look them up in the vocabulary panel",
+        )
     words = [str(w) for w in words]
     first_of: dict[str, int] = {}
     keep: list[int] = []
@@ -137,8 +142,12 @@ def word_table(path: Path, words, vectors, where, notes: list[str]) -> VectorTab
         row, column = (int(i) for i in np.argwhere(bad)[0])
         line, text = where(keep[row])
         who = f"{text} ('{words[keep[row]]}')" if text else f"'{words[keep[row]]}'"
-        raise FormatError(path, line, None if line is None else column + 2,
-                          f"{who} holds {values[row, column]}, which is not a finite number")
+        raise FormatError(
+            path,
+            line,
+            None if line is None else column + 2,
+            f"{who} holds {values[row, column]}, which is not a finite number",
+        )
     if repeats:
         first = repeats[0]
         line, text = where(first)
@@ -147,6 +156,7 @@ def word_table(path: Path, words, vectors, where, notes: list[str]) -> VectorTab
         before = f"line {earlier[0]}" if earlier[0] is not None else earlier[1]
         notes.append(
             f"{path.name}: {len(repeats):,} repeated {'word was' if len(repeats) == 1 else 'words were'} left out, "
-            f"keeping the first vector of each (the first repeat: '{words[first]}' on {at}, first on {before})")
+            f"keeping the first vector of each (the first repeat: '{words[first]}' on {at}, first on {before})"
+        )
     dimensions = [Dimension(f"d{k + 1}") for k in range(values.shape[1])]
     return VectorTable([words[i] for i in keep], dimensions, values)

@@ -39,13 +39,16 @@ def read_word_vectors(path, metadata=None) -> EmbeddingMatrix:
     if suffix in (".npy", ".npz"):
         return read_numpy(path, metadata)
     raise FormatError(
-        path, None, None,
+        path,
+        None,
+        None,
         f"has the unknown extension '{suffix}'; word vectors come as .txt, .vec, .tsv, .npy or .npz",
     )
 
 
-def _check_numbers(path: Path, rows: list[list[str]], line_numbers: list[int], first_column: int,
-                   largest: float = _FLOAT32_MAX) -> np.ndarray:
+def _check_numbers(
+    path: Path, rows: list[list[str]], line_numbers: list[int], first_column: int, largest: float = _FLOAT32_MAX
+) -> np.ndarray:
     """The rows of number strings as float64; a bad one (or one above ``largest``) raises with its line and column."""
     try:
         array = np.array(rows, dtype=np.float64)
@@ -69,8 +72,12 @@ def _as_float32(path: Path, values: np.ndarray, line_numbers: list[int], first_c
     too_large = np.abs(values) > _FLOAT32_MAX
     if too_large.any():
         row, column = (int(i) for i in np.argwhere(too_large)[0])
-        raise FormatError(path, line_numbers[row], first_column + column,
-                          f"{values[row, column]:g} is too large for 32-bit word vectors")
+        raise FormatError(
+            path,
+            line_numbers[row],
+            first_column + column,
+            f"{values[row, column]:g} is too large for 32-bit word vectors",
+        )
     return values.astype(np.float32)
 
 
@@ -81,8 +88,9 @@ def read_glove_text(path) -> EmbeddingMatrix:
     return EmbeddingMatrix(words, _as_float32(path, values, numbers, 2), path.name)
 
 
-def parse_glove_text(text: str, path, progress: Progress | None = None,
-                     largest: float = _FLOAT32_MAX) -> tuple[list[str], np.ndarray, list[int]]:
+def parse_glove_text(
+    text: str, path, progress: Progress | None = None, largest: float = _FLOAT32_MAX
+) -> tuple[list[str], np.ndarray, list[int]]:
     """Words, their float64 vectors and the line of each, from GloVe or word2vec text."""
     path = Path(path)
     lines = text.splitlines()
@@ -111,7 +119,9 @@ def parse_glove_text(text: str, path, progress: Progress | None = None,
         elif len(parts) - 1 != width:
             source = "the header" if header is not None else f"line {width_line}"
             raise FormatError(
-                path, number, None,
+                path,
+                number,
+                None,
                 f"has {len(parts) - 1} numbers after '{parts[0]}', but {source} has {width}; "
                 "every word needs the same count",
             )
@@ -173,12 +183,12 @@ def read_projector(path, metadata=None) -> EmbeddingMatrix:
     """TensorBoard projector ``vectors.tsv`` with its ``metadata.tsv``."""
     path = Path(path)
     values, numbers = parse_projector(read_text(path), path)
-    return EmbeddingMatrix(_labels_for(path, len(values), metadata), _as_float32(path, values, numbers, 1),
-                           path.name)
+    return EmbeddingMatrix(_labels_for(path, len(values), metadata), _as_float32(path, values, numbers, 1), path.name)
 
 
-def parse_projector(text: str, path, progress: Progress | None = None,
-                    largest: float = _FLOAT32_MAX) -> tuple[np.ndarray, list[int]]:
+def parse_projector(
+    text: str, path, progress: Progress | None = None, largest: float = _FLOAT32_MAX
+) -> tuple[np.ndarray, list[int]]:
     """The float64 vectors of a projector ``vectors.tsv`` (tab-separated numbers) and the line of each."""
     path = Path(path)
     lines = text.splitlines()
@@ -228,11 +238,15 @@ def numpy_rows(path, metadata=None) -> tuple[list[str], np.ndarray]:
     if isinstance(data, np.lib.npyio.NpzFile):
         with data:
             names = list(data.keys())
-            key = "vectors" if "vectors" in names else next(
-                (n for n in names if data[n].ndim == 2 and data[n].dtype.kind in "fiu"), None
+            key = (
+                "vectors"
+                if "vectors" in names
+                else next((n for n in names if data[n].ndim == 2 and data[n].dtype.kind in "fiu"), None)
             )
             if key is None:
-                raise FormatError(path, None, None, f"holds no 2-D array of numbers (it holds {', '.join(names) or 'nothing'})")
+                raise FormatError(
+                    path, None, None, f"holds no 2-D array of numbers (it holds {', '.join(names) or 'nothing'})"
+                )
             vectors = np.asarray(data[key])
             for name in ("words", "tokens", "labels"):
                 if name in names:

@@ -8,7 +8,7 @@ export dialog is imported on first use, not at start-up.
 
 from explorer.qt.heatmap.panel import HeatmapPanel
 
-__all__ = ["HeatmapPanel", "ExportHeatmapDialog", "export_heatmap_interactive"]
+__all__ = ["ExportHeatmapDialog", "HeatmapPanel", "export_heatmap_interactive"]
 
 
 def __getattr__(name: str):

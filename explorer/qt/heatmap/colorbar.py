@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen
 
 from explorer.model.similarity import METRIC_NAMES
 from explorer.qt.heatmap import style
@@ -73,7 +73,7 @@ class ColorBar(pg.GraphicsWidget):
         metrics = QFontMetricsF(self.font)
         half = metrics.height() / 2
         bar = QRectF(_PAD, half, _BAR, max(1.0, self.height() - 2 * half))
-        lut = style.lookup_table(data.colormap)[:style.UNDEFINED_INDEX][::-1].copy()
+        lut = style.lookup_table(data.colormap)[: style.UNDEFINED_INDEX][::-1].copy()
         engine = painter.paintEngine().type() if painter.paintEngine() else None
         painter.save()
         if engine in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf):
@@ -97,12 +97,18 @@ class ColorBar(pg.GraphicsWidget):
         for value in ticks:
             y = bar.bottom() - (value - data.lo) / span * bar.height()
             painter.drawLine(bar.right(), y, bar.right() + _TICK, y)
-            painter.drawText(QRectF(bar.right() + _TICK + 2, y - half, self.width(), 2 * half),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tick_text(value, step))
+            painter.drawText(
+                QRectF(bar.right() + _TICK + 2, y - half, self.width(), 2 * half),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                tick_text(value, step),
+            )
         painter.translate(self.width() - _PAD, bar.center().y())
         painter.rotate(-90)
         # A short bar (many long labels leave the cells little room) shortens the title, not clips both ends.
         title = metrics.elidedText(self.title(), Qt.TextElideMode.ElideRight, bar.height() + 2 * half)
-        painter.drawText(QRectF(-bar.height() / 2 - half, -metrics.height(), bar.height() + 2 * half,
-                                metrics.height()), Qt.AlignmentFlag.AlignCenter, title)
+        painter.drawText(
+            QRectF(-bar.height() / 2 - half, -metrics.height(), bar.height() + 2 * half, metrics.height()),
+            Qt.AlignmentFlag.AlignCenter,
+            title,
+        )
         painter.restore()

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from explorer.model import ordering
 from explorer.model.similarity import METRIC_NAMES, METRICS
@@ -53,7 +65,9 @@ class ExportHeatmapDialog(QDialog):
         self.colormap_combo = QComboBox(objectName="exportColormap")
         self.colormap_combo.addItems(list(style.COLORMAPS))
         colormap = view.get("colormap")
-        self.colormap_combo.setCurrentText(colormap if colormap in style.COLORMAPS else style.default_colormap(context.metric))
+        self.colormap_combo.setCurrentText(
+            colormap if colormap in style.COLORMAPS else style.default_colormap(context.metric)
+        )
         self.annotate_check = QCheckBox("Numbers in the cells", objectName="exportAnnotate", checked=True)
         self.title_edit = QLineEdit(objectName="exportTitle")
         self.title_edit.setPlaceholderText("no title")
@@ -105,8 +119,9 @@ class ExportHeatmapDialog(QDialog):
         self.colormap_combo.setCurrentText(style.default_colormap(self.metric_combo.itemData(index)))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export heatmap", self.path_edit.text(),
-                                              "Images and data (*.png *.svg *.pdf *.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export heatmap", self.path_edit.text(), "Images and data (*.png *.svg *.pdf *.csv)"
+        )
         if path:
             self.path_edit.setText(path)
             suffix = Path(path).suffix.lower()
@@ -125,14 +140,20 @@ class ExportHeatmapDialog(QDialog):
         from explorer.model.table import VectorTable
 
         rows = self.rows
-        return VectorTable([table.labels[i] for i in rows], table.dimensions, table.values[rows],
-                           [table.colors[i] for i in rows], [table.visible[i] for i in rows])
+        return VectorTable(
+            [table.labels[i] for i in rows],
+            table.dimensions,
+            table.values[rows],
+            [table.colors[i] for i in rows],
+            [table.visible[i] for i in rows],
+        )
 
     def export(self) -> bool:
         """Write the file; on failure say why in one sentence and keep the dialog open."""
         try:
-            export.export_heatmap(self._table(), Path(self.path_edit.text()), self.options(),
-                                  name=self.context.document.title)
+            export.export_heatmap(
+                self._table(), Path(self.path_edit.text()), self.options(), name=self.context.document.title
+            )
         except export.ExportError as error:
             self.context.message.emit(f"Export failed: {error}")
             QMessageBox.warning(self, "Export heatmap", f"{str(error)[:1].upper()}{str(error)[1:]}.")

@@ -79,8 +79,7 @@ class HeatmapFigure(pg.GraphicsLayout):
         left, top, right, bottom = self.layout.getContentsMargins()
         spacing_x, spacing_y = self.layout.horizontalSpacing(), self.layout.verticalSpacing()
         title = self.title.preferredHeight() + spacing_y if self.data.title else 0.0
-        free_x = (width - left - right - self.left.preferredWidth()
-                  - self.colorbar.preferredWidth() - 4 * spacing_x)
+        free_x = width - left - right - self.left.preferredWidth() - self.colorbar.preferredWidth() - 4 * spacing_x
         free_y = height - top - bottom - title - self.bottom.preferredHeight() - 3 * spacing_y
         side = max(20.0, min(free_x, free_y))
         if abs(self.view.preferredWidth() - side) > 0.5 or abs(self.view.preferredHeight() - side) > 0.5:
@@ -117,8 +116,14 @@ class HeatmapFigure(pg.GraphicsLayout):
         self.fit_square()
         side = max(n, 1)
         # Zoom in to a few cells, out to a little more than the matrix; no further.
-        self.view.setLimits(xMin=-0.1 * side, xMax=1.1 * side, yMin=-0.1 * side, yMax=1.1 * side,
-                            minXRange=min(2, side), minYRange=min(2, side))
+        self.view.setLimits(
+            xMin=-0.1 * side,
+            xMax=1.1 * side,
+            yMin=-0.1 * side,
+            yMax=1.1 * side,
+            minXRange=min(2, side),
+            minYRange=min(2, side),
+        )
         self.show_all()
         self.outline.set_cells([], n)
         self.restyle()

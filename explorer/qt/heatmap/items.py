@@ -18,8 +18,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen,
-                           QStaticText)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QStaticText
 
 from explorer.qt.heatmap import style
 from explorer.qt.heatmap.data import HeatmapData
@@ -40,8 +39,12 @@ def visible_range(item: pg.GraphicsObject, n: int) -> tuple[int, int, int, int]:
     if rect.isEmpty():
         return 0, 0, 0, 0
     clip = lambda v: int(min(max(v, 0), n))  # noqa: E731
-    return (clip(math.floor(rect.top())), clip(math.ceil(rect.bottom())),
-            clip(math.floor(rect.left())), clip(math.ceil(rect.right())))
+    return (
+        clip(math.floor(rect.top())),
+        clip(math.ceil(rect.bottom())),
+        clip(math.floor(rect.left())),
+        clip(math.ceil(rect.right())),
+    )
 
 
 def device_scale(painter: QPainter) -> tuple[float, float]:

@@ -78,7 +78,9 @@ class LabelAxis(pg.GraphicsWidget):
         """Take the labels (in display order) from the data and size the edge to fit them."""
         metrics = QFontMetricsF(self.font)
         self.labels = self.data.display_labels()
-        self._elided, self._widths, widest = _elide(tuple(self.labels), self.font.toString(), self.font.pixelSize(), self.max_px)
+        self._elided, self._widths, widest = _elide(
+            tuple(self.labels), self.font.toString(), self.font.pixelSize(), self.max_px
+        )
         depth = math.ceil(widest + 2 * _PAD)
         if self.edge == "left":
             self.setFixedWidth(depth)
@@ -117,18 +119,25 @@ class LabelAxis(pg.GraphicsWidget):
             centre = start + (i + 0.5) * cell
             text = self._elided[i]
             if self.edge == "left":
-                painter.drawText(QRectF(0, centre - line / 2, width - _PAD, line),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+                painter.drawText(
+                    QRectF(0, centre - line / 2, width - _PAD, line),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
             elif upright:
                 painter.save()
                 painter.translate(centre, _PAD)
                 painter.rotate(-90)
-                painter.drawText(QRectF(-(height - _PAD), -line / 2, height - 2 * _PAD, line),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+                painter.drawText(
+                    QRectF(-(height - _PAD), -line / 2, height - 2 * _PAD, line),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
                 painter.restore()
             else:
-                painter.drawText(QRectF(centre - abs(cell) / 2, _PAD, abs(cell), line),
-                                 Qt.AlignmentFlag.AlignCenter, text)
+                painter.drawText(
+                    QRectF(centre - abs(cell) / 2, _PAD, abs(cell), line), Qt.AlignmentFlag.AlignCenter, text
+                )
 
     def label_at(self, pos: QPointF) -> str | None:
         """The full label under ``pos`` (own coordinates), for a tooltip."""

@@ -12,6 +12,7 @@ was, a busy bar says what is being done and *Cancel* keeps the order shown.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import numpy as np
@@ -97,11 +98,13 @@ class LargeDocuments:
         if self._chosen:
             self.notice.setText(
                 f"Showing the {len(self._rows):,} selected of {n:,} vectors (all of them would need {size}). "
-                "Select others and press Show selected to compare them instead.")
+                "Select others and press Show selected to compare them instead."
+            )
         else:
             self.notice.setText(
                 f"Showing the first {len(self._rows):,} of {n:,} vectors: a heatmap of all of them would need "
-                f"{size}. Select 2 to {MATRIX_LIMIT:,} vectors in the table or plot and press Show selected.")
+                f"{size}. Select 2 to {MATRIX_LIMIT:,} vectors in the table or plot and press Show selected."
+            )
         self._on_selection_change(self.context.selection)
 
     def _on_selection_change(self, rows) -> None:
@@ -113,7 +116,8 @@ class LargeDocuments:
         rows = self.context.selection
         if not 2 <= len(rows) <= MATRIX_LIMIT:
             self.context.message.emit(
-                f"Select 2 to {MATRIX_LIMIT:,} vectors to compare in the heatmap ({len(rows):,} are selected).")
+                f"Select 2 to {MATRIX_LIMIT:,} vectors to compare in the heatmap ({len(rows):,} are selected)."
+            )
             return False
         if self._rows is None:
             return False  # every vector is shown already
@@ -149,8 +153,11 @@ class LargeDocuments:
     def _start_clustering(self) -> None:
         generation, signals = self._order_generation, self._order_signals
         matrix, metric = self.data.matrix, self.data.metric
-        shown = "the picture keeps its order" if self._shown_order == "clustered" else \
-            f"the picture shows them {ordering.ORDER_NAMES[self._shown_order]} until then"
+        shown = (
+            "the picture keeps its order"
+            if self._shown_order == "clustered"
+            else f"the picture shows them {ordering.ORDER_NAMES[self._shown_order]} until then"
+        )
 
         def work():
             try:
@@ -159,10 +166,8 @@ class LargeDocuments:
                 result = "there is not enough memory for it"
             except Exception as error:  # noqa: BLE001 - say it rather than wait forever
                 result = f"{type(error).__name__}: {error}"
-            try:
+            with contextlib.suppress(RuntimeError):  # the panel went away meanwhile
                 signals.ready.emit(generation, result)
-            except RuntimeError:  # the panel went away meanwhile
-                pass
 
         self._set_busy(f"Clustering {self.data.n:,} vectors; {shown}.")
         threading.Thread(target=work, name="heatmap-clustering", daemon=True).start()
@@ -171,8 +176,9 @@ class LargeDocuments:
         if generation != self._order_generation:
             return  # overtaken by a newer order or new scores
         if isinstance(order, str):
-            self._stop_ordering(f"Could not cluster the vectors ({order}); the heatmap stays "
-                                f"{ordering.ORDER_NAMES[self._shown_order]}.")
+            self._stop_ordering(
+                f"Could not cluster the vectors ({order}); the heatmap stays {ordering.ORDER_NAMES[self._shown_order]}."
+            )
             return
         if len(order) != self.data.n:
             return
@@ -200,4 +206,3 @@ class LargeDocuments:
         self.busy.setText(text)
         for widget in self._busy_widgets:
             widget.setVisible(bool(text))
-

@@ -25,7 +25,7 @@ from explorer.qt.heatmap.data import HeatmapData
 from explorer.qt.heatmap.figure import BACKGROUND, HeatmapFigure
 from explorer.qt.heatmap.large import CLUSTER_IN_BACKGROUND, PREVIEW_ROWS, LargeDocuments, OrderSignals
 
-__all__ = ["HeatmapPanel", "PREVIEW_ROWS", "CLUSTER_IN_BACKGROUND"]
+__all__ = ["CLUSTER_IN_BACKGROUND", "PREVIEW_ROWS", "HeatmapPanel"]
 
 
 class HeatmapPanel(LargeDocuments, QWidget):
@@ -82,8 +82,11 @@ class HeatmapPanel(LargeDocuments, QWidget):
 
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (("Score", self.metric_selector), ("Order", self.order_selector),
-                              ("Colours", self.colormap_selector)):
+        for label, widget in (
+            ("Score", self.metric_selector),
+            ("Order", self.order_selector),
+            ("Colours", self.colormap_selector),
+        ):
             caption = QLabel(label)
             caption.setBuddy(widget)
             controls.addWidget(caption)
@@ -110,9 +113,17 @@ class HeatmapPanel(LargeDocuments, QWidget):
         context.selection_changed.connect(self._on_selection_change)
         table = context.table
         links = [(table.values_changed, self._on_values_change), (table.labels_changed, self._on_labels_change)]
-        links += [(signal, self._on_structure_change) for signal in (
-            table.rows_inserted, table.rows_removed, table.rows_moved,
-            table.columns_inserted, table.columns_removed, table.reset)]
+        links += [
+            (signal, self._on_structure_change)
+            for signal in (
+                table.rows_inserted,
+                table.rows_removed,
+                table.rows_moved,
+                table.columns_inserted,
+                table.columns_removed,
+                table.reset,
+            )
+        ]
         for signal, slot in links:
             signal.connect(slot)
         # The table may outlive the panel: stop listening when the widget goes.

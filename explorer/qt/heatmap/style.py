@@ -131,7 +131,12 @@ def cell_text(value: float, decimals: int) -> str:
         return f"{value:.2g}"
     text = f"{value:.{decimals}f}"
     nearest = round(value)
-    if decimals and nearest and float(text) == nearest and not math.isclose(value, nearest, rel_tol=1e-12, abs_tol=1e-12):
+    if (
+        decimals
+        and nearest
+        and float(text) == nearest
+        and not math.isclose(value, nearest, rel_tol=1e-12, abs_tol=1e-12)
+    ):
         # 0.99994 is not 1: show the digits that tell it apart (up to three more).
         for more in range(decimals + 1, decimals + 4):
             text = f"{value:.{more}f}"

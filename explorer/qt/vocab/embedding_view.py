@@ -61,7 +61,8 @@ class EmbeddingSection(QWidget):
         self.source_box.addItem("GloVe 6B (400,000 words, 50 dimensions)", FULL)
         self.source_box.addItem("word-vector file…", FILE)
         self.source_box.setItemData(
-            3, "GloVe / word2vec text, TensorBoard vectors.tsv + metadata.tsv, .npy or .npz",
+            3,
+            "GloVe / word2vec text, TensorBoard vectors.tsv + metadata.tsv, .npy or .npz",
             Qt.ItemDataRole.ToolTipRole,
         )
         if not glove.glove_available():
@@ -189,9 +190,7 @@ class EmbeddingSection(QWidget):
         self._glove[FILE] = matrix
         self._source = FILE
         self.source_box.blockSignals(True)
-        self.source_box.setItemText(
-            3, f"{matrix.name} ({len(matrix):,} words, {matrix.dimension_count} dimensions)"
-        )
+        self.source_box.setItemText(3, f"{matrix.name} ({len(matrix):,} words, {matrix.dimension_count} dimensions)")
         self.source_box.setCurrentIndex(3)
         self.source_box.blockSignals(False)
         self.message.emit(f"Read {len(matrix):,} word vectors of {matrix.dimension_count} numbers from {matrix.name}.")
@@ -280,8 +279,11 @@ class EmbeddingSection(QWidget):
         vector = matrix.vector(row)
         numbers = ", ".join(f"{v:.3f}" for v in vector[:SHOWN_NUMBERS])
         more = ", …" if len(vector) > SHOWN_NUMBERS else ""
-        where = (f"index {index} → row {row} of {matrix.name}" if self._source == RANDOM else
-                 f"index {index} here → row {row:,} of {matrix.name} ({len(matrix):,} × {matrix.dimension_count})")
+        where = (
+            f"index {index} → row {row} of {matrix.name}"
+            if self._source == RANDOM
+            else f"index {index} here → row {row:,} of {matrix.name} ({len(matrix):,} × {matrix.dimension_count})"
+        )
         self.row_label.setText(
             f"<b>{_html(shown)}</b>: {where}<br>[{numbers}{more}] &nbsp; |v| = {float(matrix.norms[row]):.3f}"
         )
@@ -300,8 +302,10 @@ class EmbeddingSection(QWidget):
 
     def neighbour_rows(self) -> list[tuple[str, str]]:
         """What the neighbours table shows, as (word, score text) pairs."""
-        return [(self.neighbours.item(r, 0).text(), self.neighbours.item(r, 1).text())
-                for r in range(self.neighbours.rowCount())]
+        return [
+            (self.neighbours.item(r, 0).text(), self.neighbours.item(r, 1).text())
+            for r in range(self.neighbours.rowCount())
+        ]
 
 
 def _html(text: str) -> str:

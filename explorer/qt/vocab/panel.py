@@ -112,8 +112,14 @@ class VocabPanel(QWidget):
         self.load_button = QPushButton("Load tokenizer…", objectName="vocabLoadTokenizer")
         self.load_button.setToolTip("Use a Hugging Face tokenizer.json or a WordPiece vocab.txt")
         controls = QHBoxLayout()
-        for widget in (QLabel("Level"), self.level_box, self.lowercase_box, self.size_box,
-                       self.symbols_edit, self.load_button):
+        for widget in (
+            QLabel("Level"),
+            self.level_box,
+            self.lowercase_box,
+            self.size_box,
+            self.symbols_edit,
+            self.load_button,
+        ):
             controls.addWidget(widget)
 
         self.token_model = TokenTableModel(self)
@@ -212,8 +218,14 @@ class VocabPanel(QWidget):
             self._job.cancel()
             self._job = None
         text = self.text_edit.toPlainText()
-        settings = (self.level, text, self.lowercase_box.isChecked(), self.size_box.value(),
-                    self.symbols_edit.text(), self._loaded_tokenizer)
+        settings = (
+            self.level,
+            text,
+            self.lowercase_box.isChecked(),
+            self.size_box.value(),
+            self.symbols_edit.text(),
+            self._loaded_tokenizer,
+        )
         if len(text) <= SYNC_LIMIT:
             try:
                 result = encode_text(*settings)
@@ -250,7 +262,10 @@ class VocabPanel(QWidget):
         self.indices_edit.setText(indices_text(self.encoding))
         self.decoded_label.clear()
         unknown = self.encoding.counts().get(vocabulary.unknown_index, 0) if vocabulary.unknown_index is not None else 0
-        said = f"{len(self.encoding):,} tokens, {len(self.encoding.counts()):,} distinct, vocabulary of {len(vocabulary):,}"
+        said = (
+            f"{len(self.encoding):,} tokens, {len(self.encoding.counts()):,} distinct, "
+            f"vocabulary of {len(vocabulary):,}"
+        )
         if unknown:
             said += f"; {unknown:,} not in the vocabulary (read {vocabulary.unknown_token})"
         self._say(said + ".")
@@ -263,9 +278,7 @@ class VocabPanel(QWidget):
         if self.encoding is None:
             return
         vocabulary = self.tokenizer.vocabulary
-        self.sequence_view.setHtml(
-            sequence_html(self.encoding, self.selected_indices(), vocabulary.unknown_index)
-        )
+        self.sequence_view.setHtml(sequence_html(self.encoding, self.selected_indices(), vocabulary.unknown_index))
 
     # ------------------------------------------------------------- selection
     def selected_indices(self) -> list[int]:

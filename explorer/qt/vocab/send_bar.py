@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from shiboken6 import isValid
@@ -32,8 +32,13 @@ class ReplaceBar(QFrame):
         # The question describes the table as it was: another file or a changed shape makes it stale.
         context.document_replaced.connect(self._on_table_change)
         table = context.table
-        for signal in (table.rows_inserted, table.rows_removed, table.columns_inserted, table.columns_removed,
-                       table.reset):
+        for signal in (
+            table.rows_inserted,
+            table.rows_removed,
+            table.columns_inserted,
+            table.columns_removed,
+            table.reset,
+        ):
             signal.connect(self._on_table_change)
         self.hide()
 

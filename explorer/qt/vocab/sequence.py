@@ -14,8 +14,7 @@ _SELECTED = "#ffd54f"
 _UNKNOWN = "#f4c7c3"
 
 
-def sequence_html(encoding: Encoding, selected=(), unknown: int | None = None,
-                  limit: int = MAX_SHOWN) -> str:
+def sequence_html(encoding: Encoding, selected=(), unknown: int | None = None, limit: int = MAX_SHOWN) -> str:
     """HTML for a QTextBrowser: every token as a link ``t:INDEX`` with its index below.
 
     Occurrences of the ``selected`` indices are highlighted; the ``unknown`` index is tinted.

@@ -11,6 +11,10 @@ COLUMNS = ("token", "index", "count")
 TOKEN, INDEX, COUNT = range(3)
 
 
+#: The invisible root index: a flat table has rows only under it.
+_ROOT = QModelIndex()
+
+
 class TokenTableModel(QAbstractTableModel):
     """Read-only rows of (token, index, count) in vocabulary order; special tokens in italics.
 
@@ -38,10 +42,10 @@ class TokenTableModel(QAbstractTableModel):
         return self._counts.get(index, 0)
 
     # --------------------------------------------------------------- Qt model
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._vocabulary)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -9,7 +9,7 @@ and ``cancelled`` keywords reports progress and stops when cancelled.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
