@@ -47,9 +47,9 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     from explorer.model.document import Document
     from explorer.model.table import Dimension, VectorTable
+    from explorer.qt.app.main_window import MainWindow
+    from explorer.qt.app.settings import Settings
     from explorer.qt.context import DocumentContext
-    from explorer.qt.main_window import MainWindow
-    from explorer.qt.settings import Settings
 
     folder = Path(tempfile.mkdtemp())
     docs = ROOT / "docs"

@@ -21,7 +21,7 @@ from explorer.model.builtin import materials
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
 from explorer.qt.context import DocumentContext
-from explorer.qt.working_panel import WorkingPanel
+from explorer.qt.working.panel import WorkingPanel
 
 OUT = Path(__file__).resolve().parent
 

@@ -76,7 +76,7 @@ def _application():
 
 
 def run(args) -> int:
-    from explorer.qt import export  # numpy and the model only, until a picture is drawn
+    from explorer.qt.heatmap import export  # numpy and the model only, until a picture is drawn
 
     out = Path(args.output)
     name = args.file or "the built-in materials"

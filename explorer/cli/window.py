@@ -26,7 +26,7 @@ def run_window(path: str | None) -> int:
             "(see 'explorer --help')"
         )
     try:
-        from explorer.qt.app import run_app
+        from explorer.qt.app.run import run_app
     except ImportError as error:
         raise CliError(f"the window cannot start because Qt is missing or broken ({error})") from None
     return run_app(path)

@@ -45,9 +45,9 @@ class PaintCounter(QObject):
 def measure(app, n: int, repeats: int = 60, pair_only: bool = False) -> list[float]:
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
+    from explorer.qt.app.main_window import MainWindow
+    from explorer.qt.app.settings import Settings
     from explorer.qt.context import DocumentContext
-    from explorer.qt.main_window import MainWindow
-    from explorer.qt.settings import Settings
 
     rng = np.random.default_rng(n)
     table = VectorTable([f"w{i}" for i in range(n)], ["x", "y"], rng.normal(size=(n, 2)) * 10)

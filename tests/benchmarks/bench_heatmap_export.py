@@ -57,8 +57,8 @@ def main() -> int:
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
     from explorer.qt.context import DocumentContext
-    from explorer.qt.export import render_png
     from explorer.qt.heatmap.data import HeatmapData
+    from explorer.qt.heatmap.export import render_png
     from explorer.qt.heatmap.panel import HeatmapPanel
 
     print("1. PNG export at 1000 x 1000 pixels (best of 3, median in brackets)")

@@ -71,10 +71,10 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     from explorer.model.document import Document
     from explorer.qt.context import DocumentContext
-    from explorer.qt.heatmap import HeatmapPanel
-    from explorer.qt.plot_panel import VectorPlotPanel
-    from explorer.qt.table_view import VectorTableView
-    from explorer.qt.working_panel import WorkingPanel
+    from explorer.qt.heatmap.panel import HeatmapPanel
+    from explorer.qt.plot.panel import VectorPlotPanel
+    from explorer.qt.table.view import VectorTableView
+    from explorer.qt.working.panel import WorkingPanel
 
     print("  each panel on the open document (build + first paint):")
     context = DocumentContext(Document(table))
@@ -108,8 +108,8 @@ def main() -> int:
 
     from PySide6.QtCore import QTimer
 
-    from explorer.qt.main_window import MainWindow
-    from explorer.qt.settings import Settings
+    from explorer.qt.app.main_window import MainWindow
+    from explorer.qt.app.settings import Settings
 
     window = MainWindow(settings=Settings(str(folder / "bench.ini")))
     window.resize(1440, 900)

@@ -23,7 +23,7 @@ from explorer.model.commands import set_vector
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
 from explorer.qt.context import DocumentContext
-from explorer.qt.working_panel import WorkingPanel
+from explorer.qt.working.panel import WorkingPanel
 
 FRAME_MS = 1000 / 60
 

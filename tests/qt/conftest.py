@@ -37,8 +37,8 @@ def window(qtbot, tmp_path):
     """
     from PySide6.QtWidgets import QMessageBox
 
-    from explorer.qt.main_window import MainWindow
-    from explorer.qt.settings import Settings
+    from explorer.qt.app.main_window import MainWindow
+    from explorer.qt.app.settings import Settings
 
     win = MainWindow(settings=Settings(str(tmp_path / "explorer.ini")))
     win.errors = []

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QImage
 
 from explorer.model.builtin import materials
 from explorer.model.commands import set_vector
-from explorer.qt import export
-from explorer.qt.heatmap import style
+from explorer.qt.heatmap import export, style
+from explorer.qt.heatmap.export_dialog import ExportHeatmapDialog
 
 
 def scores_from_csv(data: bytes) -> dict:
@@ -114,7 +114,7 @@ def test_unwritable_folder_is_refused(qapp, tmp_path):
 
 
 def test_export_dialog_writes_what_it_says(qtbot, materials_context, tmp_path, monkeypatch):
-    dialog = export.ExportHeatmapDialog(materials_context)
+    dialog = ExportHeatmapDialog(materials_context)
     qtbot.addWidget(dialog)
     dialog.format_combo.setCurrentIndex(4)  # CSV, one line per pair
     target = tmp_path / "pairs.csv"
@@ -128,7 +128,7 @@ def test_export_dialog_writes_what_it_says(qtbot, materials_context, tmp_path, m
     monkeypatch.setattr(
         "explorer.qt.heatmap.export_dialog.QMessageBox.warning", lambda parent, title, text: warnings.append(text)
     )
-    dialog2 = export.ExportHeatmapDialog(materials_context)
+    dialog2 = ExportHeatmapDialog(materials_context)
     qtbot.addWidget(dialog2)
     dialog2.path_edit.setText(str(tmp_path / "missing" / "heat.png"))
     assert not dialog2.export()

@@ -119,8 +119,8 @@ def test_add_and_remove_vector_actions(window):
 
 
 def test_panels_dock_and_the_layout_is_remembered(qtbot, window, tmp_path):
-    from explorer.qt.main_window import MainWindow
-    from explorer.qt.settings import Settings
+    from explorer.qt.app.main_window import MainWindow
+    from explorer.qt.app.settings import Settings
 
     dock = window.heatmap_dock
     assert isinstance(dock, QDockWidget) and dock.objectName() == "heatmapDock"

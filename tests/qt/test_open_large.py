@@ -83,7 +83,7 @@ def test_a_bad_word_vector_file_names_line_and_column_and_changes_nothing(window
 
 
 def test_open_dialog_offers_word_vector_files():
-    from explorer.qt.files import OPEN_FILTER
+    from explorer.qt.app.files import OPEN_FILTER
 
     first = OPEN_FILTER.split(";;")[0]
     for pattern in ("*.csv", "*.tsv", "*.txt", "*.vec", "*.json", "*.npy", "*.npz"):
@@ -93,10 +93,10 @@ def test_open_dialog_offers_word_vector_files():
 def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot, tmp_path):
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
+    from explorer.qt.app.main_window import MainWindow
+    from explorer.qt.app.settings import Settings
     from explorer.qt.context import DocumentContext
-    from explorer.qt.main_window import MainWindow
-    from explorer.qt.plot import LABEL_LIMIT
-    from explorer.qt.settings import Settings
+    from explorer.qt.plot.plot import LABEL_LIMIT
 
     n = 1000
     values = np.random.default_rng(2).normal(size=(n, 3))
@@ -120,7 +120,7 @@ def test_closing_the_window_while_a_file_is_read_stops_the_read(qtbot, window, t
 
     from explorer.model.builtin import materials
     from explorer.model.document import Document
-    from explorer.qt import files as files_module
+    from explorer.qt.app import files as files_module
 
     rounds = []
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from explorer.model.commands import InsertDimensions, set_cell
 from explorer.model.table import Dimension
-from explorer.qt.arrows import arrow_segments
+from explorer.qt.plot.arrows import arrow_segments
 from tests.qt.helpers import drag_tip
 
 
@@ -147,7 +147,7 @@ def test_panning_away_keeps_the_origin_in_view(qtbot, window):
 
 
 def test_label_anchors_keep_labels_in_view():
-    from explorer.qt.arrows import label_anchors
+    from explorer.qt.plot.arrows import label_anchors
 
     tips = [[1, 1], [9, 9], [-9, 1], [5, -9], [1, 1]]
     sizes = [[2, 1], [4, 2], [4, 1], [4, 2], [30, 1]]

@@ -17,7 +17,7 @@ from explorer.model.commands import (
     set_cell,
 )
 from explorer.model.table import Dimension
-from explorer.qt.table_model import VectorTableModel
+from explorer.qt.table.model import VectorTableModel
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from explorer.model.commands import RemoveVectors, set_cell, set_vector
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
 from explorer.qt.context import DocumentContext
-from explorer.qt.working_panel import MARK_ROLE, WorkingPanel
+from explorer.qt.working.panel import MARK_ROLE, WorkingPanel
 
 
 def shown_panel(qtbot, context) -> WorkingPanel:

@@ -1,19 +1,8 @@
-"""The similarity heatmap: its data, its drawing items, the figure and the panel.
+"""The similarity heatmap: its data, its drawing items, the figure, the panel and its export.
 
-The window adds :class:`~explorer.qt.heatmap.panel.HeatmapPanel` as a dock and
-connects ``actionExportHeatmap`` to
-:func:`~explorer.qt.heatmap.export_dialog.export_heatmap_interactive`. The
-export dialog is imported on first use, not at start-up.
+``panel.HeatmapPanel`` is the ``similarityHeatmap`` dock; ``export`` writes PNG,
+SVG, PDF and CSV (CSV without loading QtWidgets or pyqtgraph);
+``export_dialog`` is the dialog behind ``actionExportHeatmap``, imported on
+first use. Nothing is imported here, so that ``explorer.qt.heatmap.export``
+stays light.
 """
-
-from explorer.qt.heatmap.panel import HeatmapPanel
-
-__all__ = ["ExportHeatmapDialog", "HeatmapPanel", "export_heatmap_interactive"]
-
-
-def __getattr__(name: str):
-    if name in ("ExportHeatmapDialog", "export_heatmap_interactive"):
-        from explorer.qt.heatmap import export_dialog
-
-        return getattr(export_dialog, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

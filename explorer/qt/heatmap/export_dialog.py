@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model import ordering
 from explorer.model.similarity import METRIC_NAMES, METRICS
-from explorer.qt import export
-from explorer.qt.heatmap import style
+from explorer.qt.heatmap import export, style
 
 #: Format choices: (label, suffix, CSV layout).
 FORMAT_CHOICES = (

@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.model.projection import pca, select_dimensions
-from explorer.qt.arrows import POINTS_PER_ARROW, arrow_segments
-from explorer.qt.plot_drag import TipDragging
-from explorer.qt.plot_labels import LABEL_LIMIT, TipLabels, short_label
+from explorer.qt.plot.arrows import POINTS_PER_ARROW, arrow_segments
+from explorer.qt.plot.drag import TipDragging
+from explorer.qt.plot.labels import LABEL_LIMIT, TipLabels, short_label
 
 #: Above this many vectors arrows are drawn without antialiasing.
 CROWD = 5_000

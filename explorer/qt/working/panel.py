@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 
 from explorer.model.working import ELIDE_ABOVE, Working, working
 from explorer.model.working_render import to_html, to_markdown, to_text
-from explorer.qt.claims_checker import MARK_ROLE, ClaimsChecker, table_signals, while_alive
+from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
 
 __all__ = ["MARK_ROLE", "ClaimsChecker", "WorkingPanel"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from explorer.qt.plot import VectorPlot
+from explorer.qt.plot.plot import VectorPlot
 
 
 class VectorPlotPanel(QWidget):

@@ -29,12 +29,12 @@ from explorer.model.builtin import materials
 from explorer.model.commands import InsertDimensions, RemoveDimensions, RenameDimension
 from explorer.model.document import Document
 from explorer.model.table import Dimension
+from explorer.qt.app.files import FileController
+from explorer.qt.app.layout import WindowLayout
+from explorer.qt.app.settings import Settings
 from explorer.qt.context import DocumentContext
-from explorer.qt.files import FileController
-from explorer.qt.plot_panel import VectorPlotPanel
-from explorer.qt.settings import Settings
-from explorer.qt.table_view import VectorTableView
-from explorer.qt.window_layout import WindowLayout
+from explorer.qt.plot.panel import VectorPlotPanel
+from explorer.qt.table.view import VectorTableView
 
 
 class DimensionDialog(QDialog):
@@ -299,8 +299,8 @@ class MainWindow(WindowLayout, QMainWindow):
         The vocabulary panel starts behind the working panel's tab, so it is
         built the first time it is shown (or asked for), not at start-up.
         """
-        from explorer.qt.heatmap import HeatmapPanel
-        from explorer.qt.working_panel import WorkingPanel
+        from explorer.qt.heatmap.panel import HeatmapPanel
+        from explorer.qt.working.panel import WorkingPanel
 
         self.heatmap = HeatmapPanel(self.context)
         self.working = WorkingPanel(self.context)
@@ -369,7 +369,7 @@ class MainWindow(WindowLayout, QMainWindow):
     # -------------------------------------------------------------- files
     def export_heatmap(self) -> None:
         """Ask for a format, size and file, then write the heatmap there."""
-        from explorer.qt.heatmap import export_heatmap_interactive
+        from explorer.qt.heatmap.export_dialog import export_heatmap_interactive
 
         export_heatmap_interactive(self, self.context, self.heatmap.shown_rows())
 

@@ -1,6 +1,6 @@
 """Labels at the arrow tips of ``vectorPlot``: which vectors get one, and where it sits.
 
-A mixin of :class:`explorer.qt.plot.VectorPlot`, which owns ``_labels`` (row ->
+A mixin of :class:`explorer.qt.plot.plot.VectorPlot`, which owns ``_labels`` (row ->
 TextItem), ``_coords``, ``_slot``, ``_font``, ``_vb`` and ``_context``.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from explorer.qt.arrows import label_anchors
+from explorer.qt.plot.arrows import label_anchors
 
 #: Above this many vectors only the selected ones are labelled (the rest would be a blur).
 LABEL_LIMIT = 150

@@ -16,21 +16,21 @@ def run_app(path: str | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from explorer.qt.settings import APPLICATION, ORGANIZATION
+    from explorer.qt.app.settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
 
-    from explorer.qt.main_window import MainWindow
+    from explorer.qt.app.main_window import MainWindow
 
     context = None
     message = ""
     if path is not None:
         from pathlib import Path
 
+        from explorer.qt.app.files import read_in_background
         from explorer.qt.context import DocumentContext
-        from explorer.qt.files import read_in_background
 
         # Read on a worker thread: a large file shows progress (and Cancel) after a second.
         result = read_in_background(Path(path))

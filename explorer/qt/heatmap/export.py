@@ -332,12 +332,3 @@ def _umask() -> int:
 
 def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
-
-
-def __getattr__(name: str):
-    # The dialog lives with the panel; importing it here lazily keeps this module light.
-    if name in ("ExportHeatmapDialog", "export_heatmap_interactive"):
-        from explorer.qt.heatmap import export_dialog
-
-        return getattr(export_dialog, name)
-    raise AttributeError(name)

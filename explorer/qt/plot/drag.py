@@ -16,7 +16,7 @@ from explorer.model.commands import set_vector
 
 
 class TipDragging:
-    """Mouse handling for :class:`~explorer.qt.plot.VectorPlot` (mixed in before PlotWidget)."""
+    """Mouse handling for :class:`~explorer.qt.plot.plot.VectorPlot` (mixed in before PlotWidget)."""
 
     def mousePressEvent(self, event) -> None:
         position = event.position().toPoint()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model.commands import Compound, InsertVectors, MoveVectors, RemoveVectors, SetStyle
 from explorer.model.paste import PasteError, copy_text, paste_command
-from explorer.qt.table_model import VectorTableModel
+from explorer.qt.table.model import VectorTableModel
 
 #: Clipboard format marking a copy whose last column is |v| (the text it belongs to).
 _LENGTH_COLUMN_MIME = "application/x-vector-explorer-length-column"
