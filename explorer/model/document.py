@@ -1,37 +1,40 @@
 """The open document: a vector table, where it lives, and how it is viewed.
 
-All changes go through :meth:`Document.apply`, the one path that the table
-editor, a drag in the plot, a paste, undo and redo share.
+All changes to the table go through :meth:`Document.apply`, the one path that
+the table editor, a drag in the plot, a paste, undo and redo share. What the
+views show lives once, in :attr:`Document.view` (a :class:`ViewState`), which
+follows the table's structural changes (a selected row that moves stays
+selected) and is saved with the document.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from explorer.model.commands import Command
 from explorer.model.events import Signal
 from explorer.model.table import VectorTable
-
-#: View settings a new document starts with; saved in the JSON document.
-DEFAULT_VIEW = {
-    "metric": "cosine",
-    "order": "original",
-    "colormap": "CET-CBD1",
-    "plot_dimensions": [0, 1],
-    # "dimensions" or "pca"; None until chosen: the plot shows PCA for more than two dimensions.
-    "projection": None,
-}
+from explorer.model.view_state import ViewState
 
 
 class Document:
-    """A table plus its file path and view settings."""
+    """A table plus its file path and view state."""
 
     path_changed = Signal(object)  # the new path, or None
 
-    def __init__(self, table: VectorTable | None = None, path: Path | None = None, view: dict | None = None):
+    def __init__(
+        self, table: VectorTable | None = None, path: Path | None = None, view: ViewState | dict | None = None
+    ):
         self.table = table if table is not None else VectorTable()
         self.path = Path(path) if path is not None else None
-        self.view = {**DEFAULT_VIEW, **(view or {})}
+        self.view = view if isinstance(view, ViewState) else ViewState.from_dict(view or {})
+        self.view.selection.limit(len(self.table))
+        table = self.table
+        table.rows_removed.connect(self._on_rows_removed)
+        table.rows_inserted.connect(self._on_rows_inserted)
+        table.rows_moved.connect(self._on_rows_moved)
+        table.reset.connect(self._on_table_reset)
 
     def apply(self, command: Command) -> Command:
         """Apply ``command`` to the table and return its inverse.
@@ -47,5 +50,27 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The file name, or 'Materials A–E' / 'Untitled' when there is none."""
+        """The file name, or 'Untitled' when the document has no file yet."""
         return self.path.name if self.path is not None else "Untitled"
+
+    def view_dict(self) -> dict[str, Any]:
+        """The view state as saved in the JSON document."""
+        return self.view.to_dict()
+
+    # ------------------------------------------------- the selection follows
+    def _on_rows_removed(self, start: int, count: int) -> None:
+        self.view.selection.remap(lambda r: None if start <= r < start + count else (r if r < start else r - count))
+
+    def _on_rows_inserted(self, start: int, count: int) -> None:
+        self.view.selection.remap(lambda r: r if r < start else r + count)
+
+    def _on_rows_moved(self, start: int, count: int, to: int) -> None:
+        order = list(range(len(self.table)))
+        moved = order[start : start + count]
+        del order[start : start + count]
+        order[to:to] = moved
+        new_position = {old: new for new, old in enumerate(order)}
+        self.view.selection.remap(new_position.get)
+
+    def _on_table_reset(self) -> None:
+        self.view.selection.update(rows=(), pair=None)

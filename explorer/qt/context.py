@@ -4,6 +4,10 @@ Panels never change the table directly: they call :meth:`DocumentContext.push`
 with a model command, which goes through the one undo adapter. A refused
 command changes nothing, enters no history, and its reason is announced on
 ``message`` for the status bar.
+
+The selection, the compared pair and the metric live in the document's view
+state (:mod:`explorer.model.view_state`); the context only repeats their
+events as Qt signals, for widgets that connect to Qt signals.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from explorer.qt.undo import CommandAdapter
 
 
 class DocumentContext(QObject):
-    """The open document, its undo stack and the current selection of vectors."""
+    """The open document, its undo stack, and Qt signals for its view state."""
 
     #: Rows selected anywhere (table, plot, heatmap), in table order.
     selection_changed = Signal(list)
@@ -34,30 +38,30 @@ class DocumentContext(QObject):
         super().__init__(parent)
         self.document = document if document is not None else Document()
         self.undo_stack = QUndoStack(self)
-        self._selection: list[int] = []
-        self._pair: tuple[int, int] | None = None
-        table = self.document.table
-        table.rows_removed.connect(self._on_rows_removed)
-        table.rows_inserted.connect(self._on_rows_inserted)
-        table.rows_moved.connect(self._on_rows_moved)
-        table.reset.connect(self._on_table_reset)
+        #: True while :meth:`replace_document` takes over a new document: views wait for the table's reset.
+        self.replacing = False
+        self.view.selection.changed.connect(self._on_selection_state_change)
+        self.view.heatmap.changed.connect(self._on_heatmap_state_change)
 
     @property
     def table(self):
         return self.document.table
 
     @property
+    def view(self):
+        """The document's :class:`~explorer.model.view_state.ViewState`."""
+        return self.document.view
+
+    @property
     def metric(self) -> str:
-        """The metric every panel scores with (kept in the document's view settings)."""
-        return self.document.view["metric"]
+        """The metric every panel scores with (kept in the view state)."""
+        return self.view.heatmap.metric
 
     def set_metric(self, metric: str) -> None:
         """Choose the metric for the heatmap and the working panel."""
         from explorer.model.similarity import check_metric
 
-        if check_metric(metric) != self.metric:
-            self.document.view["metric"] = metric
-            self.metric_changed.emit(metric)
+        self.view.heatmap.choose_metric(check_metric(metric))
 
     # ------------------------------------------------------------- changes
     def push(self, command: Command, merge_key=None) -> bool:
@@ -87,11 +91,20 @@ class DocumentContext(QObject):
         self.undo_stack.push(CommandAdapter(self.document, command, inverse))
 
     def replace_document(self, document: Document) -> None:
-        """Show ``document`` instead (a file was opened): the table is taken over, history cleared."""
+        """Show ``document`` instead (a file was opened): its table and view state are taken over,
+        history cleared."""
         self.undo_stack.clear()
-        self.document.view = dict(document.view)
-        self.document.set_path(document.path)
-        self.document.table.replace(document.table)
+        view = self.view
+        self.replacing = True
+        try:
+            view.plot.read_dict(document.view.plot.to_dict())
+            view.heatmap.read_dict(document.view.heatmap.to_dict())
+            self.document.set_path(document.path)
+            self.document.table.replace(document.table)
+        finally:
+            self.replacing = False
+        view.selection.read_dict(document.view.selection.to_dict())
+        view.selection.limit(len(self.table))
         self.undo_stack.setClean()
         self.document_replaced.emit()
         self.metric_changed.emit(self.metric)
@@ -99,58 +112,30 @@ class DocumentContext(QObject):
     # ----------------------------------------------------------- selection
     @property
     def selection(self) -> list[int]:
-        return list(self._selection)
+        return list(self.view.selection.rows)
 
     @property
     def pair(self) -> tuple[int, int] | None:
-        return self._pair
+        return self.view.selection.pair
 
     def select_rows(self, rows) -> None:
-        """Select ``rows`` everywhere; two rows also become the compared pair."""
-        rows = sorted({int(r) for r in rows if 0 <= int(r) < len(self.table)})
-        if rows == self._selection:
-            return
-        self._selection = rows
-        self.selection_changed.emit(list(rows))
-        if len(rows) == 2:
-            self.select_pair(rows[0], rows[1], update_rows=False)
+        """Select ``rows`` everywhere; two or more also choose the compared pair (the first two)."""
+        self.view.selection.select_rows(int(r) for r in rows if 0 <= int(r) < len(self.table))
 
-    def select_pair(self, a: int, b: int, update_rows: bool = True) -> None:
-        """Compare vectors ``a`` and ``b`` (a heatmap cell was clicked)."""
-        self._pair = (int(a), int(b))
-        if update_rows:
-            rows = sorted({int(a), int(b)})
-            if rows != self._selection:
-                self._selection = rows
-                self.selection_changed.emit(list(rows))
-        self.pair_changed.emit(int(a), int(b))
+    def select_pair(self, a: int, b: int) -> None:
+        """Compare vectors ``a`` and ``b`` (a heatmap cell was clicked) and select both."""
+        self.view.selection.select_pair(int(a), int(b))
 
-    def _on_rows_removed(self, start: int, count: int) -> None:
-        self._remap(lambda r: None if start <= r < start + count else (r if r < start else r - count))
+    def _on_selection_state_change(self, names) -> None:
+        selection = self.view.selection
+        if "rows" in names:
+            self.selection_changed.emit(list(selection.rows))
+        if "pair" in names and selection.pair is not None:
+            self.pair_changed.emit(*selection.pair)
 
-    def _on_rows_inserted(self, start: int, count: int) -> None:
-        self._remap(lambda r: r if r < start else r + count)
-
-    def _on_rows_moved(self, start: int, count: int, to: int) -> None:
-        order = list(range(len(self.table)))
-        moved = order[start : start + count]
-        del order[start : start + count]
-        order[to:to] = moved
-        new_position = {old: new for new, old in enumerate(order)}
-        self._remap(new_position.get)
-
-    def _on_table_reset(self) -> None:
-        self._remap(lambda r: None)
-
-    def _remap(self, new_row) -> None:
-        """Follow the selected rows and the pair through a structural change."""
-        if self._pair is not None:
-            a, b = (new_row(r) for r in self._pair)
-            self._pair = None if a is None or b is None else (a, b)
-        rows = sorted(r for r in (new_row(r) for r in self._selection) if r is not None)
-        if rows != self._selection:
-            self._selection = rows
-            self.selection_changed.emit(list(rows))
+    def _on_heatmap_state_change(self, names) -> None:
+        if "metric" in names and not self.replacing:
+            self.metric_changed.emit(self.metric)
 
 
 def _sentence(error: Exception) -> str:

@@ -43,10 +43,11 @@ def test_csv_round_trips_labels_with_commas_quotes_newlines_and_unicode(table, d
 @given(tables())
 def test_json_round_trips_everything(table):
     table.set_styles((0,), ("#abcdef",), (False,))
-    document = Document(table, view={"metric": "angle"})
-    back = parse_document(write_document(document).decode("utf-8"))
+    document = Document(table)
+    document.view.heatmap.metric = "angle"
+    back = parse_document(write_document(document.table, document.view).decode("utf-8"))
     assert back.table.same_content(table)
-    assert back.view["metric"] == "angle"
+    assert back.view.heatmap.metric == "angle"
 
 
 def test_specific_awkward_labels_round_trip():
@@ -157,20 +158,21 @@ def test_a_document_number_too_large_for_a_float_is_refused_in_one_sentence():
 )
 def test_view_settings_the_program_cannot_use_fall_back_to_the_defaults(view):
     document = parse_document(_document_text(view=view))
-    assert document.view["metric"] == "cosine"
-    assert document.view["plot_dimensions"] == [0, 1]
-    assert document.view["projection"] is None
+    assert document.view.heatmap.metric == "cosine"
+    assert (document.view.plot.x, document.view.plot.y) == (0, 1)
+    assert document.view.plot.projection is None
 
 
 def test_usable_view_settings_are_kept():
     view = '{"metric": "angle", "plot_dimensions": [1, 0], "projection": "pca", "order": "label"}'
     document = parse_document(_document_text(view=view))
-    assert (
-        document.view["metric"],
-        document.view["plot_dimensions"],
-        document.view["projection"],
-        document.view["order"],
-    ) == ("angle", [1, 0], "pca", "label")
+    view = document.view
+    assert (view.heatmap.metric, (view.plot.x, view.plot.y), view.plot.projection, view.heatmap.order) == (
+        "angle",
+        (1, 0),
+        "pca",
+        "label",
+    )
 
 
 def test_colours_and_visibility_the_program_cannot_use_fall_back_to_the_defaults():

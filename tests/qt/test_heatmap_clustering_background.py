@@ -67,7 +67,7 @@ def test_cancel_keeps_the_order_shown_and_says_so(make_panel, qtbot):
     qtbot.mouseClick(panel.cancel_order_button, Qt.MouseButton.LeftButton)
     assert not panel.ordering_busy
     assert panel.order == "original" and panel.order_selector.currentData() == "original"
-    assert context.document.view["order"] == "original"
+    assert context.view.heatmap.order == "original"
     assert messages == ["Clustering cancelled; the heatmap stays as in the table."]
     for thread in threading.enumerate():
         if thread.name == "heatmap-clustering":

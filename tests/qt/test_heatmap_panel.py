@@ -118,7 +118,7 @@ def test_colormap_and_order_restyle_without_recomputing(qtbot, panel, materials_
     panel.similarity.recompute = lambda *a, **k: calls.append(1) or real(*a, **k)
     before = picture(panel)
     panel.colormap_selector.setCurrentText("CET-D1A")
-    assert panel.colormap == "CET-D1A" and materials_context.document.view["colormap"] == "CET-D1A"
+    assert panel.colormap == "CET-D1A" and materials_context.view.heatmap.colormap == "CET-D1A"
     assert not np.array_equal(picture(panel), before)
     panel.order_selector.setCurrentIndex(panel.order_selector.findData("clustered"))
     clustered = panel.displayed_labels()

@@ -111,7 +111,7 @@ def test_pca_view_for_more_than_two_dimensions(qtbot, window):
     assert plot.shown_dimensions == (2, 1)
     assert plot.tip(3) == (4.0, 75.0)
     assert plot.getPlotItem().getAxis("bottom").labelText == "price (EUR)"
-    assert context.document.view["plot_dimensions"] == [2, 1]
+    assert (context.view.plot.x, context.view.plot.y) == (2, 1)
 
 
 def test_many_vectors_label_only_the_selected(window):
@@ -178,7 +178,7 @@ def test_the_shown_dimensions_follow_when_another_dimension_is_removed_or_added(
     context.undo_stack.undo()  # mass comes back in front
     assert plot.shown_dimensions == (1, 2) and axes() == ("volume (l)", "price (EUR)")
     assert plot.tip(1) == (4.0, 2.0)
-    assert context.document.view["plot_dimensions"] == [1, 2]
+    assert (context.view.plot.x, context.view.plot.y) == (1, 2)
 
 
 def test_undo_is_off_while_a_tip_is_dragged(qtbot, window):

@@ -316,3 +316,15 @@ def test_moving_a_vector_of_the_pair_and_undoing_keeps_every_panel_on_it(qtbot, 
     assert window.context.table.labels == tuple("BACDE")
     assert window.context.selection == [1] and selected_rows(window) == [1]
     assert window.plot.tip(1) == (3.0, 30.0)
+
+
+def test_heatmap_and_working_compare_the_same_pair_after_a_heatmap_click_and_a_row_selection(qtbot, window):
+    """One pair policy: a heatmap click chooses A-B; selecting rows C, D and E then compares C and D everywhere."""
+    click_cell(qtbot, window, 0, 1)
+    assert window.heatmap.figure.outline.cells == [(0, 1), (1, 0)]
+    click_row_header(qtbot, window, 2)
+    click_row_header(qtbot, window, 4, Qt.KeyboardModifier.ShiftModifier)
+    assert selected_rows(window) == [2, 3, 4]
+    assert window.context.pair == (2, 3)
+    assert window.heatmap.figure.outline.cells == [(2, 3), (3, 2)]
+    assert working_text(window).startswith("C and D")

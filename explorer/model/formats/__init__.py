@@ -25,13 +25,12 @@ __all__ = [
 ]
 
 
-def write_table_bytes(table, suffix: str, view: dict | None = None) -> bytes:
-    """The bytes of ``table`` saved as ``suffix`` (.json, .csv or .tsv)."""
+def write_table_bytes(table, suffix: str, view=None) -> bytes:
+    """The bytes of ``table`` saved as ``suffix`` (.json, .csv or .tsv); JSON keeps ``view``
+    (a :class:`~explorer.model.view_state.ViewState`, or the defaults when None)."""
     suffix = suffix.lower()
     if suffix == ".json":
-        from explorer.model.document import Document
-
-        return write_document(Document(table, view=view or {}))
+        return write_document(table, view)
     if suffix in (".csv", ".tsv"):
         return write_delimited(table, "\t" if suffix == ".tsv" else ",")
     raise ValueError(f"cannot save as '{suffix}'; choose .json, .csv or .tsv")

@@ -1,6 +1,9 @@
 """The program's own document: JSON with a format version.
 
-Holds what CSV cannot: units, colours, visibility and view settings.
+Holds what CSV cannot: units, colours, visibility and the view state.
+
+Version 2 keeps the view state nested (``{"plot": …, "heatmap": …,
+"selection": …}``); version 1 kept a few settings flat, and still opens.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ from explorer.model.formats.errors import FormatError, read_text
 from explorer.model.table import Dimension, TableError, VectorTable, palette_color
 
 FORMAT_NAME = "vector-explorer"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
-def write_document(document) -> bytes:
-    """The document as UTF-8 JSON bytes."""
-    table = document.table
+def write_document(table, view=None) -> bytes:
+    """``table`` and ``view`` (a ViewState; the defaults when None) as UTF-8 JSON bytes."""
+    from explorer.model.view_state import ViewState
+
+    view = view if view is not None else ViewState()
     data = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -27,7 +32,7 @@ def write_document(document) -> bytes:
             {"label": label, "values": [float(v) for v in row], "color": color, "visible": shown}
             for label, row, color, shown in zip(table.labels, table.values, table.colors, table.visible)
         ],
-        "view": dict(document.view),
+        "view": view.to_dict(),
     }
     return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
@@ -82,7 +87,7 @@ def parse_document(text: str, path=None):
         colors = [v["color"] if _is_color(v.get("color")) else palette_color(i) for i, v in enumerate(vectors)]
         visible = [v.get("visible") is not False for v in vectors]
         table = VectorTable(labels, dimensions, values, colors, visible)
-        view = _usable_view(data.get("view", {}))
+        view = data.get("view", {})
     except (KeyError, TypeError, AttributeError) as error:
         raise FormatError(path, None, None, f"is missing a part of the document ({error})") from None
     except TableError as error:
@@ -93,27 +98,6 @@ def parse_document(text: str, path=None):
 def _is_color(value) -> bool:
     """True for a colour the program writes and draws: '#RRGGBB' (or '#RGB')."""
     return isinstance(value, str) and re.fullmatch(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})", value) is not None
-
-
-def _usable_view(view) -> dict:
-    """The view settings of a file without those the program cannot use (they fall back to the defaults)."""
-    from explorer.model.similarity import METRICS
-
-    if not isinstance(view, dict):
-        return {}
-    view = dict(view)
-    if view.get("metric") not in METRICS:
-        view.pop("metric", None)
-    if view.get("projection") not in (None, "dimensions", "pca"):
-        view.pop("projection", None)
-    dims = view.get("plot_dimensions")
-    if not (
-        isinstance(dims, list)
-        and len(dims) >= 2
-        and all(isinstance(d, int) and not isinstance(d, bool) for d in dims[:2])
-    ):
-        view.pop("plot_dimensions", None)
-    return view
 
 
 def read_document(path: Path):

@@ -43,7 +43,7 @@ class ExportHeatmapDialog(QDialog):
         self.context = context
         #: The table rows to export (what the panel shows of a large document), or None for all.
         self.rows = None if rows is None or len(rows) == len(context.table) else list(rows)
-        view = context.document.view
+        view = context.view.heatmap
         self.path_edit = QLineEdit(objectName="exportPath")
         browse = QPushButton("Browse…", objectName="exportBrowse")
         browse.clicked.connect(self._browse)
@@ -60,10 +60,10 @@ class ExportHeatmapDialog(QDialog):
         self.order_combo = QComboBox(objectName="exportOrder")
         for key in ordering.ORDERS:
             self.order_combo.addItem(ordering.ORDER_NAMES[key], key)
-        self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(view.get("order", "original"))))
+        self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(view.order)))
         self.colormap_combo = QComboBox(objectName="exportColormap")
         self.colormap_combo.addItems(list(style.COLORMAPS))
-        colormap = view.get("colormap")
+        colormap = view.colormap
         self.colormap_combo.setCurrentText(
             colormap if colormap in style.COLORMAPS else style.default_colormap(context.metric)
         )

@@ -197,8 +197,7 @@ class LargeDocuments:
         """Go back to the order shown, and say why."""
         self._order_generation += 1
         self._set_busy("")
-        self._order = self._shown_order
-        self.context.document.view["order"] = self._order
+        self.state.order = self._shown_order
         self._sync_controls()
         self.context.message.emit(message)
 

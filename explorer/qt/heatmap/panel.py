@@ -38,14 +38,11 @@ class HeatmapPanel(LargeDocuments, QWidget):
         super().__init__(parent)
         self.setObjectName("similarityHeatmap")
         self.context = context
-        view = context.document.view
+        #: Metric, order, colour map and numbers: owned by the document's view state.
+        self.state = context.view.heatmap
         self.similarity = SimilarityMatrix(context.metric)
-        self.data = HeatmapData(metric=context.metric, annotate=True)
-        self._colormaps = {m: style.default_colormap(m) for m in METRICS}
-        if view.get("colormap") in style.available_colormaps():
-            self._colormaps[context.metric] = view["colormap"]
-        self.data.colormap = self._colormaps[context.metric]
-        self._order = view.get("order") if view.get("order") in ordering.ORDERS else "original"
+        self.data = HeatmapData(metric=context.metric, annotate=self.state.annotate)
+        self.data.colormap = self._state_colormap()
         #: The tooltip text for where the mouse is (a cell's pair and score, or a label).
         self.hover_text = ""
         #: Table rows shown, in table order, when the document is too large for all of them (else None).
@@ -67,7 +64,7 @@ class HeatmapPanel(LargeDocuments, QWidget):
         self.colormap_selector = QComboBox(objectName="heatmapColormap")
         self.colormap_selector.addItems(list(style.COLORMAPS))
         self.colormap_selector.setToolTip("Colour map (diverging maps suit cosine similarity)")
-        self.numbers_check = QCheckBox("Numbers", objectName="heatmapNumbers", checked=True)
+        self.numbers_check = QCheckBox("Numbers", objectName="heatmapNumbers", checked=self.state.annotate)
         self.numbers_check.setToolTip("Write the score in each cell when the cells are large enough")
         self.export_button = QToolButton(objectName="heatmapExportButton", text="Export…")
         self.export_button.setToolTip("Export the heatmap as PNG, SVG, PDF or CSV")
@@ -108,6 +105,7 @@ class HeatmapPanel(LargeDocuments, QWidget):
         self.numbers_check.toggled.connect(self._on_numbers_toggled)
         self.export_button.clicked.connect(self._on_export_clicked)
         context.metric_changed.connect(self._on_metric_change)
+        self.state.changed.connect(self._on_state_change)
         context.pair_changed.connect(self._on_pair_change)
         context.document_replaced.connect(self._on_document_replaced)
         context.selection_changed.connect(self._on_selection_change)
@@ -136,7 +134,16 @@ class HeatmapPanel(LargeDocuments, QWidget):
     # ------------------------------------------------------------- reading
     @property
     def order(self) -> str:
-        return self._order
+        return self.state.order
+
+    @property
+    def _order(self) -> str:
+        return self.state.order
+
+    def _state_colormap(self) -> str:
+        """The state's colour map when the program has it, else the metric's default."""
+        name = self.state.colormap
+        return name if name in style.available_colormaps() else style.default_colormap(self.state.metric)
 
     @property
     def colormap(self) -> str:
@@ -197,13 +204,9 @@ class HeatmapPanel(LargeDocuments, QWidget):
 
     def _on_document_replaced(self) -> None:
         """Another file was opened: take its order and colour map, then show it."""
-        view = self.context.document.view
-        if view.get("order") in ordering.ORDERS:
-            self._order = view["order"]
         self.data.metric = self.context.metric
-        if view.get("colormap") in style.available_colormaps():
-            self._colormaps[self.data.metric] = view["colormap"]
-        self.data.colormap = self._colormaps[self.data.metric]
+        self.data.colormap = self._state_colormap()
+        self.data.annotate = self.state.annotate
         self._sync_controls()
         self._chosen = False
         self.recompute()
@@ -212,7 +215,7 @@ class HeatmapPanel(LargeDocuments, QWidget):
         if metric == self.data.metric and self.similarity.matrix.shape[0] == self.data.n:
             return
         self.data.metric = metric
-        self.data.colormap = self._colormaps[metric]
+        self.data.colormap = self._state_colormap()
         self._sync_controls()
         self.recompute()
 
@@ -235,6 +238,9 @@ class HeatmapPanel(LargeDocuments, QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
+        self.numbers_check.blockSignals(True)
+        self.numbers_check.setChecked(self.state.annotate)
+        self.numbers_check.blockSignals(False)
         self.colormap_selector.blockSignals(True)
         if self.colormap_selector.findText(self.data.colormap) < 0:
             self.colormap_selector.addItem(self.data.colormap)
@@ -246,30 +252,46 @@ class HeatmapPanel(LargeDocuments, QWidget):
 
     def set_order(self, order: str) -> None:
         """Show the vectors in ``order``: restyles, does not recompute scores."""
-        self._order = ordering.check_order(order)
-        self.context.document.view["order"] = order
+        self.state.order = ordering.check_order(order)  # the state's event shows it
+
+    def _show_order(self) -> None:
         self._sync_controls()
         self._apply_order()
         self.figure.structure_changed()
         self._on_pair_change(*(self.context.pair or (-1, -1)))
+
+    def _on_state_change(self, names) -> None:
+        """The view state changed (here, in the export dialog, or from a file): restyle what it names."""
+        if self.context.replacing:
+            return  # the table's reset redraws everything
+        if "order" in names:
+            if self.order == self._shown_order:  # back to the order shown (clustering stopped)
+                self._order_generation += 1
+                self._set_busy("")
+                self._sync_controls()
+            else:
+                self._show_order()
+        if "colormap" in names:
+            self.data.colormap = self._state_colormap()
+            self._sync_controls()
+            self.figure.restyle()
+        if "annotate" in names:
+            self.data.annotate = self.state.annotate
+            self._sync_controls()
+            self.figure.restyle()
 
     def _on_order_chosen(self, index: int) -> None:
         self.set_order(self.order_selector.itemData(index))
 
     def set_colormap(self, name: str) -> None:
         """Colour the cells with ``name`` (for the current metric): restyles only."""
-        self.data.colormap = style.check_colormap(name)
-        self._colormaps[self.data.metric] = name
-        self.context.document.view["colormap"] = name
-        self._sync_controls()
-        self.figure.restyle()
+        self.state.colormap = style.check_colormap(name)  # the state's event restyles
 
     def _on_colormap_chosen(self, name: str) -> None:
         self.set_colormap(name)
 
     def _on_numbers_toggled(self, checked: bool) -> None:
-        self.data.annotate = bool(checked)
-        self.figure.restyle()
+        self.state.annotate = bool(checked)  # the state's event restyles
 
     def _on_export_clicked(self) -> None:
         from explorer.qt.heatmap.export_dialog import export_heatmap_interactive

@@ -57,6 +57,8 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
         super().__init__(parent, background="w")
         self.setObjectName("vectorPlot")
         self._context = context
+        self._state = context.view.plot  # projection and shown dimensions: owned by the view state
+        self._syncing = False  # the plot itself is writing the state: do not react to it
         self._coords = np.zeros((0, 2))
         self._groups: dict[str, _ColourGroup] = {}
         self._slot: dict[int, tuple[str, int]] = {}
@@ -68,10 +70,6 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
         self._dimension_count = self._arriving_dimension_count()
         self._font = QFont()
         self._font.setPointSizeF(max(self._font.pointSizeF(), 9.0))
-        view = context.document.view
-        self._mode = "pca" if view.get("projection") == "pca" else "dimensions"
-        dims = [*list(view.get("plot_dimensions") or [0, 1]), 0, 1]
-        self._x, self._y = int(dims[0]), int(dims[1])
 
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
@@ -117,9 +115,48 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
         table.columns_removed.connect(self._on_columns_removed)
         table.reset.connect(self._on_document_replaced)
         context.selection_changed.connect(self._on_selection_change)
+        self._state.changed.connect(self._on_state_change)
         self.rebuild()
 
     # ---------------------------------------------------------- projection
+    @property
+    def _mode(self) -> str:
+        return self._state.mode
+
+    @property
+    def _x(self) -> int:
+        return self._shown()[0]
+
+    @property
+    def _y(self) -> int:
+        return self._shown()[1]
+
+    def _shown(self) -> tuple[int, int]:
+        """The state's dimensions, kept inside the table (a table of fewer dimensions shows the first two)."""
+        d = self._context.table.dimension_count
+        if d <= 1:
+            return 0, 1
+        x, y = min(self._state.x, d - 1), min(self._state.y, d - 1)
+        if x == y and x == d - 1 and (self._state.x, self._state.y) != (x, y):
+            x = 0
+        return x, y
+
+    def _write_state(self, **values) -> None:
+        """Change the plot's view state without reacting to the change (the caller redraws)."""
+        self._syncing = True
+        try:
+            self._state.update(**values)
+        finally:
+            self._syncing = False
+
+    def _on_state_change(self, names) -> None:
+        """Another widget (or a file) chose a projection or dimensions: show them."""
+        if self._syncing or self._context.replacing:
+            return  # the plot wrote it, or a new document is arriving (the table's reset redraws)
+        self.rebuild()
+        self._vb.enableAutoRange()
+        self.projection_changed.emit(self._mode, self._x, self._y)
+
     @property
     def mode(self) -> str:
         """``"dimensions"`` (two chosen dimensions) or ``"pca"``."""
@@ -138,14 +175,12 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
         """Show dimensions ``x`` and ``y``, or the PCA projection (``mode="pca"``)."""
         if mode not in ("dimensions", "pca"):
             raise ValueError(f"unknown projection '{mode}'")
-        self._mode = mode
+        values = {"projection": mode}
         if x is not None:
-            self._x = int(x)
+            values["x"] = int(x)
         if y is not None:
-            self._y = int(y)
-        view = self._context.document.view
-        view["projection"] = mode
-        view["plot_dimensions"] = [self._x, self._y]
+            values["y"] = int(y)
+        self._write_state(**values)
         self.rebuild()
         self._vb.enableAutoRange()
         self.projection_changed.emit(self._mode, self._x, self._y)
@@ -153,18 +188,6 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
     def fit_view(self) -> None:
         """Zoom so that every visible arrow and the origin are in view, and follow changes again."""
         self._vb.enableAutoRange()
-
-    def _clamp_dimensions(self) -> None:
-        d = self._context.table.dimension_count
-        if d <= 1:
-            # Nothing to choose yet: start again from the first two once dimensions come back
-            # (a table replaced through "no dimensions" must not end up plotting x against x).
-            self._x, self._y = 0, 1
-            return
-        self._x = min(max(self._x, 0), d - 1)
-        self._y = min(max(self._y, 0), d - 1)
-        if self._x == self._y and d > 1 and self._x == d - 1 and self._y == d - 1:
-            self._x = 0
 
     def _project(self) -> np.ndarray:
         table = self._context.table
@@ -198,7 +221,6 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
     def rebuild(self) -> None:
         """Recreate every arrow (after a structural change, a new colour or projection)."""
         mode_changed = self._follow_dimension_count()
-        self._clamp_dimensions()
         for group in self._groups.values():
             self.removeItem(group.curve)
         for label in self._labels.values():
@@ -230,7 +252,7 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
         """The dimension count a document's table counts as coming from: 0 (a table arriving
         whole, like token vectors sent from the vocabulary) unless its view chose a projection,
         so that a file of more than two dimensions opens in PCA."""
-        return self._context.table.dimension_count if self._context.document.view.get("projection") else 0
+        return self._context.table.dimension_count if self._state.projection else 0
 
     def _follow_dimension_count(self) -> bool:
         """PCA when a table's dimensions are replaced by more than two (embedding rows sent from
@@ -244,8 +266,7 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
             mode = "dimensions"
         if mode == self._mode:
             return False
-        self._mode = mode
-        self._context.document.view["projection"] = mode
+        self._write_state(projection=mode)
         return True
 
     def _set_head_size(self) -> None:
@@ -346,15 +367,10 @@ class VectorPlot(TipLabels, TipDragging, pg.PlotWidget):
             x, y = new_column(self._x), new_column(self._y)
             if x == y and self._x != self._y:  # both went to one column: show two different ones
                 y = (x + 1) % d
-            self._x, self._y = x, y
-            self._context.document.view["plot_dimensions"] = [self._x, self._y]
+            self._write_state(x=x, y=y)
         self.rebuild()
 
     def _on_document_replaced(self) -> None:
-        view = self._context.document.view
-        self._mode = "pca" if view.get("projection") == "pca" else "dimensions"
-        dims = [*list(view.get("plot_dimensions") or [0, 1]), 0, 1]
-        self._x, self._y = int(dims[0]), int(dims[1])
         self._dimension_count = self._arriving_dimension_count()
         self.rebuild()
         self._vb.enableAutoRange()

@@ -88,16 +88,10 @@ class WorkingPanel(QWidget):
         return self._work
 
     def pair(self) -> tuple[int, int] | None:
-        """The rows compared: the first two of more than two selected rows, the context's pair,
-        two selected rows, or the first two rows."""
+        """The rows compared: the view state's pair (a heatmap cell, or the first two selected rows),
+        else the first two rows."""
         table = self._context.table
-        selection = self._context.selection
-        candidates = [tuple(selection[:2])] if len(selection) > 2 else []
-        candidates.append(self._context.pair)
-        if len(selection) == 2:
-            candidates.append(tuple(selection))
-        candidates.append((0, 1))
-        for pair in candidates:
+        for pair in (self._context.pair, (0, 1)):
             if pair is not None and all(0 <= r < len(table) for r in pair) and (len(table) > 1 or pair[0] == pair[1]):
                 return pair
         return None

@@ -1,0 +1,275 @@
+"""What the views show, kept once, without Qt: the plot's projection, the heatmap's
+metric and order, the selected vectors and the compared pair.
+
+In the manner of glue's viewer states and napari's ``Dims``: each value has one
+owner here. A widget reflects it (updating its own controls with their signals
+blocked) and writes the user's choice back through it; no widget keeps a copy.
+The document saves the whole state in its JSON file (:meth:`ViewState.to_dict`)
+and reads it back tolerantly (:meth:`ViewState.from_dict`: a value the program
+cannot use falls back to its default).
+
+Each state announces ``changed(names)`` with the set of field names that
+changed, once per :meth:`State.update`, so that a view changing three settings
+at once redraws once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from explorer.model.events import Signal
+from explorer.model.ordering import ORDERS
+from explorer.model.similarity import METRICS
+
+#: How the plot places vectors: two chosen dimensions, or a projection of all of them.
+PROJECTIONS = ("dimensions", "pca")
+
+
+class Field:
+    """A typed value of a :class:`State`: a default and a check that returns the value to keep."""
+
+    def __init__(self, default: Any, check: Callable[[Any], Any] | None = None, doc: str = ""):
+        self.default = default
+        self.check = check or (lambda value: value)
+        self.name = ""
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: State | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        return instance._values[self.name]
+
+    def __set__(self, instance: State, value: Any) -> None:
+        instance.update(**{self.name: value})
+
+
+class State:
+    """Base of the view states: fields with defaults, checked on every change, evented."""
+
+    changed = Signal(object)  # frozenset of the names of the fields that changed
+    fields: ClassVar[dict[str, Field]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.fields = {
+            name: value
+            for klass in reversed(cls.__mro__)
+            for name, value in vars(klass).items()
+            if isinstance(value, Field)
+        }
+
+    def __init__(self, **values: Any):
+        self._values: dict[str, Any] = {name: field.default for name, field in self.fields.items()}
+        if values:
+            self.update(**values)
+
+    def update(self, **values: Any) -> frozenset[str]:
+        """Set several fields at once (each checked first: a refused value changes nothing);
+        announce the ones that changed in one event, and return their names."""
+        unknown = set(values) - set(self.fields)
+        if unknown:
+            raise AttributeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        checked = {name: self.fields[name].check(value) for name, value in values.items()}
+        names = frozenset(name for name, value in checked.items() if self._values[name] != value)
+        for name in names:
+            self._values[name] = checked[name]
+        if names:
+            self.changed.emit(names)
+        return names
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as JSON-ready values."""
+        return {name: _plain(value) for name, value in self._values.items()}
+
+    def read_dict(self, data: Any) -> None:
+        """Take the usable fields of ``data`` (a dict read from a file); the others get their defaults."""
+        values = {name: field.default for name, field in self.fields.items()}
+        if isinstance(data, dict):
+            for name, field in self.fields.items():
+                if name in data:
+                    with contextlib.suppress(ValueError, TypeError, OverflowError):  # unusable: the default stands
+                        values[name] = field.check(data[name])
+        self.update(**values)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={value!r}" for name, value in self._values.items())
+        return f"{type(self).__name__}({inner})"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _choice(choices: Iterable[str], allow_none: bool = False) -> Callable[[Any], Any]:
+    options = tuple(choices)
+
+    def check(value: Any) -> Any:
+        if value is None and allow_none:
+            return None
+        if value not in options:
+            raise ValueError(f"'{value}' is not one of {', '.join(options)}")
+        return value
+
+    return check
+
+
+def _index(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1_000_000:
+        raise ValueError(f"{value!r} is not a dimension's index")
+    return int(value)
+
+
+def _optional_name(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise ValueError(f"{value!r} is not a name")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not true or false")
+    return value
+
+
+class PlotState(State):
+    """What the vector plot shows."""
+
+    projection = Field(
+        None,
+        _choice(PROJECTIONS, allow_none=True),
+        "'dimensions' or 'pca'; None until chosen (more than two dimensions then open in PCA)",
+    )
+    x = Field(0, _index, "the dimension along the horizontal axis (dimensions view)")
+    y = Field(1, _index, "the dimension along the vertical axis (dimensions view)")
+
+    @property
+    def mode(self) -> str:
+        """The projection in effect: 'pca' when chosen, else 'dimensions'."""
+        return "pca" if self.projection == "pca" else "dimensions"
+
+
+class HeatmapState(State):
+    """What the heatmap (and the working panel, which scores with the same metric) shows."""
+
+    metric = Field("cosine", _choice(METRICS), "the score of each pair")
+    order = Field("original", _choice(ORDERS), "the order of the rows and columns")
+    colormap = Field(None, _optional_name, "the colour map's name; None for the metric's default")
+    annotate = Field(True, _flag, "write the score in each cell when it fits")
+
+    def choose_metric(self, metric: str) -> None:
+        """Score with ``metric``; the colours go back to that metric's default map."""
+        if metric != self.metric:
+            self.update(metric=metric, colormap=None)
+
+
+def _rows(value: Any) -> tuple[int, ...]:
+    rows = tuple(sorted({_row(r) for r in value}))
+    return rows
+
+
+def _row(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{value!r} is not a row")
+    return int(value)
+
+
+def _pair(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    a, b = value
+    return _row(a), _row(b)
+
+
+class Selection(State):
+    """The selected vectors and the pair compared, with one policy for both.
+
+    - Selecting two or more rows compares the first two of them.
+    - Choosing a pair (a heatmap cell) selects its two rows and compares them in
+      the order chosen (row, then column).
+    - Selecting one row or none keeps the pair compared before.
+    - Rows follow insertions, removals and moves; a pair with a removed row ends.
+    """
+
+    rows = Field((), _rows, "the selected rows, in table order")
+    pair = Field(None, _pair, "the two rows compared (a, b), or None")
+
+    def select_rows(self, rows: Iterable[int]) -> None:
+        """Select ``rows``; two or more also become the compared pair (the first two)."""
+        chosen = _rows(rows)
+        if len(chosen) >= 2:
+            pair = self.pair if self.pair is not None and sorted(self.pair) == list(chosen[:2]) else chosen[:2]
+            self.update(rows=chosen, pair=pair)
+        else:
+            self.update(rows=chosen)
+
+    def select_pair(self, a: int, b: int) -> None:
+        """Compare ``a`` with ``b`` and select both."""
+        self.update(rows=(a, b), pair=(a, b))
+
+    def remap(self, new_row: Callable[[int], int | None]) -> None:
+        """Follow a structural change: ``new_row(old)`` is the row's new index, or None when it went."""
+        rows = [r for r in (new_row(r) for r in self.rows) if r is not None]
+        pair = None
+        if self.pair is not None:
+            a, b = (new_row(r) for r in self.pair)
+            pair = None if a is None or b is None else (a, b)
+        self.update(rows=rows, pair=pair)
+
+    def limit(self, count: int) -> None:
+        """Drop rows at or past ``count`` (a table that holds fewer rows than a file said)."""
+        self.remap(lambda r: r if r < count else None)
+
+
+class ViewState:
+    """Every view's state for one document: ``plot``, ``heatmap`` and ``selection``."""
+
+    #: The version of :meth:`to_dict`'s layout (the document's JSON keeps it under "view").
+    def __init__(self) -> None:
+        self.plot = PlotState()
+        self.heatmap = HeatmapState()
+        self.selection = Selection()
+
+    @property
+    def parts(self) -> dict[str, State]:
+        return {"plot": self.plot, "heatmap": self.heatmap, "selection": self.selection}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The state as JSON-ready nested dicts."""
+        return {name: part.to_dict() for name, part in self.parts.items()}
+
+    def read_dict(self, data: Any) -> None:
+        """Take a saved state; also reads the flat settings of format version 1."""
+        data = data if isinstance(data, dict) else {}
+        if not any(isinstance(data.get(name), dict) for name in self.parts):
+            data = _from_version_1(data)
+        for name, part in self.parts.items():
+            part.read_dict(data.get(name))
+
+    def take(self, other: ViewState) -> None:
+        """Take over every value of ``other`` (a file was opened), announcing the changes."""
+        self.read_dict(other.to_dict())
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ViewState:
+        state = cls()
+        state.read_dict(data)
+        return state
+
+
+def _from_version_1(view: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept the settings flat: metric, order, colormap, plot_dimensions, projection."""
+    dims = view.get("plot_dimensions")
+    plot: dict[str, Any] = {"projection": view.get("projection")}
+    if isinstance(dims, list) and len(dims) >= 2:
+        plot.update(x=dims[0], y=dims[1])
+    heatmap = {key: view[key] for key in ("metric", "order", "colormap") if key in view}
+    return {"plot": plot, "heatmap": heatmap}
