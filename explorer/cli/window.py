@@ -25,6 +25,13 @@ def run_window(path: str | None) -> int:
             "'explorer similarity', 'explorer export-heatmap' and 'explorer vocab' work without one "
             "(see 'explorer --help')"
         )
+    from explorer.cli.platform_check import platform_problem, show_in_dialog
+
+    problem = platform_problem()
+    if problem is not None:
+        if not (sys.stderr and sys.stderr.isatty()):  # started from a launcher: no terminal to read
+            show_in_dialog(problem)
+        raise CliError(problem)
     try:
         from explorer.qt.app.run import run_app
     except ImportError as error:
