@@ -137,7 +137,10 @@ def test_dropping_a_file_on_the_window_opens_it(window, tmp_path):
     data.setUrls([QUrl.fromLocalFile(str(path))])
     position = QPointF(window.rect().center())
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(position.toPoint(), Qt.DropAction.CopyAction, data, buttons, keys)
+    try:  # Qt 6.12 takes a QPointF and deprecates the QPoint form; older ones take only a QPoint
+        enter = QDragEnterEvent(position, Qt.DropAction.CopyAction, data, buttons, keys)
+    except TypeError:
+        enter = QDragEnterEvent(position.toPoint(), Qt.DropAction.CopyAction, data, buttons, keys)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(position, Qt.DropAction.CopyAction, data, buttons, keys))
