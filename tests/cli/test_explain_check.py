@@ -49,6 +49,8 @@ def test_check_strict_fails_approximate_claims(capsys):
 
 def test_check_errors_exit_2(tmp_path, capsys):
     assert main(["check", "D = A +"]) == 2
-    assert capsys.readouterr().err == "explorer: 'D = A +' ends after '+', which needs something after it.\n"
+    assert capsys.readouterr().err == (
+        "explorer: 'D = A +', column 8: expected a vector, a number or '(' after '+', found the end of the claim\n"
+    )
     assert main(["check", "D = A", str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv" in capsys.readouterr().err

@@ -55,7 +55,7 @@ def test_another_file_greys_the_lessons_claims_and_keeps_the_users(qtbot, window
     claims.add_claim("mango = 2 apple")
     claims.add_claim("mango = 2 aple")  # a typo about this table's vectors is still an alarm
     assert verdicts(window)[-2:] == ["❌", "⚠"]
-    assert "There is no vector labelled 'aple'" in claim_rows(window)[-1][2]
+    assert "there is no vector labelled 'aple'" in claim_rows(window)[-1][2]
     lesson = tmp_path / "materials.csv"
     lesson.write_text("label,mass (kg),volume (l)\nA,3,30\nB,15,4\nC,3,27\nD,7.5,75\nE,7.5,2\n", encoding="utf-8")
     assert window.files.open(str(lesson))

@@ -155,7 +155,11 @@ def test_add_edit_and_remove_claims(panel, qtbot):
     line = panel.findChild(QLineEdit, "claimInput")
     qtbot.keyClicks(line, "D = A +")
     qtbot.keyClick(line, Qt.Key.Key_Return)
-    assert verdicts(panel)[-1] == ("D = A +", "⚠", "'D = A +' ends after '+', which needs something after it.")
+    assert verdicts(panel)[-1] == (
+        "D = A +",
+        "⚠",
+        "'D = A +', column 8: expected a vector, a number or '(' after '+', found the end of the claim",
+    )
     assert line.text() == ""
     table = claims_table(panel)
     row = table.rowCount() - 1
@@ -169,8 +173,8 @@ def test_add_edit_and_remove_claims(panel, qtbot):
     qtbot.waitUntil(lambda: table.item(row, 0).text() == "D = 2.5*A")  # the delegate commits queued
     assert verdicts(panel)[-1][:2] == ("D = 2.5*A", "✅")
     for text, message in [
-        ("F = A", "There is no vector labelled 'F'; the labels are A, B, C, D, E."),
-        ("D = A / 0", "'D = A / 0' divides by zero."),
+        ("F = A", "'F = A', column 1: there is no vector labelled 'F'; the labels are A, B, C, D, E"),
+        ("D = A / 0", "'D = A / 0', column 7: A / 0 divides by zero"),
     ]:
         qtbot.keyClicks(line, text)
         qtbot.keyClick(line, Qt.Key.Key_Return)
