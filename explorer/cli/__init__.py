@@ -21,9 +21,11 @@ from explorer.cli.common import CliError
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "similarity": ("explorer.cli.similarity", "print the labelled similarity matrix"),
     "explain": ("explorer.cli.explain", "print every step of the score of two vectors"),
-    "check": ("explorer.cli.check", 'check a claim such as "D = 2.5 A" (exit 0 true, 1 false, 2 error)'),
+    "check": ("explorer.cli.check", 'check a claim such as "A + E = C" (exit 0 true, 1 false, 2 error)'),
+    "eval": ("explorer.cli.eval", 'compute an expression such as "(A + C) / 2" and print the vector'),
     "vocab": ("explorer.cli.vocab", "split text into tokens and print the token / index table"),
-    "neighbours": ("explorer.cli.neighbours", "print the nearest GloVe words to a word"),
+    "neighbours": ("explorer.cli.neighbours", 'print the nearest vectors to a label or to "king - man + woman"'),
+    "analogies": ("explorer.cli.analogies", "score a Google-format analogy file as gensim does"),
     "export-heatmap": ("explorer.cli.export_heatmap", "write the heatmap as PNG, SVG, PDF or CSV"),
 }
 

@@ -88,7 +88,7 @@ def tokenize(text: str, labels: Collection[str] = ()) -> list[Token]:
         raise ExpressionError(
             f"The expression is {len(text):,} characters long, more than the {MAX_LENGTH:,} an expression may have"
         )
-    return list(_scan(text, labels))
+    return list(_scan(text, _as_lookup(labels)))
 
 
 def _scan(text: str, labels: Collection[str]) -> Iterator[Token]:
