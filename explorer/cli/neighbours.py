@@ -25,7 +25,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from explorer.model.expressions import ExpressionError
-    from explorer.model.neighbours import nearest
+    from explorer.model.most_similar import nearest
 
     if args.k < 1:
         raise CliError("-k must be at least 1", exit_code=2)

@@ -5,6 +5,10 @@ undoes it; applying that inverse restores the table exactly (values bit for
 bit). The table, a drag in the plot, a paste, undo and redo all change the
 document through these and nothing else. Each command checks its whole input
 before it touches the table, so a refused command changes nothing.
+
+A document applies a command with ``command.apply_to(document)``: most
+commands change its table; a formula of a derived vector belongs to the
+document (:mod:`explorer.model.derived`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ class Command:
 
     def apply(self, table: VectorTable) -> Command:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def apply_to(self, document) -> Command:
+        """Apply to ``document`` (its table, unless the command says otherwise); returns the inverse."""
+        return self.apply(document.table)
 
 
 @dataclass(frozen=True, eq=False)
@@ -225,12 +233,18 @@ class Compound(Command):
         object.__setattr__(self, "commands", tuple(self.commands))
 
     def apply(self, table: VectorTable) -> Compound:
+        return self._apply_each(lambda command: command.apply(table))
+
+    def apply_to(self, document) -> Compound:
+        return self._apply_each(lambda command: command.apply_to(document))
+
+    def _apply_each(self, apply) -> Compound:
         inverses: list[Command] = []
         try:
             for command in self.commands:
-                inverses.append(command.apply(table))
+                inverses.append(apply(command))
         except Exception:
             for inverse in reversed(inverses):
-                inverse.apply(table)
+                apply(inverse)
             raise
         return Compound(tuple(reversed(inverses)), self.text)

@@ -4,7 +4,9 @@ All changes to the table go through :meth:`Document.apply`, the one path that
 the table editor, a drag in the plot, a paste, undo and redo share. What the
 views show lives once, in :attr:`Document.view` (a :class:`ViewState`), which
 follows the table's structural changes (a selected row that moves stays
-selected) and is saved with the document.
+selected) and is saved with the document. Vectors made from expressions keep
+their formulas in :attr:`Document.formulas`; after every command the formulas
+are kept true in the same step (:func:`explorer.model.derived.follow_up`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from explorer.model.commands import Command
+from explorer.model.commands import Command, Compound
+from explorer.model.derived import Formulas, follow_up, following_values
 from explorer.model.events import Signal
 from explorer.model.table import VectorTable
 from explorer.model.view_state import ViewState
@@ -24,9 +27,16 @@ class Document:
     path_changed = Signal(object)  # the new path, or None
 
     def __init__(
-        self, table: VectorTable | None = None, path: Path | None = None, view: ViewState | dict | None = None
+        self,
+        table: VectorTable | None = None,
+        path: Path | None = None,
+        view: ViewState | dict | None = None,
+        *,
+        formulas: Formulas | None = None,
     ):
         self.table = table if table is not None else VectorTable()
+        #: Formulas of the vectors made from expressions (label -> Formula).
+        self.formulas = formulas if formulas is not None else Formulas()
         self.path = Path(path) if path is not None else None
         self.view = view if isinstance(view, ViewState) else ViewState.from_dict(view or {})
         self.view.selection.limit(len(self.table))
@@ -42,7 +52,18 @@ class Document:
         A refused command raises (TableError, ValueError, IndexError) and leaves
         the table as it was.
         """
-        return command.apply(self.table)
+        if not self.formulas:
+            return command.apply_to(self)
+        labels, values = list(self.table.labels), following_values(self)
+        inverse = command.apply_to(self)
+        try:
+            follow = follow_up(self, labels, values)
+            if follow is None:
+                return inverse
+            return Compound((follow.apply_to(self), inverse), command.text)
+        except Exception:
+            inverse.apply_to(self)
+            raise
 
     def set_path(self, path: Path | None) -> None:
         self.path = Path(path) if path is not None else None

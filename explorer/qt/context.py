@@ -100,6 +100,7 @@ class DocumentContext(QObject):
             view.plot.read_dict(document.view.plot.to_dict())
             view.heatmap.read_dict(document.view.heatmap.to_dict())
             self.document.set_path(document.path)
+            self.document.formulas.replace(document.formulas)
             self.document.table.replace(document.table)
         finally:
             self.replacing = False

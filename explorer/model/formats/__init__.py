@@ -25,12 +25,12 @@ __all__ = [
 ]
 
 
-def write_table_bytes(table, suffix: str, view=None) -> bytes:
+def write_table_bytes(table, suffix: str, view=None, *, formulas=None) -> bytes:
     """The bytes of ``table`` saved as ``suffix`` (.json, .csv or .tsv); JSON keeps ``view``
-    (a :class:`~explorer.model.view_state.ViewState`, or the defaults when None)."""
+    (a :class:`~explorer.model.view_state.ViewState`, or the defaults when None) and ``formulas``."""
     suffix = suffix.lower()
     if suffix == ".json":
-        return write_document(table, view)
+        return write_document(table, view, formulas=formulas)
     if suffix in (".csv", ".tsv"):
         return write_delimited(table, "\t" if suffix == ".tsv" else ",")
     raise ValueError(f"cannot save as '{suffix}'; choose .json, .csv or .tsv")

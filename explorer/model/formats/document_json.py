@@ -1,6 +1,8 @@
 """The program's own document: JSON with a format version.
 
-Holds what CSV cannot: units, colours, visibility and the view state.
+Holds what CSV cannot: units, colours, visibility, the formulas of vectors
+made from expressions (``"formulas": [{"label": "M", "expression": "(A + C) / 2",
+"follow": true}]``; a file without them has none) and the view state.
 
 Version 2 keeps the view state nested (``{"plot": …, "heatmap": …,
 "selection": …}``); version 1 kept a few settings flat, and still opens.
@@ -19,8 +21,8 @@ FORMAT_NAME = "vector-explorer"
 FORMAT_VERSION = 2
 
 
-def write_document(table, view=None) -> bytes:
-    """``table`` and ``view`` (a ViewState; the defaults when None) as UTF-8 JSON bytes."""
+def write_document(table, view=None, *, formulas=None) -> bytes:
+    """``table``, ``view`` (a ViewState; the defaults when None) and ``formulas`` (a Formulas) as UTF-8 JSON."""
     from explorer.model.view_state import ViewState
 
     view = view if view is not None else ViewState()
@@ -34,11 +36,14 @@ def write_document(table, view=None) -> bytes:
         ],
         "view": view.to_dict(),
     }
+    if formulas:
+        data["formulas"] = formulas.to_list()
     return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
 
 def parse_document(text: str, path=None):
     """Parse document JSON text into a Document, or raise FormatError."""
+    from explorer.model.derived import Formulas
     from explorer.model.document import Document
 
     try:
@@ -88,11 +93,12 @@ def parse_document(text: str, path=None):
         visible = [v.get("visible") is not False for v in vectors]
         table = VectorTable(labels, dimensions, values, colors, visible)
         view = data.get("view", {})
+        formulas = Formulas.from_file(data.get("formulas"), labels)
     except (KeyError, TypeError, AttributeError) as error:
         raise FormatError(path, None, None, f"is missing a part of the document ({error})") from None
     except TableError as error:
         raise FormatError(path, None, None, str(error)) from None
-    return Document(table, path=Path(path) if path else None, view=view)
+    return Document(table, path=Path(path) if path else None, view=view, formulas=formulas)
 
 
 def _is_color(value) -> bool:

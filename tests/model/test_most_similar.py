@@ -6,7 +6,7 @@ import pytest
 from explorer.model.builtin import materials
 from explorer.model.expressions import ExpressionError
 from explorer.model.glove import load_glove_sample
-from explorer.model.neighbours import nearest
+from explorer.model.most_similar import nearest
 
 
 @pytest.fixture(scope="module")
