@@ -41,6 +41,8 @@ class Formula:
     def describe(self, label: str) -> str:
         """``M = (A + C) / 2 (follows A and C)``: what a tooltip says."""
         how = "follows its inputs" if self.follow else "frozen: it keeps its numbers"
+        if label == self.text:
+            return f"made from the expression {self.text} ({how})"
         return f"{format_label(label)} = {self.text} ({how})"
 
 

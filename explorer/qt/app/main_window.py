@@ -34,6 +34,7 @@ from explorer.qt.app.layout import WindowLayout
 from explorer.qt.app.settings import Settings
 from explorer.qt.context import DocumentContext
 from explorer.qt.plot.panel import VectorPlotPanel
+from explorer.qt.table.expression_bar import ExpressionBar, table_with_bar
 from explorer.qt.table.view import VectorTableView
 
 
@@ -72,10 +73,11 @@ class MainWindow(WindowLayout, QMainWindow):
         self._layout_restored = False
 
         self.table_view = VectorTableView(self.context)
+        self.expression_bar = ExpressionBar(self.context)
         self.plot_panel = VectorPlotPanel(self.context)
         self.plot = self.plot_panel.plot
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.splitter.addWidget(self.table_view)
+        self.splitter.addWidget(table_with_bar(self.table_view, self.expression_bar))
         self.splitter.addWidget(self.plot_panel)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -214,6 +216,7 @@ class MainWindow(WindowLayout, QMainWindow):
                 self.actionMoveUp,
                 self.actionMoveDown,
                 self.actionVectorColor,
+                self.expression_bar.action,
             ]
         )
         edit.addSeparator()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from explorer.model.commands import RenameVector, SetStyle, set_cell
 from explorer.model.formats.delimited import format_value
@@ -68,6 +68,7 @@ class VectorTableModel(QAbstractTableModel):
         table.columns_inserted.connect(self._on_columns_inserted, first=True)
         table.columns_removing.connect(self._on_columns_removing)
         table.columns_removed.connect(self._on_columns_removed, first=True)
+        context.document.formulas.changed.connect(self._on_formulas_change)
         table.values_changed.connect(self._on_values_change)
         table.labels_changed.connect(self._on_labels_change)
         table.dimensions_changed.connect(self._on_dimensions_change)
@@ -96,6 +97,12 @@ class VectorTableModel(QAbstractTableModel):
         d = column - 1
         return d if 0 <= d < self.table.dimension_count else None
 
+    def _on_formulas_change(self) -> None:
+        """A vector made from an expression (or frozen, or no longer derived): its label's font and tooltip."""
+        if self.table.row_count:
+            roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole]
+            self.dataChanged.emit(self.index(0, 0), self.index(self.table.row_count - 1, 0), roles)
+
     # ---------------------------------------------------------------- data
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -113,7 +120,13 @@ class VectorTableModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if table.is_visible(row) else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
                 shown = "shown" if table.is_visible(row) else "hidden"
-                return f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.color(row)}"
+                tip = f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.color(row)}"
+                formula = self._context.document.formulas.get(table.label(row))
+                return tip if formula is None else f"{formula.describe(table.label(row))}\n{tip}"
+            if role == Qt.ItemDataRole.FontRole and self._context.document.formulas.get(table.label(row)):
+                font = QFont()
+                font.setItalic(True)  # made from an expression
+                return font
             return None
         dimension = self.dimension_of(column)
         if dimension is not None:

@@ -1,0 +1,124 @@
+"""A new vector from an expression, typed under the table; its formula, following its inputs or frozen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
+
+from explorer.model.commands import set_cell
+from explorer.model.derived import Formula
+from explorer.qt.table.expression_bar import ExpressionBar
+from explorer.qt.table.model import VectorTableModel
+
+
+def make_bar(qtbot, context):
+    bar = ExpressionBar(context)
+    qtbot.addWidget(bar)
+    bar.show()
+    return bar
+
+
+def type_expression(qtbot, bar, text):
+    field = bar.findChild(QLineEdit, "expressionInput")
+    field.clear()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_typing_an_expression_adds_its_vector_in_one_undo_step(qtbot, materials_context):
+    bar = make_bar(qtbot, materials_context)
+    table = materials_context.table
+    type_expression(qtbot, bar, "(A + C) / 2")
+    assert table.labels[-1] == "(A + C) / 2" and table.values[-1].tolist() == [3.0, 28.5]
+    assert materials_context.selection == [5]
+    assert bar.findChild(QLineEdit, "expressionInput").text() == ""
+    assert bar.findChild(QLabel, "selectedFormula").text() == "made from (A + C) / 2"
+    stack = materials_context.undo_stack
+    assert stack.count() == 1
+    stack.undo()
+    assert len(table) == 5 and not materials_context.document.formulas
+    stack.redo()
+    assert table.labels[-1] == "(A + C) / 2" and materials_context.document.formulas.get("(A + C) / 2").follow
+
+
+def test_a_malformed_expression_stays_with_the_reason_and_changes_nothing(qtbot, materials_context):
+    bar = make_bar(qtbot, materials_context)
+    type_expression(qtbot, bar, "A + ")
+    field = bar.findChild(QLineEdit, "expressionInput")
+    message = bar.findChild(QLabel, "expressionMessage")
+    assert field.text() == "A + "
+    assert message.isVisible()
+    assert (
+        message.text()
+        == "'A +', column 4: expected a vector, a number or '(' after '+', found the end of the expression"
+    )
+    assert len(materials_context.table) == 5 and materials_context.undo_stack.count() == 0
+    qtbot.keyClicks(field, "E")
+    assert not message.isVisible()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert materials_context.table.values[-1].tolist() == [10.5, 32.0]
+
+
+def test_a_following_vector_changes_with_its_inputs_in_the_same_undo_step(qtbot, materials_context):
+    bar = make_bar(qtbot, materials_context)
+    type_expression(qtbot, bar, "A + E")
+    materials_context.push(set_cell(0, 1, 40.0))
+    assert materials_context.table.values[5].tolist() == [10.5, 42.0]
+    materials_context.undo_stack.undo()
+    assert materials_context.table.values[5].tolist() == [10.5, 32.0]
+    assert materials_context.table.values[0].tolist() == [3.0, 30.0]
+
+
+def test_freezing_the_selected_vector_is_an_undo_step(qtbot, materials_context):
+    bar = make_bar(qtbot, materials_context)
+    type_expression(qtbot, bar, "A + E")
+    box = bar.findChild(QCheckBox, "formulaFollow")
+    assert box.isVisible() and box.isChecked()
+    box.click()
+    assert materials_context.document.formulas.get("A + E") == Formula("A + E", False)
+    materials_context.push(set_cell(0, 1, 40.0))
+    assert materials_context.table.values[5].tolist() == [10.5, 32.0]  # frozen
+    materials_context.select_rows([0])
+    assert not box.isVisible()  # A is not made from an expression
+
+
+def test_unticking_follow_makes_a_frozen_vector(qtbot, materials_context):
+    bar = make_bar(qtbot, materials_context)
+    bar.findChild(QCheckBox, "expressionFollow").click()
+    type_expression(qtbot, bar, "2 B")
+    assert materials_context.document.formulas.get("2 B") == Formula("2 B", False)
+
+
+def test_the_action_adds_or_goes_to_the_field_and_the_table_shows_the_formula(qtbot, materials_context):
+    bar = make_bar(qtbot, materials_context)
+    action = bar.findChild(QAction, "actionNewFromExpression")
+    assert action.shortcut().toString() == "Ctrl+E"
+    action.trigger()  # nothing typed: the field gets the focus
+    assert len(materials_context.table) == 5
+    bar.findChild(QLineEdit, "expressionInput").setText("0.5 B")
+    action.trigger()
+    model = VectorTableModel(materials_context)
+    index = model.index(5, 0)
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole).startswith(
+        "made from the expression 0.5 B (follows its inputs)"
+    )
+    assert model.data(index, Qt.ItemDataRole.FontRole).italic()
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole) is None
+
+
+def test_the_formula_is_saved_and_opened_with_the_document(qtbot, window, tmp_path):
+    field = window.findChild(QLineEdit, "expressionInput")
+    qtbot.keyClicks(field, "(A + C) / 2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    window.findChild(QCheckBox, "formulaFollow").click()  # frozen
+    path = tmp_path / "derived.json"
+    window.answers["save"] = str(path)
+    assert window.files.save_as()
+    window.context.push(set_cell(0, 0, 9.0))  # another edit, then open the saved file again
+    window.answers["open"] = str(path)
+    assert window.files.open(str(path))
+    formulas = window.context.document.formulas
+    assert formulas.items() == [("(A + C) / 2", Formula("(A + C) / 2", False))]
+    assert window.context.table.values[0].tolist() == [3.0, 30.0]
+    assert window.findChild(QAction, "actionNewFromExpression") in window.menu("edit").actions()
