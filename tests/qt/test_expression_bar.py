@@ -122,3 +122,28 @@ def test_the_formula_is_saved_and_opened_with_the_document(qtbot, window, tmp_pa
     assert formulas.items() == [("(A + C) / 2", Formula("(A + C) / 2", False))]
     assert window.context.table.values[0].tolist() == [3.0, 30.0]
     assert window.findChild(QAction, "actionNewFromExpression") in window.menu("edit").actions()
+
+
+def test_the_working_panel_writes_out_a_derived_vector_and_a_chosen_claim(qtbot, window):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    working = window.findChild(QLabel, "expressionWorking")
+    assert not working.isVisible()
+    field = window.findChild(QLineEdit, "expressionInput")
+    qtbot.keyClicks(field, "(A + C) / 2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert working.isVisible()
+    assert working.text() == (
+        "Made from an expression (follows its inputs): (A + C) / 2 = [(3 + 3) / 2, (30 + 27) / 2] = [3, 28.5]"
+    )
+    window.context.push(set_cell(0, 1, 40.0))  # A changes: the vector and its working follow
+    assert working.text().endswith("(A + C) / 2 = [(3 + 3) / 2, (40 + 27) / 2] = [3, 33.5]")
+    window.working.claims.add_claim("A + E = C")
+    claims = window.findChild(QAbstractItemView, "claimsTable")
+    row = claims.model().rowCount() - 1
+    claims.setCurrentIndex(claims.model().index(row, 0))
+    assert working.text().splitlines()[:3] == [
+        "A + E = [3 + 7.5, 40 + 2] = [10.5, 42]",
+        "C = [3, 27]",
+        "cos(A + E, C) = 0.991",
+    ]

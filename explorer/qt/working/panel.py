@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from explorer.model.working import ELIDE_ABOVE, Working, working
 from explorer.model.working_render import to_html, to_markdown, to_text
 from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
+from explorer.qt.working.expression_working import ExpressionWorking
 
 __all__ = ["MARK_ROLE", "ClaimsChecker", "WorkingPanel"]
 
@@ -47,6 +48,7 @@ class WorkingPanel(QWidget):
         self._relation.setWordWrap(True)
         self._relation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.claims = ClaimsChecker(context)
+        self.expression_working = ExpressionWorking(context, self.claims)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._all_terms)
@@ -59,6 +61,7 @@ class WorkingPanel(QWidget):
         top_layout.addWidget(self._title)
         top_layout.addWidget(self._browser, 1)
         top_layout.addWidget(self._relation)
+        top_layout.addWidget(self.expression_working)
         top_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)

@@ -1,0 +1,79 @@
+"""In the working panel: how a derived vector was made, or how a claim's sides compare, with the real numbers.
+
+``M = (A + C) / 2 = [(3 + 3) / 2, (30 + 27) / 2] = [3, 28.5]`` for a selected
+vector made from an expression; for the claim chosen in the claims list each
+side written out the same way, the cosine between them and their relation.
+The text comes from :mod:`explorer.model.expression_working`; this label only shows it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+
+from explorer.model.expression_working import claim_lines, expression_lines
+from explorer.model.expressions import ExpressionError
+from explorer.qt.working.claims import table_signals, while_alive
+
+
+class ExpressionWorking(QLabel):
+    """``expressionWorking``: the last chosen derived vector's or claim's arithmetic, component by component."""
+
+    def __init__(self, context, claims: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("expressionWorking")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._context = context
+        self._source: tuple[str, str] | None = None  # ("vector", label) or ("claim", text)
+        self._claims_view = claims.findChild(QAbstractItemView, "claimsTable")
+        if self._claims_view is not None:
+            self._claims_view.selectionModel().currentRowChanged.connect(self._on_claim_chosen)
+        context.selection_changed.connect(self._on_selection_change)
+        context.document.formulas.changed.connect(self.refresh)
+        for signal in table_signals(context.table):
+            signal.connect(self._on_table_change)
+        self.refresh()
+
+    def _on_claim_chosen(self, current, previous) -> None:
+        text = current.siblingAtColumn(0).data() if current.isValid() else None
+        self._source = ("claim", str(text)) if text else None
+        self.refresh()
+
+    def _on_selection_change(self, rows) -> None:
+        table, formulas = self._context.table, self._context.document.formulas
+        derived = [table.label(r) for r in rows if 0 <= r < table.row_count and table.label(r) in formulas]
+        if derived:
+            self._source = ("vector", derived[0])
+        elif self._source is not None and self._source[0] == "vector":
+            self._source = None
+        self.refresh()
+
+    @while_alive
+    def _on_table_change(self, *args) -> None:
+        self.refresh()
+
+    def refresh(self, *args) -> None:
+        """Write the chosen vector's or claim's working again (the table or the formulas changed)."""
+        lines = self._lines()
+        self.setText("\n".join(lines))
+        self.setVisible(bool(lines))
+
+    def _lines(self) -> list[str]:
+        if self._source is None:
+            return []
+        kind, text = self._source
+        table = self._context.table
+        try:
+            if kind == "claim":
+                return claim_lines(text, table.labels, table.values, table.dimensions)
+            formula = self._context.document.formulas.get(text)
+            if formula is None or text not in table.labels:
+                return []
+            line = expression_lines(formula.text, table.labels, table.values)[0]
+            how = "follows its inputs" if formula.follow else "frozen"
+            who = f"{text} is made" if text != formula.text else "Made"
+            return [f"{who} from an expression ({how}): {line}"]
+        except ExpressionError:
+            return []  # the claims list says why it cannot be checked
