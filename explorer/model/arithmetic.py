@@ -241,7 +241,7 @@ def multiple_of_one(node: Node) -> tuple[float, str] | None:
         return None
     factor, label = 1.0, None
     for op, part in [("*", node.first)] + [(o.op, o.node) for o in node.rest]:
-        number = _constant(part)
+        number = constant_value(part)
         if number is None:
             inner = multiple_of_one(part)
             if inner is None or label is not None or op == DIVIDE:
@@ -258,14 +258,14 @@ def multiple_of_one(node: Node) -> tuple[float, str] | None:
     return factor, label
 
 
-def _constant(node: Node) -> float | None:
+def constant_value(node: Node) -> float | None:
     """The value of a part that names no vector (``5/2``), else None."""
     if isinstance(node, Number):
         return node.value
     if isinstance(node, Label):
         return None
     if isinstance(node, Negate):
-        inner = _constant(node.operand)
+        inner = constant_value(node.operand)
         return -inner if inner is not None else None
     try:
         value = _Evaluator(Expression(to_text(node), node), lambda label: np.zeros(1)).value(node)

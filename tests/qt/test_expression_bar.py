@@ -147,3 +147,27 @@ def test_the_working_panel_writes_out_a_derived_vector_and_a_chosen_claim(qtbot,
         "C = [3, 27]",
         "cos(A + E, C) = 0.991",
     ]
+
+
+def test_the_plot_draws_the_construction_of_the_selected_vector_and_of_a_chosen_claim(qtbot, window):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    overlay = window.constructions
+    assert overlay.construction is None
+    field = window.findChild(QLineEdit, "expressionInput")
+    qtbot.keyClicks(field, "A + E")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert [a.role for a in overlay.construction.arrows] == ["term", "term", "side", "side", "result"]
+    assert overlay.construction.by_role("result")[0].end == (10.5, 32.0)
+    drawn = len(overlay._items)
+    assert drawn > 0 and all(item in window.plot.plotItem.items for item in overlay._items)
+    window.context.push(set_cell(0, 1, 40.0))  # the construction follows the edit
+    assert overlay.construction.by_role("result")[0].end == (10.5, 42.0)
+    window.context.select_rows([0])  # A is no derived vector: nothing drawn
+    assert overlay.construction is None and overlay._items == []
+    window.working.claims.add_claim("D = A + A + A/2")
+    claims = window.findChild(QAbstractItemView, "claimsTable")
+    claims.setCurrentIndex(claims.model().index(claims.model().rowCount() - 1, 0))
+    arrows = overlay.construction.arrows
+    assert [a.role for a in arrows] == ["term", "term", "term", "result", "claimed"]
+    assert arrows[-1].end == (7.5, 75.0) and arrows[3].end == (7.5, 100.0)  # A is now [3, 40]

@@ -33,6 +33,7 @@ from explorer.qt.app.files import FileController
 from explorer.qt.app.layout import WindowLayout
 from explorer.qt.app.settings import Settings
 from explorer.qt.context import DocumentContext
+from explorer.qt.plot.constructions import ConstructionOverlay
 from explorer.qt.plot.panel import VectorPlotPanel
 from explorer.qt.table.expression_bar import ExpressionBar, table_with_bar
 from explorer.qt.table.view import VectorTableView
@@ -89,6 +90,7 @@ class MainWindow(WindowLayout, QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_panels()
+        self.constructions = ConstructionOverlay(self.context, self.plot, self.working.claims)
         self.statusBar().setObjectName("statusBar")
         self.context.message.connect(self._show_message)
         self.context.undo_stack.cleanChanged.connect(self._on_clean_change)
