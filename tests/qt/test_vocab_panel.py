@@ -306,3 +306,19 @@ def test_word_vectors_from_a_file_and_a_ragged_one(qtbot, panel, tmp_path):
     panel.select_tokens(["up"])
     assert "row 0 of good.txt (3 × 2)" in panel.embeddings.row_label.text()
     assert panel.embeddings.neighbour_rows() == [("north", "1.000"), ("right", "0.000")]
+
+
+def test_the_analogy_box_shows_the_nearest_words_to_an_expression(qtbot, panel):
+    from PySide6.QtWidgets import QLineEdit
+
+    panel.embeddings.set_source("sample")
+    box = panel.findChild(QLineEdit, "vocabExpression")
+    qtbot.keyClicks(box, "king - man + woman")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert panel.embeddings.neighbour_rows()[:2] == [("queen", "0.852"), ("prince", "0.759")]
+    assert "king, man, woman left out" in panel.embeddings.row_label.text()
+    box.clear()
+    qtbot.keyClicks(box, "king - qqqq")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert panel.embeddings.neighbour_rows() == []
+    assert "column 8: 'qqqq' is not among the 6,000 words of GloVe sample" in panel.embeddings.row_label.text()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -72,6 +73,13 @@ class EmbeddingSection(QWidget):
                 item.setToolTip(glove.INSTALL_HINT)
         self.k_box = QSpinBox(objectName="vocabNeighbourCount", minimum=1, maximum=100, value=10)
         self.k_box.setPrefix("k = ")
+        self.expression = QLineEdit(objectName="vocabExpression")
+        self.expression.setPlaceholderText("Analogy or expression, e.g. king - man + woman, and press Enter")
+        self.expression.setToolTip(
+            "The nearest words to an expression over these rows, as gensim's most_similar finds them:\n"
+            "each word's vector unit length, weighted and summed; the expression's own words left out."
+        )
+        self.expression.setClearButtonEnabled(True)
         self.row_label = QLabel(objectName="vocabRow", wordWrap=True)
         self.row_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.neighbours = QTableWidget(0, 2, objectName="vocabNeighbours")
@@ -89,12 +97,15 @@ class EmbeddingSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.expression)
         layout.addWidget(self.row_label)
         layout.addWidget(self.neighbours, 1)
         layout.addLayout(self._buttons)
         self._token: tuple[int, str] | None = None
         self.source_box.currentIndexChanged.connect(self._on_source_change)
         self.k_box.valueChanged.connect(self._refresh)
+        self.expression.returnPressed.connect(self._on_expression)
+        self._query: str | None = None  # the expression whose neighbours are shown, or None for a token
 
     def add_button(self, button) -> None:
         self._buttons.addWidget(button)
@@ -262,11 +273,24 @@ class EmbeddingSection(QWidget):
     def show_token(self, index: int | None, token: str | None) -> None:
         """Show the row and the nearest neighbours of the token at vocabulary ``index``."""
         self._token = None if index is None else (index, token)
+        self._query = None
+        self._refresh()
+
+    def show_expression(self, text: str) -> None:
+        """Show the nearest words to an expression such as ``king - man + woman`` (gensim's most_similar)."""
+        self.expression.setText(text)
+        self._on_expression()
+
+    def _on_expression(self) -> None:
+        self._query = self.expression.text().strip() or None
         self._refresh()
 
     def _refresh(self) -> None:
         self.neighbours.setRowCount(0)
         matrix = self.matrix
+        if self._query is not None and matrix is not None:
+            self._show_query(matrix, self._query)
+            return
         if self._token is None or matrix is None:
             self.row_label.setText("Select a token to see its embedding row and its nearest neighbours.")
             return
@@ -293,6 +317,40 @@ class EmbeddingSection(QWidget):
         except ValueError as error:
             self.message.emit(str(error))
             return
+        self._fill(found)
+
+    def _show_query(self, matrix: EmbeddingMatrix, text: str) -> None:
+        from explorer.model.expressions import ExpressionError
+        from explorer.model.most_similar import nearest
+
+        def missing(name: str) -> str:
+            return f"'{name}' is not among the {len(matrix):,} words of {matrix.name}"
+
+        try:
+            result = nearest(
+                text,
+                matrix.tokens,
+                matrix.vectors,
+                self.k_box.value(),
+                "cosine",
+                matrix.index,
+                matrix.find,
+                missing,
+                matrix.norms,
+            )
+        except ExpressionError as error:
+            shown = str(error).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            self.row_label.setText(f"<span style='color: #cf222e;'>{shown}</span>")
+            self.message.emit(str(error))
+            return
+        left_out = ", ".join(result.weights)
+        self.row_label.setText(
+            f"<b>{_html(result.query)}</b>: the nearest of {len(matrix):,} words of {_html(matrix.name)} by cosine, "
+            f"each word's vector unit length first (as gensim's most_similar); {_html(left_out)} left out"
+        )
+        self._fill(result.found)
+
+    def _fill(self, found) -> None:
         self.neighbours.setRowCount(len(found))
         for r, (word, score) in enumerate(found):
             self.neighbours.setItem(r, 0, QTableWidgetItem(display_token(word)))
