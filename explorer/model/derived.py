@@ -201,8 +201,9 @@ def follow_up(document, labels_before: Sequence[str], values_before: dict[str, n
     rows = {label: row for row, label in enumerate(labels)}
     values = table.values.copy()
     recomputed: list[int] = []
+    circular = _circular(current, rows)
     for label, formula in current.items():
-        if not formula.follow:
+        if not formula.follow or label in circular:
             continue
         row = rows[label]
         try:
@@ -222,6 +223,26 @@ def follow_up(document, labels_before: Sequence[str], values_before: dict[str, n
         columns = tuple(range(table.dimension_count))
         changes.append(SetValues(tuple(recomputed), columns, values[recomputed], "Follow formulas"))
     return Compound(tuple(changes), "Follow formulas") if changes else None
+
+
+def _circular(current: dict[str, Formula], rows) -> set[str]:
+    """Derived vectors whose formulas lead back to themselves (only a file or a chain of renames makes one):
+    they are never followed, since each step would change them again."""
+    from explorer.model.expressions import named_labels
+
+    needs = {label: set(named_labels(f.text, rows)) & set(current) for label, f in current.items()}
+    circular: set[str] = set()
+    for start in needs:
+        seen, stack = set(), list(needs[start])
+        while stack:
+            label = stack.pop()
+            if label == start:
+                circular.add(start)
+                break
+            if label not in seen:
+                seen.add(label)
+                stack.extend(needs.get(label, ()))
+    return circular
 
 
 def renamed_back(renamed: dict[str, str], label: str) -> str:

@@ -150,3 +150,15 @@ def test_formulas_in_a_file_are_read_tolerantly():
         '{"label": "a", "expression": 3}]}'
     )
     assert parse_document(text).formulas.items() == [("m", Formula("2 a", True))]
+
+
+def test_a_formula_that_leads_back_to_itself_is_never_followed():
+    text = (
+        '{"format": "vector-explorer", "version": 2, "dimensions": [{"name": "x"}], '
+        '"vectors": [{"label": "a", "values": [1]}, {"label": "m", "values": [2]}, {"label": "n", "values": [4]}], '
+        '"formulas": [{"label": "m", "expression": "m + a"}, {"label": "n", "expression": "2 m"}]}'
+    )
+    document = parse_document(text)
+    for _ in range(3):
+        document.apply(set_cell(0, 0, 5.0))
+    assert document.table.values[:, 0].tolist() == [5.0, 2.0, 4.0]  # m = m + a would grow on every step
