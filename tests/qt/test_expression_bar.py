@@ -93,7 +93,7 @@ def test_unticking_follow_makes_a_frozen_vector(qtbot, materials_context):
 def test_the_action_adds_or_goes_to_the_field_and_the_table_shows_the_formula(qtbot, materials_context):
     bar = make_bar(qtbot, materials_context)
     action = bar.findChild(QAction, "actionNewFromExpression")
-    assert action.shortcut().toString() == "Ctrl+E"
+    assert action.shortcut().toString() == "Ctrl+Shift+E"
     action.trigger()  # nothing typed: the field gets the focus
     assert len(materials_context.table) == 5
     bar.findChild(QLineEdit, "expressionInput").setText("0.5 B")

@@ -165,3 +165,21 @@ def test_removing_every_vector_and_building_again(qtbot, window):
     for _ in range(3):
         window.actionUndo.trigger()
     assert table.labels == tuple("ABCDE") and plot.tip(3) == (7.5, 75.0)
+
+
+def test_no_two_actions_share_a_shortcut(window):
+    """Qt fires neither of two actions with one shortcut ("ambiguous shortcut"): every key is one action's."""
+    from PySide6.QtGui import QAction
+
+    window.vocab  # noqa: B018 - builds the vocabulary panel, whose actions count too
+    owners: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for shortcut in action.shortcuts():
+            key = shortcut.toString()
+            if not key:
+                continue
+            context = action.shortcutContext()
+            if context == Qt.ShortcutContext.WidgetShortcut:
+                continue  # active only while its own widget has the focus
+            assert key not in owners, f"{key} is both {owners[key]} and {action.objectName() or action.text()}"
+            owners[key] = action.objectName() or action.text()

@@ -3,7 +3,7 @@
 It sits under the table because an expression is written in the table's
 labels (they are in view while typing) and its result is a new row of the
 table, which appears just above the field and is selected; the plot then
-draws how it was made. Enter (or Edit › New Vector from Expression, Ctrl+E)
+draws how it was made. Enter (or Edit › New Vector from Expression, Ctrl+Shift+E)
 adds the vector in one undo step; a malformed expression stays in the field
 with the sentence that says where and why.
 """
@@ -41,8 +41,8 @@ class ExpressionBar(QWidget):
             "Unchecked: it keeps the numbers it has now (frozen)."
         )
         self.action = QAction("New Vector from &Expression", self, objectName="actionNewFromExpression")
-        self.action.setShortcut(QKeySequence("Ctrl+E"))
-        self.action.setStatusTip("Add the vector an expression such as (A + C) / 2 computes (Ctrl+E goes to the field)")
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.action.setStatusTip("Add the vector an expression such as (A + C) / 2 computes (Ctrl+Shift+E)")
         self.action.setToolTip(self.action.statusTip())
         self.action.triggered.connect(self.add_from_input)
         add = QToolButton(objectName="addFromExpression")
