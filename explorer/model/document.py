@@ -45,6 +45,11 @@ class Document:
         table.rows_inserted.connect(self._on_rows_inserted)
         table.rows_moved.connect(self._on_rows_moved)
         table.reset.connect(self._on_table_reset)
+        # Stored projections check the vectors' fingerprint again after any change to them.
+        for signal in (table.values_changed, table.rows_inserted, table.rows_removed, table.rows_moved):
+            signal.connect(lambda *_: self.view.projections.vectors_changed())
+        for signal in (table.columns_inserted, table.columns_removed):
+            signal.connect(lambda *_: self.view.projections.vectors_changed())
 
     def apply(self, command: Command) -> Command:
         """Apply ``command`` to the table and return its inverse.
@@ -94,4 +99,5 @@ class Document:
         self.view.selection.remap(new_position.get)
 
     def _on_table_reset(self) -> None:
+        self.view.projections.vectors_changed()
         self.view.selection.update(rows=(), pair=None)

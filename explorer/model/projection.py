@@ -60,3 +60,25 @@ def select_dimensions(vectors: np.ndarray, x: int, y: int) -> np.ndarray:
     """N x 2 coordinates from two chosen dimensions (the same one twice is allowed)."""
     v = np.asarray(vectors, dtype=np.float64)
     return np.stack([v[:, x], v[:, y]], axis=1) if len(v) else np.zeros((0, 2))
+
+
+def axis_direction(vectors: np.ndarray, start: int, end: int) -> np.ndarray:
+    """The unit direction from vector ``start`` to vector ``end``; ValueError when they are equal."""
+    v = np.asarray(vectors, dtype=np.float64)
+    direction = v[end] - v[start]
+    length = float(np.linalg.norm(direction))
+    if not length or not np.isfinite(length):
+        raise ValueError("the two vectors of an axis are equal, so they give it no direction")
+    return direction / length
+
+
+def custom_axes(vectors: np.ndarray, x_from: int, x_to: int, y_from: int, y_to: int) -> np.ndarray:
+    """N x 2 coordinates along two directions chosen by vectors, as in the Projector's custom projection.
+
+    x is each vector's length along the direction from ``x_from`` to ``x_to`` (``man → woman``),
+    y along ``y_from`` to ``y_to``. The projection is linear, so arrows stay arrows from the origin.
+    """
+    v = np.asarray(vectors, dtype=np.float64)
+    if not len(v):
+        return np.zeros((0, 2))
+    return np.stack([v @ axis_direction(v, x_from, x_to), v @ axis_direction(v, y_from, y_to)], axis=1)

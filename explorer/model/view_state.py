@@ -23,8 +23,13 @@ from explorer.model.events import Signal
 from explorer.model.ordering import ORDERS
 from explorer.model.similarity import METRICS
 
-#: How the plot places vectors: two chosen dimensions, or a projection of all of them.
-PROJECTIONS = ("dimensions", "pca")
+#: How the plot places vectors: two chosen dimensions, a projection of all of them (PCA exact and
+#: linear; t-SNE and UMAP computed once and cached), or custom axes from one vector to another.
+PROJECTIONS = ("dimensions", "pca", "tsne", "umap", "axes")
+#: How vectors are drawn: arrows up to a measured count and points above it ("auto"), or as chosen.
+DRAWINGS = ("auto", "arrows", "points")
+#: What "Isolate" does to the vectors that are neither selected nor a neighbour.
+ISOLATIONS = ("off", "faint", "hidden")
 
 
 class Field:
@@ -140,21 +145,45 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def _axes(value: Any) -> tuple[str, ...]:
+    """Custom axes: four labels (x from, x to, y from, y to), or none."""
+    labels = tuple(value)
+    if labels and (len(labels) != 4 or not all(isinstance(v, str) and v and len(v) <= 10_000 for v in labels)):
+        raise ValueError(f"{value!r} is not four labels")
+    return labels
+
+
+def _count(low: int, high: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"{value!r} is not a whole number from {low} to {high}")
+        return int(value)
+
+    return check
+
+
 class PlotState(State):
     """What the vector plot shows."""
 
     projection = Field(
         None,
         _choice(PROJECTIONS, allow_none=True),
-        "'dimensions' or 'pca'; None until chosen (more than two dimensions then open in PCA)",
+        "one of PROJECTIONS; None until chosen (more than two dimensions then open in PCA)",
     )
     x = Field(0, _index, "the dimension along the horizontal axis (dimensions view)")
     y = Field(1, _index, "the dimension along the vertical axis (dimensions view)")
+    axes = Field((), _axes, "custom axes: labels (x from, x to, y from, y to), e.g. man, woman, ...")
+    seed = Field(0, _count(0, 2**31 - 1), "the seed of t-SNE and UMAP (the same seed gives the same picture)")
+    draw = Field("auto", _choice(DRAWINGS), "arrows, points, or points above a measured count")
+    color_by = Field(None, _optional_name, "the column the points are coloured by; None for each vector's colour")
+    label_by = Field(None, _optional_name, "the column the tips are labelled with; None for the label")
+    neighbours = Field(10, _count(0, 100), "how many nearest vectors of the selected one are listed and drawn")
+    isolate = Field("off", _choice(ISOLATIONS), "the other vectors beside the selection and its neighbours")
 
     @property
     def mode(self) -> str:
-        """The projection in effect: 'pca' when chosen, else 'dimensions'."""
-        return "pca" if self.projection == "pca" else "dimensions"
+        """The projection in effect: the chosen one, else 'dimensions'."""
+        return self.projection or "dimensions"
 
 
 class HeatmapState(State):
@@ -234,9 +263,13 @@ class ViewState:
 
     #: The version of :meth:`to_dict`'s layout (the document's JSON keeps it under "view").
     def __init__(self) -> None:
+        from explorer.model.projection_store import ProjectionStore
+
         self.plot = PlotState()
         self.heatmap = HeatmapState()
         self.selection = Selection()
+        #: t-SNE and UMAP coordinates computed before, with what they were computed from.
+        self.projections = ProjectionStore()
 
     @property
     def parts(self) -> dict[str, State]:
@@ -256,6 +289,7 @@ class ViewState:
 
     def take(self, other: ViewState) -> None:
         """Take over every value of ``other`` (a file was opened), announcing the changes."""
+        self.projections.take(other.projections)
         self.read_dict(other.to_dict())
 
     @classmethod

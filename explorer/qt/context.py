@@ -97,6 +97,7 @@ class DocumentContext(QObject):
         view = self.view
         self.replacing = True
         try:
+            view.projections.take(document.view.projections)
             view.plot.read_dict(document.view.plot.to_dict())
             view.heatmap.read_dict(document.view.heatmap.to_dict())
             self.document.set_path(document.path)

@@ -35,6 +35,8 @@ def write_document(table, view=None, *, formulas=None) -> bytes:
             for label, row, color, shown in zip(table.labels, table.values, table.colors, table.visible)
         ],
         "view": view.to_dict(),
+        # t-SNE / UMAP coordinates with what they were computed from, so reopening does not recompute.
+        "projections": view.projections.to_list(),
     }
     if formulas:
         data["formulas"] = formulas.to_list()
@@ -94,11 +96,14 @@ def parse_document(text: str, path=None):
         table = VectorTable(labels, dimensions, values, colors, visible)
         view = data.get("view", {})
         formulas = Formulas.from_file(data.get("formulas"), labels)
+        projections = data.get("projections")
     except (KeyError, TypeError, AttributeError) as error:
         raise FormatError(path, None, None, f"is missing a part of the document ({error})") from None
     except TableError as error:
         raise FormatError(path, None, None, str(error)) from None
-    return Document(table, path=Path(path) if path else None, view=view, formulas=formulas)
+    document = Document(table, path=Path(path) if path else None, view=view, formulas=formulas)
+    document.view.projections.read_list(projections)
+    return document
 
 
 def _is_color(value) -> bool:

@@ -1,0 +1,109 @@
+"""Columns a vector can be coloured or labelled by: a name, a kind and one value per vector.
+
+What exists today: each vector's label and colour (categorical), its length
+|v| and each dimension's values (numeric). Metadata columns (non-numeric CSV
+columns, a projector ``metadata.tsv``) plug in later as another
+:class:`ColumnSource`: anything with ``columns(table) -> list[Column]``.
+
+Colouring is data too: :func:`categorical_colours` gives each of the most
+frequent categories a colour of a palette colour-blind readers can tell apart
+and groups the rest as "other"; :func:`numeric_positions` places numbers on
+a gradient between their smallest and largest value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+#: Categorical colours: Okabe-Ito without black (kept for text), colour-blind safe.
+CATEGORY_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
+#: The colour of the categories past the palette, grouped as "other".
+OTHER_COLOUR = "#9E9E9E"
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Column:
+    """Values of one column, one per vector: ``kind`` is "categorical" (str) or "numeric" (float)."""
+
+    name: str
+    kind: str
+    values: Sequence
+
+
+class ColumnSource(Protocol):
+    """Something that offers columns for a table (the built-in ones; later, metadata)."""
+
+    def columns(self, table) -> list[Column]: ...
+
+
+class BuiltinColumns:
+    """The columns every table has: label, colour, |v| and one per dimension."""
+
+    def columns(self, table) -> list[Column]:
+        values = np.asarray(table.values, dtype=np.float64)
+        out = [
+            Column("label", "categorical", table.labels),
+            Column("colour", "categorical", table.colors),
+            Column("|v|", "numeric", np.linalg.norm(values, axis=1) if values.size else np.zeros(len(table))),
+        ]
+        out += [Column(d.title, "numeric", values[:, i]) for i, d in enumerate(table.dimensions)]
+        return out
+
+
+def available_columns(table, sources: Iterable[ColumnSource] = ()) -> list[Column]:
+    """Every column of ``table``: the built-in ones, then those of ``sources`` (a repeated name: the first)."""
+    seen: set[str] = set()
+    out: list[Column] = []
+    for source in (BuiltinColumns(), *sources):
+        for column in source.columns(table):
+            if column.name not in seen and len(column.values) == len(table):
+                seen.add(column.name)
+                out.append(column)
+    return out
+
+
+def find_column(table, name: str | None, sources: Iterable[ColumnSource] = ()) -> Column | None:
+    """The column called ``name``, or None (no name, or no such column here)."""
+    if name is None:
+        return None
+    return next((c for c in available_columns(table, sources) if c.name == name), None)
+
+
+@dataclass(frozen=True)
+class CategoricalColours:
+    """Each vector's colour by category, and the legend: (category, colour, count), "other" last."""
+
+    colours: tuple[str, ...]
+    legend: tuple[tuple[str, str, int], ...]
+
+
+def categorical_colours(values: Sequence, limit: int = len(CATEGORY_PALETTE)) -> CategoricalColours:
+    """The ``limit`` most frequent categories get the palette's colours (ties in first-seen order);
+    the rest are grouped as "other" in grey."""
+    counts = Counter(str(v) for v in values)
+    ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties keep first-seen order
+    named = ranked[:limit] if len(ranked) <= limit else ranked[: limit - 1]
+    colour_of = {c: CATEGORY_PALETTE[i] for i, c in enumerate(named)}
+    colours = tuple(colour_of.get(str(v), OTHER_COLOUR) for v in values)
+    legend = [(c, colour_of[c], counts[c]) for c in named]
+    others = sum(counts[c] for c in ranked[len(named) :])
+    if others:
+        legend.append((f"{OTHER} ({len(ranked) - len(named):,} more)", OTHER_COLOUR, others))
+    return CategoricalColours(colours, tuple(legend))
+
+
+def numeric_positions(values: Sequence[float]) -> tuple[np.ndarray, float, float]:
+    """Each value's place in [0, 1] between the smallest and the largest, and those two."""
+    x = np.asarray(values, dtype=np.float64)
+    if not x.size:
+        return x, 0.0, 0.0
+    low, high = float(np.min(x)), float(np.max(x))
+    span = high - low
+    positions = (x - low) / span if span > 0 and np.isfinite(span) else np.full(x.shape, 0.5)
+    return positions, low, high
