@@ -96,7 +96,7 @@ def main() -> int:
         _, painted = timed(widget.grab)
         extra = ""
         if name.startswith("plot"):
-            extra = f"   labels drawn: {len(widget.plot._labels)} (only the selection is labelled)"
+            extra = f"   labels drawn: {len(widget.plot.labeller.labels)} (only the selection is labelled)"
             _, pca = timed(lambda: (widget.plot.set_projection("pca"), app.processEvents()))
             extra += f"\n    plot PCA projection:  {pca:6.3f} s"
         if name == "heatmap":

@@ -32,7 +32,7 @@ def test_save_as_json_then_reopen_gives_the_same_document(qtbot, window, tmp_pat
     assert context.undo_stack.count() == 0
     assert not window.isWindowModified()
     assert window.plot.tip(0) == (3.25, 30.0)
-    assert 2 not in window.plot._slot  # C stayed hidden
+    assert 2 not in window.plot.drawn_rows  # C stayed hidden
     assert window.settings.recent_files()[0] == str(path.resolve())
 
 

@@ -156,7 +156,7 @@ def test_removing_every_vector_and_building_again(qtbot, window):
     view, table, plot = window.table_view, window.context.table, window.plot
     view.selectAll()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert len(table) == 0 and plot._groups == {} and plot._labels == {}
+    assert len(table) == 0 and plot.arrows.groups == {} and plot.labeller.labels == {}
     assert not window.actionRemoveVector.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Insert)
     assert table.labels == ("v",) and plot.tip(0) == (0.0, 0.0)

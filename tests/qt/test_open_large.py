@@ -96,7 +96,7 @@ def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot, tmp_path):
     from explorer.qt.app.main_window import MainWindow
     from explorer.qt.app.settings import Settings
     from explorer.qt.context import DocumentContext
-    from explorer.qt.plot.plot import LABEL_LIMIT
+    from explorer.qt.plot.labels import LABEL_LIMIT
 
     n = 1000
     values = np.random.default_rng(2).normal(size=(n, 3))
@@ -106,10 +106,11 @@ def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot, tmp_path):
     window.show()
     window.table_view.selectAll()
     assert window.context.selection == list(range(n))
-    assert len(window.plot._labels) == LABEL_LIMIT
+    assert len(window.plot.labeller.labels) == LABEL_LIMIT
     window.context.select_rows([1, 2, 3, 7])  # from elsewhere: the table follows, as runs of rows
     assert window.table_view.selected_rows() == [1, 2, 3, 7]
-    assert len(window.plot._labels) == 4
+    # The four selected, and the 10 nearest of the first of them.
+    assert len(window.plot.labeller.labels) == 4 + 10 and {1, 2, 3, 7} <= set(window.plot.labeller.labels)
     window.files.is_modified = lambda: False
 
 

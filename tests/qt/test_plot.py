@@ -15,11 +15,11 @@ from tests.qt.helpers import drag_tip
 def test_arrows_from_the_origin_to_each_tip(window):
     plot = window.plot
     assert [plot.tip(r) for r in range(5)] == [(3, 30), (15, 4), (3, 27), (7.5, 75), (7.5, 2)]
-    group = plot._groups["#0072B2"]  # A's colour
+    group = plot.arrows.groups["#0072B2"]  # A's colour
     assert group.rows == [0]
     x, y = group.curve.getData()
     assert (x[0], y[0]) == (0, 0) and (x[1], y[1]) == (3, 30)
-    assert plot._labels[3].toPlainText() == "D"
+    assert plot.labeller.labels[3].toPlainText() == "D"
     item = plot.getPlotItem()
     assert item.getAxis("bottom").labelText == "mass (kg)"
     assert item.getAxis("left").labelText == "volume (l)"
@@ -65,7 +65,7 @@ def test_a_click_on_a_tip_selects_without_an_undo_step(qtbot, window):
     assert window.context.selection == [3]
     assert window.context.undo_stack.count() == 0
     assert sorted({i.row() for i in window.table_view.selectionModel().selectedIndexes()}) == [3]
-    x, _ = plot._highlight.getData()
+    x, _ = plot.marks.halo.getData()
     assert len(x) == 6
 
 
@@ -74,18 +74,18 @@ def test_table_selection_highlights_arrows(window):
     view.selectRow(0)
     view.selectionModel().select(view.model().index(2, 1), view.selectionModel().SelectionFlag.Select)
     assert window.context.selection == [0, 2]
-    x, y = window.plot._highlight.getData()
+    x, y = window.plot.marks.halo.getData()
     assert (x[1], y[1]) == (3, 30) and (x[7], y[7]) == (3, 27)
 
 
 def test_one_changed_vector_moves_one_curve_only(window):
     plot = window.plot
-    curves = {color: group.curve for color, group in plot._groups.items()}
+    curves = {color: group.curve for color, group in plot.arrows.groups.items()}
     updates = {color: 0 for color in curves}
     for color, curve in curves.items():
         curve.sigPlotChanged.connect(lambda *_, c=color: updates.__setitem__(c, updates[c] + 1))
     window.context.push(set_cell(2, 1, 20.0))  # C's volume
-    assert {c: g.curve for c, g in plot._groups.items()} == curves  # no item was rebuilt
+    assert {c: g.curve for c, g in plot.arrows.groups.items()} == curves  # no item was rebuilt
     assert updates["#009E73"] == 1 and sum(updates.values()) == 1
     assert plot.tip(2) == (3.0, 20.0)
 
@@ -121,10 +121,12 @@ def test_many_vectors_label_only_the_selected(window):
     labels = [f"w{i}" for i in range(300)]
     window.context.push(InsertVectors(5, labels, rng.normal(size=(300, 2))))
     plot = window.plot
-    assert len(plot._slot) == 305 and plot._labels == {}
-    assert sum(len(g.rows) for g in plot._groups.values()) == 305
+    assert len(plot.drawn_rows) == 305 and plot.labeller.labels == {}
+    assert sum(len(g.rows) for g in plot.arrows.groups.values()) == 305
     window.context.select_rows([7])
-    assert list(plot._labels) == [7] and plot._labels[7].toPlainText() == "w2"
+    # In a crowd only the selected vector and its nearest ones are labelled.
+    neighbours = [window.plot_panel.neighbours.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(10)]
+    assert list(plot.labeller.labels) == [7, *neighbours] and plot.labeller.labels[7].toPlainText() == "w2"
 
 
 def test_panning_away_keeps_the_origin_in_view(qtbot, window):
@@ -213,7 +215,7 @@ def test_huge_vectors_are_drawn_without_overflow(window):
     assert context.push(set_vector(context.table, 1, [-1e300, 1e300]))
     window.grab()
     assert plot.tip(0) == (1e300, 1e300) and plot.tip(1) == (-1e300, 1e300)
-    anchors = [plot._labels[row].anchor for row in (0, 1)]
+    anchors = [plot.labeller.labels[row].anchor for row in (0, 1)]
     assert all(0 <= a.x() <= 1 and 0 <= a.y() <= 1 for a in anchors)
 
 

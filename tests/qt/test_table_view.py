@@ -36,7 +36,7 @@ def test_bad_input_changes_nothing_and_says_why(qtbot, window, bad):
 def test_renaming_a_vector_by_typing_its_label(qtbot, window):
     type_into_cell(qtbot, window.table_view, 1, 0, "brick")
     assert window.context.table.label(1) == "brick"
-    assert window.plot._labels[1].toPlainText() == "brick"
+    assert window.plot.labeller.labels[1].toPlainText() == "brick"
 
 
 def test_paste_a_spreadsheet_block_with_a_header_grows_the_table_in_one_step(qtbot, window):
@@ -115,12 +115,12 @@ def test_insert_and_delete_keys(qtbot, window):
 def test_visibility_box_hides_the_arrow(qtbot, window):
     view, plot = window.table_view, window.plot
     rect = view.visualRect(view.model().index(2, 0))
-    assert 2 in plot._slot
+    assert 2 in plot.drawn_rows
     view.model().setData(view.model().index(2, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
-    assert 2 not in plot._slot and 2 not in plot._labels
+    assert 2 not in plot.drawn_rows and 2 not in plot.labeller.labels
     assert rect.isValid()
     window.context.undo_stack.undo()
-    assert 2 in plot._slot
+    assert 2 in plot.drawn_rows
 
 
 def test_colour_swatch_click_opens_the_picker(qtbot, window):
@@ -131,7 +131,7 @@ def test_colour_swatch_click_opens_the_picker(qtbot, window):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=swatch.center())
     assert asked == ["#D55E00"]
     assert table.colors[1] == "#112233"
-    assert window.plot._groups["#112233"].rows == [1]
+    assert window.plot.arrows.groups["#112233"].rows == [1]
     window.context.undo_stack.undo()
     assert table.colors[1] == "#D55E00"
 

@@ -146,16 +146,16 @@ def test_long_labels_at_the_right_and_top_edges_stay_whole_in_the_plot(qtbot, wi
     qtbot.wait(20)  # the view takes its range when laid out
     inside = plot.getViewBox().sceneBoundingRect()
     for row in range(5):
-        label = plot._labels[row]
+        label = plot.labeller.labels[row]
         assert inside.contains(label.mapRectToScene(label.boundingRect())), window.context.table.label(row)
-    assert plot._labels[1].toPlainText() == "Dense polyethylene foam, closed…"
+    assert plot.labeller.labels[1].toPlainText() == "Dense polyethylene foam, closed…"
     # Short labels near the origin keep their place beside the tip, right of it and above.
-    assert tuple(plot._labels[0].anchor) == (0.0, 1.0)
+    assert tuple(plot.labeller.labels[0].anchor) == (0.0, 1.0)
     # A longer D moves the view's top: its label moves along and stays whole.
     type_into_cell(qtbot, window.table_view, 3, 2, "90")
     qtbot.wait(20)
     inside = plot.getViewBox().sceneBoundingRect()
-    label = plot._labels[3]
+    label = plot.labeller.labels[3]
     assert plot.tip(3) == (7.5, 90.0)
     assert inside.contains(label.mapRectToScene(label.boundingRect()))
 

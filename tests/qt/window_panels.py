@@ -24,7 +24,7 @@ def selected_rows(window) -> list[int]:
 
 def highlighted_tips(window) -> set[tuple[float, float]]:
     """The tips the plot's highlight runs to (each highlighted arrow starts at the origin)."""
-    x, y = window.plot._highlight.getData()
+    x, y = window.plot.marks.halo.getData()
     if x is None:
         return set()
     points = {(round(float(a), 6), round(float(b), 6)) for a, b in zip(x, y)}

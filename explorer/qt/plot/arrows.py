@@ -62,3 +62,66 @@ def label_anchors(tips: np.ndarray, sizes: np.ndarray, x_range, y_range) -> np.n
 def _clamp(preferred: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
     """``preferred`` moved into [low, high] (high wins when they cross), within [0, 1]."""
     return np.clip(np.minimum(np.maximum(preferred, low), high), 0.0, 1.0)
+
+
+#: Where a label may sit around its tip, in order of preference (pyqtgraph TextItem anchors for a tip
+#: right of and above the origin; mirrored for the other quadrants): beyond the tip, then beside it.
+_CANDIDATES = ((0.0, 1.0), (0.0, 0.0), (0.0, 0.5), (1.0, 1.0), (0.5, 1.0), (1.0, 0.0), (0.5, 0.0), (1.0, 0.5))
+
+
+def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_range) -> np.ndarray:
+    """Anchors (k x 2) that keep labels off the other arrows' heads and off each other.
+
+    Labels are placed in order; each takes the first of its candidate places
+    around the tip that covers the least of the other tips' arrowheads (a
+    square of ``head`` around each tip), of the labels placed before it, and of
+    the space outside the view. A label that still reaches past the view's edge
+    slides along its tip as :func:`label_anchors` does.
+    """
+    tips = np.asarray(tips, dtype=np.float64).reshape(-1, 2)
+    sizes = np.asarray(sizes, dtype=np.float64).reshape(-1, 2)
+    k = len(tips)
+    out = label_anchors(tips, sizes, x_range, y_range)
+    if k == 0:
+        return out
+    (x0, x1), (y0, y1) = x_range, y_range
+    with np.errstate(over="ignore", invalid="ignore"):
+        heads = np.concatenate([tips - head, tips + head], axis=1)  # x0, y0, x1, y1 of each arrowhead
+    placed = np.zeros((0, 4))
+    for i in range(k):
+        (x, y), (w, h) = tips[i], sizes[i]
+        flip_x, flip_y = x < 0, y < 0
+        others = np.delete(heads, i, axis=0)
+        best, best_cost = None, np.inf
+        for ax, ay in _CANDIDATES:
+            ax = 1.0 - ax if flip_x else ax
+            ay = 1.0 - ay if flip_y else ay
+            rect = np.array([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h])
+            with np.errstate(over="ignore", invalid="ignore"):
+                outside = w * h - _overlap(rect, np.array([[x0, y0, x1, y1]])).sum()
+                cost = _overlap(rect, others).sum() + _overlap(rect, placed).sum() + 4 * max(outside, 0.0)
+            if not np.isfinite(cost):
+                break  # huge coordinates: keep the edge-sliding anchor
+            if cost < best_cost - 1e-12 * w * h:
+                best, best_cost = (ax, ay, rect), cost
+            if cost <= 0:
+                break
+        if best is None:
+            continue
+        ax, ay, rect = best
+        if rect[0] >= x0 and rect[2] <= x1 and rect[1] >= y0 and rect[3] <= y1:
+            out[i] = (ax, ay)
+        else:
+            ax, ay = out[i]
+            rect = np.array([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h])
+        placed = np.vstack([placed, rect])
+    return out
+
+
+def _overlap(rect: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """The area ``rect`` (x0, y0, x1, y1) shares with each of ``rects``."""
+    if not len(rects):
+        return np.zeros(0)
+    width = np.minimum(rect[2], rects[:, 2]) - np.maximum(rect[0], rects[:, 0])
+    height = np.minimum(rect[3], rects[:, 3]) - np.maximum(rect[1], rects[:, 1])
+    return np.clip(width, 0, None) * np.clip(height, 0, None)

@@ -1,100 +1,107 @@
-"""Dragging an arrow tip in ``vectorPlot``: a live edit that becomes one undo step.
+"""Dragging a tip in ``vectorPlot``: a live edit that becomes one undo step.
 
-Press on a tip selects it; moving applies the new values at once through
-``context.apply_live`` (every panel follows), and releasing records the whole
-gesture as one step with ``context.push_applied``. Dragging works in the
-dimensions view only; in the PCA view it says why not.
+:class:`TipDrag` is a helper the plot owns and hands its mouse events to. A press on a
+tip selects it; moving applies the new values at once through ``context.apply_live``
+(every panel follows), and releasing records the whole gesture as one step with
+``context.push_applied``. The view keeps its range during and after the gesture (it
+does not re-zoom when the drag ends). Dragging works where each axis is one
+dimension; elsewhere the plot says why not.
 """
 
 from __future__ import annotations
 
 import math
+from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from explorer.model.commands import set_vector
 
 
-class TipDragging:
-    """Mouse handling for :class:`~explorer.qt.plot.plot.VectorPlot` (mixed in before PlotWidget)."""
+class DragHost(Protocol):
+    """What a drag needs of its plot."""
 
-    def mousePressEvent(self, event) -> None:
-        position = event.position().toPoint()
-        row = self.row_at(position) if event.button() == Qt.MouseButton.LeftButton else None
+    def row_at(self, position: QPoint) -> int | None: ...
+    def data_at(self, position: QPoint) -> tuple[float, float]: ...
+    def pixel_size(self) -> tuple[float, float]: ...
+    def drag_axes(self) -> tuple[int, int | None] | str: ...
+    def hold_range(self) -> None: ...
+    def drag_ended(self) -> None: ...
+
+
+class TipDrag:
+    """Press, move and release on a tip, for one plot and its document context."""
+
+    def __init__(self, host: DragHost, context):
+        self._host, self._context = host, context
+        self.row: int | None = None
+        self._first_inverse = None
+        self._last = None
+        self._told = False
+
+    @property
+    def active(self) -> bool:
+        return self.row is not None
+
+    def press(self, position: QPoint, button, modifiers) -> bool:
+        """A press; True when it grabbed a tip (the plot must not pan)."""
+        row = self._host.row_at(position) if button == Qt.MouseButton.LeftButton else None
         if row is None:
-            super().mousePressEvent(event)
-            return
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            selection = set(self._context.selection) ^ {row}
-            self._context.select_rows(selection)
+            return False
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            self._context.select_rows(set(self._context.selection) ^ {row})
         else:
             self._context.select_rows([row])
-        self._drag = {"row": row, "first_inverse": None, "last": None, "auto": self._vb.autoRangeEnabled()}
-        self._vb.disableAutoRange()
-        event.accept()
+        self.row, self._first_inverse, self._last, self._told = row, None, None, False
+        self._host.hold_range()
+        return True
 
-    def mouseMoveEvent(self, event) -> None:
-        position = event.position().toPoint()
-        if self._drag is not None and event.buttons() == Qt.MouseButton.NoButton:
-            self._end_drag()  # the release went elsewhere (a popup took the mouse): finish the gesture
-        if self._drag is None:
-            if event.buttons() == Qt.MouseButton.NoButton:
-                over = self.row_at(position) is not None
-                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
-            super().mouseMoveEvent(event)
-            return
-        event.accept()
-        reason = self._why_no_drag()
-        if reason:
-            if not self._drag.get("told"):
-                self._context.message.emit(reason)
-                self._drag["told"] = True
-            return
-        row = self._drag["row"]
+    def move(self, position: QPoint, buttons) -> bool:
+        """A move; True when it belonged to a drag."""
+        if self.row is not None and buttons == Qt.MouseButton.NoButton:
+            self.end()  # the release went elsewhere (a popup took the mouse): finish the gesture
+            return False
+        if self.row is None:
+            return False
+        axes = self._host.drag_axes()
+        if isinstance(axes, str):
+            if not self._told:
+                self._context.message.emit(axes)
+                self._told = True
+            return True
         table = self._context.table
-        x, y = self.data_at(position)
-        step = self._vb.viewPixelSize()
-        values = table.vector(row)
-        values[self._x] = _round_to_pixel(x, step[0])
-        if table.dimension_count > 1:
-            values[self._y] = _round_to_pixel(y, step[1])
-        command = set_vector(table, row, values, f"Drag {table.label(row)}")
+        x, y = self._host.data_at(position)
+        step = self._host.pixel_size()
+        values = table.vector(self.row)
+        values[axes[0]] = _round_to_pixel(x, step[0])
+        if axes[1] is not None:
+            values[axes[1]] = _round_to_pixel(y, step[1])
+        command = set_vector(table, self.row, values, f"Drag {table.label(self.row)}")
         inverse = self._context.apply_live(command)
         if inverse is not None:
-            if self._drag["first_inverse"] is None:
-                self._drag["first_inverse"] = inverse
+            if self._first_inverse is None:
+                self._first_inverse = inverse
                 # An open macro turns Undo and Redo off until the release: history must not change
                 # under a gesture that is not recorded yet.
                 self._context.undo_stack.beginMacro(command.text)
-            self._drag["last"] = command
+            self._last = command
+        return True
 
-    def mouseReleaseEvent(self, event) -> None:
-        if self._drag is None:
-            super().mouseReleaseEvent(event)
-            return
-        self._end_drag()
-        event.accept()
+    def release(self) -> bool:
+        """A release; True when it ended a drag."""
+        if self.row is None:
+            return False
+        self.end()
+        return True
 
-    def _end_drag(self) -> None:
-        """Record the gesture as one undo step and give Undo back."""
-        drag, self._drag = self._drag, None
-        if drag["last"] is not None:
-            self._context.push_applied(drag["last"], drag["first_inverse"])
+    def end(self) -> None:
+        """Record the gesture as one undo step and give Undo back; the view keeps its range."""
+        last, first = self._last, self._first_inverse
+        self.row, self._first_inverse, self._last = None, None, None
+        if last is not None:
+            self._context.push_applied(last, first)
             self._context.undo_stack.endMacro()
-        x, y = drag["auto"]
-        self._vb.enableAutoRange(x=bool(x), y=bool(y))
-        self._set_head_size()
-        self._refresh_all()
-
-    def _why_no_drag(self) -> str | None:
-        if self._mode == "pca":
-            return (
-                "Dragging is off in the PCA view: each axis mixes all dimensions, so a drag "
-                "cannot say which values to change. Choose two dimensions to drag."
-            )
-        if self._x == self._y and self._context.table.dimension_count > 1:
-            return "Dragging is off while both axes show the same dimension; choose two different ones."
-        return None
+        self._host.drag_ended()
 
 
 def _round_to_pixel(value: float, pixel: float) -> float:

@@ -1,17 +1,21 @@
-"""Labels at the arrow tips of ``vectorPlot``: which vectors get one, and where it sits.
+"""Labels at the tips of ``vectorPlot``: which vectors get one, what it says and where it sits.
 
-A mixin of :class:`explorer.qt.plot.plot.VectorPlot`, which owns ``_labels`` (row ->
-TextItem), ``_coords``, ``_slot``, ``_font``, ``_vb`` and ``_context``.
+:class:`TipLabeller` is a helper the plot owns: the plot tells it which rows to label, with
+what text and colour, and where the tips are; it places each label beside its tip, off the
+other arrowheads and the labels placed before it, and inside the view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
-from explorer.qt.plot.arrows import label_anchors
+from explorer.qt.plot.arrows import place_labels
 
-#: Above this many vectors only the selected ones are labelled (the rest would be a blur).
+#: Above this many vectors only the selected ones (and their neighbours) are labelled.
 LABEL_LIMIT = 150
 #: Labels longer than this are shortened in the plot (the table and the tooltip show them whole).
 LABEL_CHARS = 32
@@ -24,48 +28,54 @@ def short_label(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-class TipLabels:
-    """Creates, places and anchors the tip labels."""
+class TipLabeller:
+    """The tip labels of one plot (``labels``: row -> TextItem)."""
 
-    def _relabel(self) -> None:
-        for label in self._labels.values():
-            self.removeItem(label)
-        self._labels = {}
-        table = self._context.table
-        # A crowd: label only the selected, and at most LABEL_LIMIT of them (Select All must not add 100,000).
-        rows = (
-            list(self._slot)
-            if len(self._slot) <= LABEL_LIMIT
-            else [r for r in self._context.selection if r in self._slot][:LABEL_LIMIT]
-        )
-        # In a crowd (only the selected are labelled) a pale backing keeps the label readable.
-        fill = LABEL_FILL if len(self._slot) > LABEL_LIMIT else None
-        for row in rows:
-            label = pg.TextItem(short_label(table.label(row)), color=table.color(row), fill=fill)
-            label.setToolTip(table.label(row))
-            label.setFont(self._font)
+    def __init__(self, add: Callable, remove: Callable, view_box: pg.ViewBox):
+        self._add, self._remove, self._vb = add, remove, view_box
+        self.labels: dict[int, pg.TextItem] = {}
+        self._coords = np.zeros((0, 2))
+        self._head = 0.0
+        self.font = QFont()
+        self.font.setPointSizeF(max(self.font.pointSizeF(), 9.0))
+
+    def show(self, rows: Sequence[int], texts: Sequence[str], tooltips: Sequence[str], colours, crowded: bool) -> None:
+        """Label ``rows`` with ``texts`` (a pale backing when ``crowded``)."""
+        for label in self.labels.values():
+            self._remove(label)
+        self.labels = {}
+        fill = LABEL_FILL if crowded else None
+        for row, text, tip, colour in zip(rows, texts, tooltips, colours):
+            label = pg.TextItem(short_label(text), color=colour, fill=fill)
+            label.setToolTip(tip)
+            label.setFont(self.font)
             label.setZValue(10)
-            self._place_label(row, label)
-            self._labels[row] = label
-            self.addItem(label)
+            self.labels[row] = label
+            self._add(label)
+        self.place()
 
-    def _place_label(self, row: int, label: pg.TextItem) -> None:
-        x, y = self._coords[row]
-        label.setPos(float(x), float(y))
-        self._anchor_labels([(row, label)])
+    def set_text(self, row: int, text: str, tooltip: str) -> None:
+        if row in self.labels:
+            self.labels[row].setText(short_label(text))
+            self.labels[row].setToolTip(tooltip)
 
-    def _fit_labels(self, *_) -> None:
-        self._anchor_labels(list(self._labels.items()))
+    def follow(self, coords: np.ndarray, head: float) -> None:
+        """The tips are at ``coords`` (N x 2) with arrowheads ``head`` long: place the labels there."""
+        self._coords, self._head = coords, head
+        self.place()
 
-    def _anchor_labels(self, items) -> None:
-        """Anchor labels beside their tips on the side where they fit in the view."""
+    def place(self, *_) -> None:
+        """Anchor every label beside its tip, off the arrowheads and each other, inside the view."""
+        items = [(row, label) for row, label in self.labels.items() if row < len(self._coords)]
         if not items:
             return
         sx, sy = self._vb.viewPixelSize()
         rects = [label.textItem.boundingRect() for _, label in items]
         sizes = [(r.width() * sx, r.height() * sy) for r in rects]
+        tips = self._coords[[row for row, _ in items]]
         x_range, y_range = self._vb.viewRange()
-        anchors = label_anchors(self._coords[[row for row, _ in items]], sizes, x_range, y_range)
-        for (_, label), (ax, ay) in zip(items, anchors):
+        anchors = place_labels(tips, sizes, self._head, x_range, y_range)
+        for (_, label), (x, y), (ax, ay) in zip(items, tips, anchors):
+            label.setPos(float(x), float(y))
             if (label.anchor.x(), label.anchor.y()) != (ax, ay):
-                label.setAnchor((ax, ay))
+                label.setAnchor((float(ax), float(ay)))

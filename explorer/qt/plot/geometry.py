@@ -1,0 +1,128 @@
+"""Where the plot puts each vector: the coordinates of the chosen view and the axes' titles.
+
+Pure dispatch to the model's projections (no Qt): two chosen dimensions, PCA,
+custom axes from one vector to another, or a stored t-SNE / UMAP map (or its
+positions while it runs). Rows a map does not cover get NaN and are not drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.model.nonlinear import METHOD_NAMES
+from explorer.model.projection import custom_axes, pca, select_dimensions
+
+PCA_NO_DRAG = (
+    "Dragging is off in the PCA view: each axis mixes all dimensions, so a drag "
+    "cannot say which values to change. Choose two dimensions to drag."
+)
+AXES_NO_DRAG = (
+    "Dragging is off on custom axes: each axis mixes all dimensions, so a drag cannot say "
+    "which values to change. Choose two dimensions to drag."
+)
+MAP_NO_DRAG = "Dragging is off in a {name} map: its axes have no units to edit. Choose two dimensions to drag."
+
+
+@dataclass
+class Placement:
+    """The plot's coordinates (N x 2, NaN where a vector is not placed) and how to read them."""
+
+    coords: np.ndarray
+    titles: tuple[str, str]
+    explained: tuple[float, float] = (0.0, 0.0)
+    #: True when the view is linear, so arrows from the origin mean something.
+    linear: bool = True
+    #: A sentence about the view (a map not computed yet, an axis that cannot be drawn), or "".
+    note: str = ""
+    #: (x dimension, y dimension or None) that a drag edits, or the sentence saying why not.
+    drag: tuple[int, int | None] | str = (0, 1)
+
+
+def shown_dimensions(state, dimension_count: int) -> tuple[int, int]:
+    """The state's dimensions, kept inside the table (a table of fewer dimensions shows the first two)."""
+    d = dimension_count
+    if d <= 1:
+        return 0, 1
+    x, y = min(state.x, d - 1), min(state.y, d - 1)
+    if x == y and x == d - 1 and (state.x, state.y) != (x, y):
+        x = 0
+    return x, y
+
+
+def place(table, state, store, live: tuple[str, np.ndarray, tuple[int, ...] | None] | None = None) -> Placement:
+    """The coordinates of ``table``'s vectors in the view ``state`` chooses (``store``: stored maps;
+    ``live``: (method, positions, rows) of a map being computed)."""
+    values = table.values
+    n, d = table.row_count, table.dimension_count
+    mode = state.mode
+    if d == 0 or n == 0:
+        return Placement(np.zeros((n, 2)), ("(no dimensions)" if d == 0 else "", ""))
+    if mode in ("tsne", "umap"):
+        return _map(table, state, store, live)
+    if mode == "axes":
+        return _axes(table, state)
+    if mode == "pca":
+        return _pca(values)
+    x, y = shown_dimensions(state, d)
+    dims = table.dimensions
+    if d == 1:
+        coords = np.stack([values[:, 0], np.zeros(n)], axis=1)
+        return Placement(coords, (dims[0].title, "(none)"), drag=(0, None))
+    drag = "Dragging is off while both axes show the same dimension; choose two different ones." if x == y else (x, y)
+    return Placement(select_dimensions(values, x, y), (dims[x].title, dims[y].title), drag=drag)
+
+
+def _pca(values: np.ndarray, note: str = "") -> Placement:
+    projection = pca(values)
+    ex, ey = projection.explained
+    titles = (f"PC1 ({100 * ex:.1f}% of variance)", f"PC2 ({100 * ey:.1f}% of variance)")
+    return Placement(projection.coordinates, titles, projection.explained, note=note, drag=PCA_NO_DRAG)
+
+
+def axis_rows(table, labels: tuple[str, ...]) -> tuple[int, int, int, int]:
+    """The rows of the four labels of custom axes; KeyError naming a missing one."""
+    if len(labels) != 4:
+        raise KeyError("custom axes need four vectors: x from, x to, y from, y to")
+    a, b, c, e = (table.index_of(label) for label in labels)
+    return a, b, c, e
+
+
+def _axes(table, state) -> Placement:
+    try:
+        rows = axis_rows(table, state.axes)
+        coords = custom_axes(table.values, *rows)
+    except (KeyError, ValueError) as error:
+        text = str(error).strip("'\"")
+        return _pca(table.values, note=f"Custom axes cannot be drawn: {text}; showing PCA.")
+    a, b, c, e = state.axes
+    return Placement(coords, (f"{a} → {b}", f"{c} → {e}"), drag=AXES_NO_DRAG)
+
+
+def _map(table, state, store, live) -> Placement:
+    method = state.mode
+    name = METHOD_NAMES[method]
+    n = table.row_count
+    titles = (f"{name} 1", f"{name} 2")
+    drag = MAP_NO_DRAG.format(name=name)
+    if live is not None and live[0] == method:
+        return Placement(_spread(n, live[1], live[2]), titles, linear=False, drag=drag)
+    stored = store.current(method, table.values, seed=state.seed)
+    if stored is None:
+        note = f"{name} has not been computed for these vectors (seed {state.seed}); showing PCA until it is."
+        placement = _pca(table.values, note=note)
+        return placement
+    note = ""
+    if stored.rows is not None:
+        note = f"{name} of {len(stored.rows):,} of the {n:,} vectors; the others are not in this map."
+    return Placement(_spread(n, stored.coordinates, stored.rows), titles, linear=False, note=note, drag=drag)
+
+
+def _spread(n: int, coordinates: np.ndarray, rows) -> np.ndarray:
+    """N x 2 coordinates from those of ``rows`` (NaN elsewhere), or all of them when ``rows`` is None."""
+    if rows is None:
+        return np.array(coordinates, dtype=np.float64).reshape(n, 2)
+    out = np.full((n, 2), np.nan)
+    out[np.asarray(rows, dtype=np.int64)] = coordinates
+    return out

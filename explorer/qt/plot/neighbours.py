@@ -1,0 +1,179 @@
+"""``neighboursList``: the k nearest vectors of the selected one, in the original space.
+
+Over every vector of the open document, with the metric the window scores with
+(``metricSelector``'s choice, kept in the view state's heatmap metric): one metric
+for the heatmap, the working and the neighbours, so the numbers agree across panels.
+The search is model code (:class:`explorer.model.neighbours.NeighbourSearch`); this
+panel shows it, tells the plot to draw lines to the neighbours, chooses how many
+and what "Isolate" does, and exports the selection as CSV.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.model.neighbours import NeighbourSearch
+from explorer.model.similarity import METRIC_NAMES
+
+ISOLATE_CHOICES = (("Show all", "off"), ("Others faint", "faint"), ("Others hidden", "hidden"))
+
+
+class NeighboursPanel(QWidget):
+    """The nearest vectors of the first selected one, the Isolate choice and Export selection."""
+
+    def __init__(self, context, plot, parent=None):
+        super().__init__(parent)
+        self.setObjectName("neighboursPanel")
+        self._context, self._plot = context, plot
+        self._state = context.view.plot
+        self.search = NeighbourSearch(context.table.values)
+        self.title = QLabel(objectName="neighboursTitle")
+        self.title.setWordWrap(True)
+        self.list = QListWidget(objectName="neighboursList")
+        self.list.setToolTip("The nearest vectors of the selected one; double-click one to select it")
+        self.count = QSpinBox(objectName="neighboursCount")
+        self.count.setRange(0, 100)
+        self.count.setToolTip("How many neighbours to list and to draw lines to")
+        self.isolate = QComboBox(objectName="plotIsolate")
+        for text, value in ISOLATE_CHOICES:
+            self.isolate.addItem(text, value)
+        self.isolate.setToolTip("Isolate the selection and its neighbours: the others faint, or hidden")
+        self.export = QPushButton("Export selection…", objectName="exportSelection")
+        self.export.setToolTip("Save the selected vectors (labels and values) as CSV")
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("k:"))
+        row.addWidget(self.count)
+        #: The column of buttons beside the list (the panel adds its own below these).
+        self.controls = QVBoxLayout()
+        self.controls.addLayout(row)
+        self.controls.addWidget(self.isolate)
+        self.controls.addWidget(self.export)
+        self.controls.addStretch(1)
+        found = QVBoxLayout()
+        found.addWidget(self.title)
+        found.addWidget(self.list, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.addLayout(found, 1)
+        layout.addLayout(self.controls)
+
+        self.count.valueChanged.connect(lambda k: self._state.update(neighbours=k))
+        self.isolate.currentIndexChanged.connect(lambda i: self._state.update(isolate=self.isolate.itemData(i)))
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.export.clicked.connect(self.export_selection)
+        table = context.table
+        table.values_changed.connect(self._on_values_change)
+        for signal in (
+            table.rows_inserted,
+            table.rows_removed,
+            table.rows_moved,
+            table.columns_inserted,
+            table.columns_removed,
+            table.reset,
+        ):
+            # First: the document's own listeners announce the selection's new rows, which this panel searches.
+            signal.connect(self._on_structure_change, first=True)
+            signal.connect(lambda *_: None if self._context.replacing else self.refresh())
+        table.labels_changed.connect(lambda rows: self.refresh())
+        context.selection_changed.connect(lambda rows: self.refresh())
+        context.metric_changed.connect(lambda metric: self.refresh())
+        self._state.changed.connect(self._on_state_change)
+        self._sync()
+        self.refresh()
+
+    def _sync(self) -> None:
+        """Show the state's k and isolation without writing them back."""
+        for widget in (self.count, self.isolate):
+            widget.blockSignals(True)
+        try:
+            self.count.setValue(self._state.neighbours)
+            self.isolate.setCurrentIndex([v for _, v in ISOLATE_CHOICES].index(self._state.isolate))
+        finally:
+            for widget in (self.count, self.isolate):
+                widget.blockSignals(False)
+
+    def _on_state_change(self, names) -> None:
+        self._sync()
+        if "neighbours" in names:
+            self.refresh()
+
+    def _on_values_change(self, rows, columns) -> None:
+        self.search.update_rows(self._context.table.values, rows)
+        self.refresh()
+
+    def _on_structure_change(self, *args) -> None:
+        self.search.set_values(self._context.table.values)
+
+    def refresh(self) -> None:
+        """List the nearest vectors of the first selected one and draw lines to them."""
+        context, table = self._context, self._context.table
+        self.list.clear()
+        selection = [r for r in context.selection if r < len(table)]
+        self.export.setEnabled(bool(selection))
+        k = self._state.neighbours
+        if not selection or k == 0:
+            self.title.setText("Select a vector to see its nearest ones." if k else "Neighbours are off (k = 0).")
+            self._plot.set_neighbours(None, [])
+            return
+        query = selection[0]
+        metric = context.metric
+        try:
+            found = self.search.nearest(query, k, metric)
+        except (ValueError, IndexError) as error:
+            self.title.setText(f"{table.label(query)}: {error}")
+            self._plot.set_neighbours(None, [])
+            return
+        self.title.setText(f"Nearest {len(found)} to <b>{_escape(table.label(query))}</b> by {METRIC_NAMES[metric]}")
+        for neighbour in found:
+            item = QListWidgetItem(f"{table.label(neighbour.row)}\t{neighbour.score:.4g}")
+            item.setData(Qt.ItemDataRole.UserRole, neighbour.row)
+            item.setToolTip(f"{table.label(neighbour.row)}: {METRIC_NAMES[metric]} {neighbour.score:.6g}")
+            self.list.addItem(item)
+        self._plot.set_neighbours(query, [n.row for n in found])
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        self._context.select_rows([item.data(Qt.ItemDataRole.UserRole)])
+
+    def export_selection(self, path: str | None = None) -> bool:
+        """Write the selected vectors (labels and values) to a CSV file; True when written."""
+        from explorer.model.formats.coordinates import selection_csv
+
+        rows = self._context.selection
+        if not rows:
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "Export selection", "selection.csv", "CSV (*.csv)")
+        if not path:
+            return False
+        return write_file(self._context, path, selection_csv(self._context.table, rows), f"{len(rows):,} vectors")
+
+
+def write_file(context, path: str, data: bytes, what: str) -> bool:
+    """Write ``data`` to ``path`` atomically; say so (or why not) on the status bar."""
+    from PySide6.QtCore import QSaveFile
+
+    file = QSaveFile(path)
+    if not file.open(QSaveFile.OpenModeFlag.WriteOnly) or file.write(data) != len(data) or not file.commit():
+        context.message.emit(f"Could not write {path}: {file.errorString() or 'the file could not be written'}.")
+        return False
+    context.message.emit(f"Wrote {what} to {path}.")
+    return True
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text[:60])
