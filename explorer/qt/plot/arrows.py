@@ -66,7 +66,23 @@ def _clamp(preferred: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarr
 
 #: Where a label may sit around its tip, in order of preference (pyqtgraph TextItem anchors for a tip
 #: right of and above the origin; mirrored for the other quadrants): beyond the tip, then beside it.
-_CANDIDATES = ((0.0, 1.0), (0.0, 0.0), (0.0, 0.5), (1.0, 1.0), (0.5, 1.0), (1.0, 0.0), (0.5, 0.0), (1.0, 0.5))
+_CANDIDATES = (
+    (0.0, 1.0),
+    (0.0, 0.0),
+    (0.0, 0.5),
+    (1.0, 1.0),
+    (0.5, 1.0),
+    (1.0, 0.0),
+    (0.5, 0.0),
+    (1.0, 0.5),
+    # Clear of the tip by a quarter of the label's height or width: when another arrowhead is right there.
+    (0.0, -0.25),
+    (-0.15, 0.5),
+    (1.0, -0.25),
+    (1.15, 0.5),
+    (0.0, 1.25),
+    (1.0, 1.25),
+)
 
 
 def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_range) -> np.ndarray:
@@ -76,7 +92,8 @@ def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_ra
     around the tip that covers the least of the other tips' arrowheads (a
     square of ``head`` around each tip), of the labels placed before it, and of
     the space outside the view. A label that still reaches past the view's edge
-    slides along its tip as :func:`label_anchors` does.
+    slides along its tip as :func:`label_anchors` does. An arrowhead takes the
+    box around its tip and its two barbs (``head`` long, as :func:`arrow_segments` draws them).
     """
     tips = np.asarray(tips, dtype=np.float64).reshape(-1, 2)
     sizes = np.asarray(sizes, dtype=np.float64).reshape(-1, 2)
@@ -86,7 +103,8 @@ def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_ra
         return out
     (x0, x1), (y0, y1) = x_range, y_range
     with np.errstate(over="ignore", invalid="ignore"):
-        heads = np.concatenate([tips - head, tips + head], axis=1)  # x0, y0, x1, y1 of each arrowhead
+        barbs = arrow_segments(tips, head).reshape(k, POINTS_PER_ARROW, 2)[:, 1:]  # tip and barbs
+        heads = np.concatenate([barbs.min(axis=1), barbs.max(axis=1)], axis=1)  # x0, y0, x1, y1 of each head
     placed = np.zeros((0, 4))
     for i in range(k):
         (x, y), (w, h) = tips[i], sizes[i]
@@ -96,6 +114,8 @@ def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_ra
         for ax, ay in _CANDIDATES:
             ax = 1.0 - ax if flip_x else ax
             ay = 1.0 - ay if flip_y else ay
+            if max(w, h) <= 0:
+                break
             rect = np.array([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h])
             with np.errstate(over="ignore", invalid="ignore"):
                 outside = w * h - _overlap(rect, np.array([[x0, y0, x1, y1]])).sum()

@@ -48,12 +48,12 @@ class TipDrag:
         row = self._host.row_at(position) if button == Qt.MouseButton.LeftButton else None
         if row is None:
             return False
+        self._host.hold_range()  # a press on a tip never re-zooms the view, nor does what follows
         if modifiers & Qt.KeyboardModifier.ControlModifier:
             self._context.select_rows(set(self._context.selection) ^ {row})
         else:
             self._context.select_rows([row])
         self.row, self._first_inverse, self._last, self._told = row, None, None, False
-        self._host.hold_range()
         return True
 
     def move(self, position: QPoint, buttons) -> bool:

@@ -94,7 +94,7 @@ def _axes(table, state) -> Placement:
         rows = axis_rows(table, state.axes)
         coords = custom_axes(table.values, *rows)
     except (KeyError, ValueError) as error:
-        text = str(error).strip("'\"")
+        text = str(error.args[0]) if error.args else str(error)
         return _pca(table.values, note=f"Custom axes cannot be drawn: {text}; showing PCA.")
     a, b, c, e = state.axes
     return Placement(coords, (f"{a} → {b}", f"{c} → {e}"), drag=AXES_NO_DRAG)

@@ -142,7 +142,7 @@ class PointLayer:
         """Points at ``coords[rows]`` with one brush each (``brushes``, an object array like ``rows``)."""
         if not self._shown:
             self._add(self.scatter)
-            self._add(self.density)
+            self._add(self.density, ignoreBounds=True)  # it spans the view: zooming to fit must not count it
             self._shown = True
         self._rows = rows
         self._coords = np.ascontiguousarray(coords[rows])
