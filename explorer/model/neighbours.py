@@ -33,6 +33,7 @@ class NeighbourSearch:
     def __init__(self, values: np.ndarray | None = None):
         self._values = np.zeros((0, 0))
         self._units: np.ndarray | None = None
+        self._zero = np.zeros(0, dtype=np.int64)  # rows of zero vectors (no direction)
         self._rows32: np.ndarray | None = None
         self._squares: np.ndarray | None = None
         if values is not None:
@@ -53,6 +54,7 @@ class NeighbourSearch:
             self._rows32 = None
         if self._units is not None and self._units.shape == self._values.shape:
             self._units[rows] = _unit(self._values[rows])
+            self._zero = np.flatnonzero(~self._units.any(axis=1))
         else:
             self._units = None
         self._squares = None if self._squares is None or self._rows32 is None else _squares(self._rows32)
@@ -75,20 +77,23 @@ class NeighbourSearch:
                 raise ValueError("it is the zero vector: it has no direction, so nothing is near it by angle")
             if self._units is None:
                 self._units = _unit(self._values)
+                self._zero = np.flatnonzero(~self._units.any(axis=1))
             order_scores = self._units @ (query / length).astype(np.float32)
-            order_scores[~np.isfinite(order_scores)] = -np.inf
-            zero = ~self._units.any(axis=1)
-            order_scores[zero] = -np.inf
+            order_scores[self._zero] = -np.inf
+            left_out = len(self._zero)
         elif metric == "dot":
             order_scores = self._matrix32() @ query.astype(np.float32)
+            left_out = 0
         else:
             rows32 = self._matrix32()
             if self._squares is None:
                 self._squares = _squares(rows32)
             # -|x - q|^2 = 2 x.q - |x|^2 - |q|^2; the last term ranks nothing.
-            order_scores = 2 * (rows32 @ query.astype(np.float32)) - self._squares
+            order_scores = rows32 @ (2 * query).astype(np.float32)
+            order_scores -= self._squares
+            left_out = 0
         order_scores[row] = -np.inf
-        k = max(0, min(int(k), n - 1, int(np.count_nonzero(np.isfinite(order_scores)))))
+        k = max(0, min(int(k), n - 1 - left_out))
         if k == 0:
             return []
         top = np.argpartition(order_scores, n - k)[n - k :] if k < n else np.arange(n)

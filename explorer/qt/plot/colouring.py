@@ -1,4 +1,4 @@
-"""The plot's colours: each vector's own colour, or a column's categories or gradient.
+"""The plot's colours and tip texts: each vector's own colour, or a column's categories or gradient.
 
 Colours come from the model (:mod:`explorer.model.columns`); this module turns them
 into one colour string per row and a :class:`Legend` the panel shows, and shares
@@ -75,3 +75,13 @@ def brushes_for(colours, rows: np.ndarray, faint: np.ndarray | None, faint_alpha
     out = np.empty(len(unique), dtype=object)
     out[:] = brushes
     return out[inverse.reshape(-1)] if len(rows) else out[:0]
+
+
+def label_texts(table, column_name: str | None, rows) -> list[str]:
+    """What the tips of ``rows`` say: the label, or the value of the column chosen in "Label"."""
+    column = find_column(table, column_name)
+    if column is None:
+        return [table.label(r) for r in rows]
+    if column.kind == "numeric":
+        return [f"{float(column.values[r]):.4g}" for r in rows]
+    return [str(column.values[r]) for r in rows]

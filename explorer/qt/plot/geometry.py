@@ -126,3 +126,54 @@ def _spread(n: int, coordinates: np.ndarray, rows) -> np.ndarray:
     out = np.full((n, 2), np.nan)
     out[np.asarray(rows, dtype=np.int64)] = coordinates
     return out
+
+
+class DimensionFollower:
+    """Keeps the plot's view state in step with the table's dimensions.
+
+    The same dimensions stay shown when others are added or removed before them; a table whose
+    dimensions are replaced by more than two (embedding rows sent from the vocabulary) opens in
+    PCA, and a view of all dimensions goes back to two when at most two remain. ``write`` sets
+    the state's fields (the plot's own writer, so that it does not redraw twice).
+    """
+
+    def __init__(self, state, table, write):
+        self._state, self._table, self._write = state, table, write
+        self.count = 0
+        self.arrived()
+
+    def arrived(self) -> None:
+        """A table arrived whole: count it as coming from no dimensions unless its view chose a
+        projection, so that a file of more than two dimensions opens in PCA."""
+        self.count = self._table.dimension_count if self._state.projection else 0
+
+    def follow_count(self) -> bool:
+        """Change the projection when the dimension count calls for it; True when it changed."""
+        before, now = self.count, self._table.dimension_count
+        self.count = now
+        mode = old = self._state.mode
+        if mode == "dimensions" and before == 0 and now > 2:
+            mode = "pca"
+        elif mode not in ("dimensions", "axes") and now <= 2:
+            mode = "dimensions"
+        if mode == old:
+            return False
+        self._write(projection=mode)
+        return True
+
+    def columns_inserted(self, start: int, count: int) -> None:
+        """Keep showing the same dimensions when others are added before them."""
+        self._follow(lambda c: c + count if c >= start else c, count)
+
+    def columns_removed(self, start: int, count: int) -> None:
+        """Keep showing the same dimensions when others before them go (a removed one is replaced)."""
+        self._follow(lambda c: c - count if c >= start + count else min(c, start), -count)
+
+    def _follow(self, new_column, added: int) -> None:
+        d = self._table.dimension_count
+        if d > 1 and d - added > 1:  # there were two dimensions to show before, and are after
+            old_x, old_y = shown_dimensions(self._state, d - added)
+            x, y = new_column(old_x), new_column(old_y)
+            if x == y and old_x != old_y:  # both went to one column: show two different ones
+                y = (x + 1) % d
+            self._write(x=x, y=y)

@@ -14,9 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
-from explorer.qt.plot.colouring import Legend, brushes_for, row_colours
+from explorer.qt.plot.colouring import Legend, brushes_for, label_texts, row_colours
 from explorer.qt.plot.drag import TipDrag
-from explorer.qt.plot.geometry import Placement, place, shown_dimensions
+from explorer.qt.plot.geometry import DimensionFollower, Placement, place, shown_dimensions
 from explorer.qt.plot.labels import LABEL_LIMIT, TipLabeller
 from explorer.qt.plot.layers import FAINT_ALPHA, ArrowLayer, Marks, Overlay, PointLayer
 
@@ -53,7 +53,7 @@ class VectorPlot(pg.PlotWidget):
         self._neighbours: list[int] = []
         self.legend = Legend()
         self.note = ""
-        self._dimension_count = self._arriving_dimension_count()
+        self._dimensions = DimensionFollower(self._state, context.table, self._write_state)
 
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
@@ -90,8 +90,10 @@ class VectorPlot(pg.PlotWidget):
         table.dimensions_changed.connect(lambda columns: self.rebuild())
         for signal in (table.rows_inserted, table.rows_removed, table.rows_moved):
             signal.connect(lambda *_: self.rebuild())
-        table.columns_inserted.connect(self._on_columns_inserted)
-        table.columns_removed.connect(self._on_columns_removed)
+        table.columns_inserted.connect(self._dimensions.columns_inserted)
+        table.columns_removed.connect(self._dimensions.columns_removed)
+        for signal in (table.columns_inserted, table.columns_removed):
+            signal.connect(lambda *_: self.rebuild())
         table.reset.connect(self._on_document_replaced)
         context.selection_changed.connect(self._on_selection_change)
         self._state.changed.connect(self._on_state_change)
@@ -181,7 +183,7 @@ class VectorPlot(pg.PlotWidget):
     # ------------------------------------------------------------ building
     def rebuild(self) -> None:
         """Place and draw every vector again (a structural change, a new colour or projection)."""
-        mode_changed = self._follow_dimension_count()
+        mode_changed = self._dimensions.follow_count()
         table = self._context.table
         self._placement = place(table, self._state, self._context.view.projections, self._live)
         coords = self._placement.coords
@@ -228,26 +230,6 @@ class VectorPlot(pg.PlotWidget):
             rows.add(self.drag.row)
         return {r for r in rows if r < len(self._context.table)}
 
-    def _arriving_dimension_count(self) -> int:
-        """0 (a table arriving whole, like token vectors sent from the vocabulary) unless its view chose
-        a projection, so that a file of more than two dimensions opens in PCA."""
-        return self._context.table.dimension_count if self._state.projection else 0
-
-    def _follow_dimension_count(self) -> bool:
-        """PCA when a table's dimensions are replaced by more than two; back to two dimensions when at
-        most two remain. True when the mode changed."""
-        before, now = self._dimension_count, self._context.table.dimension_count
-        self._dimension_count = now
-        mode = self.mode
-        if mode == "dimensions" and before == 0 and now > 2:
-            mode = "pca"
-        elif mode != "dimensions" and now <= 2 and mode != "axes":
-            mode = "dimensions"
-        if mode == self.mode:
-            return False
-        self._write_state(projection=mode)
-        return True
-
     def _set_head_size(self) -> None:
         coords = self._placement.coords[self._drawn]
         lengths = np.hypot(coords[:, 0], coords[:, 1]) if len(coords) else np.zeros(0)
@@ -271,15 +253,7 @@ class VectorPlot(pg.PlotWidget):
         self.labeller.follow(self._placement.coords, self._head)
 
     def _label_texts(self, rows) -> list[str]:
-        from explorer.model.columns import find_column
-
-        table = self._context.table
-        column = find_column(table, self._state.label_by)
-        if column is None:
-            return [table.label(r) for r in rows]
-        if column.kind == "numeric":
-            return [f"{float(column.values[r]):.4g}" for r in rows]
-        return [str(column.values[r]) for r in rows]
+        return label_texts(self._context.table, self._state.label_by, rows)
 
     def _update_marks(self) -> None:
         coords = self._placement.coords
@@ -326,26 +300,8 @@ class VectorPlot(pg.PlotWidget):
         for row in rows:
             self.labeller.set_text(row, self._label_texts([row])[0], table.label(row))
 
-    def _on_columns_inserted(self, start: int, count: int) -> None:
-        """Keep showing the same dimensions when others are added before them."""
-        self._follow_columns(lambda c: c + count if c >= start else c, count)
-
-    def _on_columns_removed(self, start: int, count: int) -> None:
-        """Keep showing the same dimensions when others before them go (a removed one is replaced)."""
-        self._follow_columns(lambda c: c - count if c >= start + count else min(c, start), -count)
-
-    def _follow_columns(self, new_column, added: int) -> None:
-        d = self._context.table.dimension_count
-        if d > 1 and d - added > 1:  # there were two dimensions to show before, and are after
-            old_x, old_y = shown_dimensions(self._state, d - added)
-            x, y = new_column(old_x), new_column(old_y)
-            if x == y and old_x != old_y:  # both went to one column: show two different ones
-                y = (x + 1) % d
-            self._write_state(x=x, y=y)
-        self.rebuild()
-
     def _on_document_replaced(self) -> None:
-        self._dimension_count = self._arriving_dimension_count()
+        self._dimensions.arrived()
         self._live, self._query, self._neighbours = None, None, []
         self.rebuild()
         self._vb.enableAutoRange()
