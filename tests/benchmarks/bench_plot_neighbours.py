@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import numpy as np  # noqa: E402
-from _targets import report  # noqa: E402
+import numpy as np
+from _targets import report
 
 
 def vectors(n: int) -> np.ndarray:

@@ -24,8 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import numpy as np  # noqa: E402
-from _targets import report  # noqa: E402
+import numpy as np
+from _targets import report
 
 
 def data(n: int) -> tuple[list[str], np.ndarray]:
