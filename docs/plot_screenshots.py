@@ -35,8 +35,8 @@ def window_on(document):
     from explorer.qt.context import DocumentContext
 
     window = MainWindow(DocumentContext(document), Settings(str(Path(tempfile.mkdtemp()) / "s.ini")))
-    window.resize(1280, 720)
     window.show()
+    window.resize(1280, 720)  # after show: the first show lays the window out at its remembered size
     return window
 
 
@@ -64,6 +64,16 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
+    document = glove_document(400_000)
+    document.view.plot.update(projection="pca")
+    window = window_on(document)
+    settle(app)
+    window.context.select_rows([document.table.index_of("paris")])
+    window.plot.fit_view()
+    settle(app)
+    window.grab().save(str(OUT / "plot-glove-400k.png"))
+    window.close()
+
     document = glove_document(20_000)
     values = document.table.values
     if CACHE.exists() and np.load(CACHE).shape == (len(values), 2):
@@ -78,15 +88,6 @@ def main() -> int:
     window.context.select_rows([document.table.index_of("king")])
     settle(app)
     window.grab().save(str(OUT / "plot-glove-20k-tsne.png"))
-    window.close()
-
-    document = glove_document(400_000)
-    document.view.plot.update(projection="pca")
-    window = window_on(document)
-    settle(app)
-    window.context.select_rows([document.table.index_of("paris")])
-    settle(app)
-    window.grab().save(str(OUT / "plot-glove-400k.png"))
     window.close()
 
     from explorer.model.builtin import materials

@@ -16,6 +16,7 @@ class LegendView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("plotLegend")
+        self.setMaximumWidth(180)
         self.title = QLabel()
         self.body = QLabel()
         self.body.setTextFormat(self.body.textFormat().RichText)

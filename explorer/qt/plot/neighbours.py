@@ -137,6 +137,7 @@ class NeighboursPanel(QWidget):
             self._plot.set_neighbours(None, [])
             return
         self.title.setText(f"Nearest {len(found)} to <b>{_escape(table.label(query))}</b> by {METRIC_NAMES[metric]}")
+        self.title.setToolTip(f"Over all {len(table):,} vectors, in their {table.dimension_count} dimensions")
         for neighbour in found:
             item = QListWidgetItem(f"{table.label(neighbour.row)}\t{neighbour.score:.4g}")
             item.setData(Qt.ItemDataRole.UserRole, neighbour.row)
