@@ -109,12 +109,23 @@ class ArrowLayer:
         return row in self._slot
 
 
+class _Scatter(pg.ScatterPlotItem):
+    """A ScatterPlotItem that can stop painting while staying visible, so that zooming to fit
+    still counts its points while the density image is drawn in its place."""
+
+    drawn = True
+
+    def paint(self, painter, option, widget) -> None:
+        if self.drawn:
+            super().paint(painter, option, widget)
+
+
 class PointLayer:
     """The tips as points, or a density image where more than :data:`DENSITY_ABOVE` are in view."""
 
     def __init__(self, add: Add, remove: Add):
         self._add, self._remove = add, remove
-        self.scatter = pg.ScatterPlotItem(size=POINT_SIZE, pen=None, pxMode=True, hoverable=False)
+        self.scatter = _Scatter(size=POINT_SIZE, pen=None, pxMode=True, hoverable=False)
         self.scatter.setZValue(1)
         self.density = pg.ImageItem(axisOrder="row-major")
         self.density.setZValue(0.5)
@@ -149,7 +160,7 @@ class PointLayer:
         self._brushes = brushes
         self.scatter.setData(x=self._coords[:, 0], y=self._coords[:, 1], brush=brushes, data=rows)
         self.density.setVisible(False)
-        self.scatter.setVisible(True)
+        self.scatter.drawn = True
         self.density_shown = False
 
     def move(self, rows: Sequence[int], coords: np.ndarray) -> None:
@@ -174,7 +185,8 @@ class PointLayer:
             self._draw_density(x[inside], y[inside], x_range, y_range, pixels)
         if dense != self.density_shown:
             self.density.setVisible(dense)
-            self.scatter.setVisible(not dense)
+            self.scatter.drawn = not dense
+            self.scatter.update()
             self.density_shown = dense
 
     def _draw_density(self, x, y, x_range, y_range, pixels) -> None:

@@ -10,12 +10,16 @@ document (``view.projections``), so saving keeps it.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from explorer.model.nonlinear import LONG_RUN_SECONDS, METHOD_NAMES, describe_seconds, estimate_seconds, project
 from explorer.qt.worker import Task, run_task
 
+#: The least time between two redraws of a map that is being computed.
+PARTIAL_SECONDS = 0.25
 #: The size of "a subset" offered for a long run: the first this many vectors, in table order.
 SUBSET = 5_000
 
@@ -30,6 +34,7 @@ class ProjectionBar(QWidget):
         self.task: Task | None = None
         self._method = ""
         self._count = 0
+        self._shown_at = 0.0
         self.text = QLabel(objectName="plotNote")
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -113,13 +118,20 @@ class ProjectionBar(QWidget):
         task = run_task(lambda progress: project(method, values, seed, rows, progress), f"{method} projection")
         self.task = task
         task.progressed.connect(self._on_progress)
-        task.partial.connect(lambda positions: self._plot.show_live(method, positions, rows))
+        task.partial.connect(lambda positions: self._show_partial(method, positions, rows))
         task.finished.connect(self._context.view.projections.put)
         task.failed.connect(lambda text: self._context.message.emit(f"{METHOD_NAMES[method]} failed: {text}"))
         task.cancelled.connect(lambda: self._context.message.emit(f"{METHOD_NAMES[method]} was cancelled."))
         task.ended.connect(self._on_ended)
         self.progress.setRange(0, 0)
         self.refresh()
+
+    def _show_partial(self, method: str, positions, rows) -> None:
+        """Redraw with the positions as they move, at most every PARTIAL_SECONDS (the run comes first)."""
+        now = time.monotonic()
+        if now - self._shown_at >= PARTIAL_SECONDS:
+            self._shown_at = now
+            self._plot.show_live(method, positions, rows)
 
     def stop(self) -> None:
         """Cancel the run under way; the view goes back to what it showed."""
