@@ -183,7 +183,7 @@ def test_a_short_tsne_starts_at_once_and_the_points_move_as_it_runs(qtbot):
     plot.legend_changed.connect(lambda legend: moves.append(1))
     with qtbot.waitSignal(context.view.projections.changed, timeout=60_000):
         panel.projection.setCurrentIndex(panel.projection.findData("tsne"))
-    assert len(moves) > 10  # the plot was redrawn with the positions as they moved
+    assert len(moves) >= 2  # the plot was redrawn with the positions as they moved (at most every 0.25 s)
     stored = context.view.projections.current("tsne", context.table.values)
     assert stored is not None and plot.as_points and plot.tip(0) == tuple(stored.coordinates[0])
     assert plot.getPlotItem().getAxis("bottom").labelText == "t-SNE 1"
