@@ -26,6 +26,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "vocab": ("explorer.cli.vocab", "split text into tokens and print the token / index table"),
     "neighbours": ("explorer.cli.neighbours", 'print the nearest vectors to a label or to "king - man + woman"'),
     "analogies": ("explorer.cli.analogies", "score a Google-format analogy file as gensim does"),
+    "sentences": ("explorer.cli.sentences", "sentences as vectors of a sentence model: a table, cosines or tokens"),
     "export-heatmap": ("explorer.cli.export_heatmap", "write the heatmap as PNG, SVG, PDF or CSV"),
     "project": ("explorer.cli.project", "write 2-D coordinates (PCA, t-SNE or UMAP) as CSV: label,x,y"),
 }

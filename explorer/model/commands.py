@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explorer.model.table import Dimension, TableError, VectorTable
+from explorer.model.vector_kind import VectorKind
 
 
 def _frozen(block, rows: int, columns: int) -> np.ndarray:
@@ -216,6 +217,19 @@ class RenameDimension(Command):
         old = table.dimensions[self.column]
         table.set_dimension(self.column, self.dimension)
         return RenameDimension(self.column, old, self.text)
+
+
+@dataclass(frozen=True)
+class SetKind(Command):
+    """Say what kind of vectors the table holds (sentence vectors of a model), or None."""
+
+    kind: VectorKind | None
+    text: str = "Set kind of vectors"
+
+    def apply(self, table: VectorTable) -> SetKind:
+        old = table.kind
+        table.set_kind(self.kind)
+        return SetKind(old, self.text)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.model.events import Signal
+from explorer.model.vector_kind import VectorKind
 
 #: Okabe-Ito, a palette that colour-blind readers can tell apart.
 PALETTE = (
@@ -79,6 +80,7 @@ class VectorTable:
     labels_changed = Signal(object)  # rows tuple
     dimensions_changed = Signal(object)  # columns tuple (name or unit)
     styles_changed = Signal(object)  # rows tuple (colour or visibility)
+    kind_changed = Signal()  # what kind of vectors the table holds (explorer.model.vector_kind)
     resetting = Signal()
     reset = Signal()
 
@@ -105,6 +107,8 @@ class VectorTable:
         self._visible = list(visible) if visible is not None else [True] * len(labels)
         if len(self._colors) != len(labels) or len(self._visible) != len(labels):
             raise TableError("every vector needs one colour and one visibility flag")
+        #: What the vectors are when a model made them (sentence vectors of all-MiniLM-L6-v2), else None.
+        self.kind: VectorKind | None = None
 
     # ----------------------------------------------------------------- reading
     @property
@@ -165,7 +169,9 @@ class VectorTable:
 
     def copy(self) -> VectorTable:
         """An independent copy with the same content and no listeners."""
-        return VectorTable(self._labels, self._dimensions, self._values, self._colors, self._visible)
+        copy = VectorTable(self._labels, self._dimensions, self._values, self._colors, self._visible)
+        copy.kind = self.kind
+        return copy
 
     def same_content(self, other: VectorTable) -> bool:
         """True when labels, dimensions, values (bit for bit), colours and visibility agree."""
@@ -176,6 +182,7 @@ class VectorTable:
             and np.array_equal(self._values, other._values)
             and self._colors == other._colors
             and self._visible == other._visible
+            and self.kind == other.kind
         )
 
     def unique_label(self, stem: str = "v") -> str:
@@ -305,6 +312,13 @@ class VectorTable:
         self._dimensions[column] = dimension
         self.dimensions_changed.emit((column,))
 
+    def set_kind(self, kind: VectorKind | None) -> None:
+        """Say what kind of vectors the table holds (None: nothing is known beyond the dimensions)."""
+        if kind is not None and not isinstance(kind, VectorKind):
+            raise TableError("a table's kind is a VectorKind or nothing")
+        self.kind = kind
+        self.kind_changed.emit()
+
     def replace(self, other: VectorTable) -> None:
         """Take over all of ``other``'s content (opening a file), announced as a reset."""
         self.resetting.emit()
@@ -313,4 +327,5 @@ class VectorTable:
         self._values = other._values.copy()
         self._colors = list(other._colors)
         self._visible = list(other._visible)
+        self.kind = other.kind
         self.reset.emit()

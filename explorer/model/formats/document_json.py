@@ -16,6 +16,7 @@ from pathlib import Path
 
 from explorer.model.formats.errors import FormatError, read_text
 from explorer.model.table import Dimension, TableError, VectorTable, palette_color
+from explorer.model.vector_kind import VectorKind
 
 FORMAT_NAME = "vector-explorer"
 FORMAT_VERSION = 2
@@ -40,6 +41,8 @@ def write_document(table, view=None, *, formulas=None) -> bytes:
     }
     if formulas:
         data["formulas"] = formulas.to_list()
+    if table.kind is not None:  # what the vectors are when a model made them (sentence vectors)
+        data["kind"] = table.kind.to_dict()
     return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
 
@@ -94,6 +97,7 @@ def parse_document(text: str, path=None):
         colors = [v["color"] if _is_color(v.get("color")) else palette_color(i) for i, v in enumerate(vectors)]
         visible = [v.get("visible") is not False for v in vectors]
         table = VectorTable(labels, dimensions, values, colors, visible)
+        table.kind = VectorKind.from_dict(data.get("kind"))
         view = data.get("view", {})
         formulas = Formulas.from_file(data.get("formulas"), labels)
         projections = data.get("projections")
