@@ -343,3 +343,25 @@ def _encoder(path: Path, folder: Path, config: BertConfig) -> BertEncoder:
         return BertEncoder(config, tensors, path.name)
     except ModelRefused as error:
         raise SentenceModelError(f"{path.parent}: {error}") from None
+
+
+def nearest_others(vectors, chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+    """For each row, the row most cosine-similar to it among the others, and that cosine (-1, NaN for one row).
+
+    Computed a block of rows at a time, so that 10,000 sentences need no 10,000 x 10,000 matrix.
+    """
+    vectors = np.asarray(vectors, dtype=np.float32)
+    n = len(vectors)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = vectors / np.where(norms > 0, norms, 1)
+    best = np.full(n, -1, dtype=np.int64)
+    scores = np.full(n, np.nan, dtype=np.float64)
+    if n < 2:
+        return best, scores
+    for start in range(0, n, chunk):
+        block = unit[start : start + chunk] @ unit.T
+        rows = np.arange(block.shape[0])
+        block[rows, start + rows] = -np.inf  # a sentence is not its own neighbour
+        best[start : start + chunk] = block.argmax(axis=1)
+        scores[start : start + chunk] = block[rows, best[start : start + chunk]]
+    return best, scores

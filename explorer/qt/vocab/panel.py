@@ -1,7 +1,9 @@
 """The vocabulary panel: text -> tokens -> indices -> embedding rows -> vectors in the table.
 
 Everything it computes comes from :mod:`explorer.model` (tokenizers,
-vocabulary, embeddings, GloVe); the panel only shows it. Long text is
+vocabulary, embeddings, GloVe, sentence models); the panel only shows it. At
+the Sentences level each line of the text becomes one vector of a sentence
+model (:class:`SentencesView`, encoded on the background worker). Long text is
 tokenized and GloVe is opened on a thread pool, so the window stays
 responsive; opening GloVe shows progress and can be cancelled. Sending tokens
 to the vector table is one command pushed through the document context, so
@@ -12,21 +14,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
-    QTextBrowser,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,15 +32,19 @@ from PySide6.QtWidgets import (
 from explorer.model.formats.errors import FormatError
 from explorer.model.tokenizers import LEVELS, SubwordTokenizer, TokenizerError
 from explorer.qt.vocab.embedding_view import EmbeddingSection
+from explorer.qt.vocab.progress_row import ProgressRow
 from explorer.qt.vocab.send_bar import ReplaceBar
-from explorer.qt.vocab.sequence import indices_text, parse_indices, sequence_html
-from explorer.qt.vocab.token_model import TokenTableModel
+from explorer.qt.vocab.sentences_view import SentencesView
+from explorer.qt.vocab.sequence import SequencePane, indices_text, sequence_html
+from explorer.qt.vocab.token_model import TokenTableModel, token_table_view
 from explorer.qt.vocab.workers import Job
 
 #: Text longer than this is tokenized on the thread pool, not on the interface thread.
 SYNC_LIMIT = 20_000
 DEFAULT_TEXT = "hello"
 FILE_LEVEL = "file"
+SENTENCES_LEVEL = "sentences"
+PLACEHOLDERS = ("Type or paste text to split into tokens", "Type or paste sentences, one a line")
 
 
 def encode_text(level: str, text: str, lowercase: bool, vocab_size: int, symbols: str, loaded=None):
@@ -98,11 +100,15 @@ class VocabPanel(QWidget):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.text_edit = QPlainTextEdit(objectName="vocabText")
-        self.text_edit.setPlaceholderText("Type or paste text to split into tokens")
+        self.text_edit.setPlaceholderText(PLACEHOLDERS[0])
         self.text_edit.setMaximumHeight(90)
         self.level_box = QComboBox(objectName="vocabLevel")
         for level, name in LEVELS.items():
             self.level_box.addItem(name, level)
+        self.level_box.addItem("sentences (a sentence model)", SENTENCES_LEVEL)
+        self.level_box.setItemData(
+            self.level_box.count() - 1, "One sentence a line becomes one vector", Qt.ItemDataRole.ToolTipRole
+        )
         self.lowercase_box = QCheckBox("lower-case", objectName="vocabLowercase")
         self.size_box = QSpinBox(objectName="vocabSize", minimum=2, maximum=100_000, value=200)
         self.size_box.setPrefix("vocabulary ")
@@ -125,42 +131,15 @@ class VocabPanel(QWidget):
         self.token_model = TokenTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.token_model)
-        self.token_view = QTableView(objectName="vocabTokens")
-        self.token_view.setModel(self.proxy)
-        self.token_view.setSortingEnabled(True)
-        self.token_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.token_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.token_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.token_view.verticalHeader().hide()
-        header = self.token_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.token_view.setMinimumWidth(170)
-        self.token_view.verticalHeader().setDefaultSectionSize(22)
-
-        self.sequence_view = QTextBrowser(objectName="vocabSequence")
-        self.sequence_view.setOpenLinks(False)
-        self.sequence_view.setToolTip("Each token with its index below it; click one to select it")
-        self.indices_edit = QLineEdit(objectName="vocabIndices")
-        self.indices_edit.setToolTip("The encoded indices; edit them and decode")
-        self.decode_button = QPushButton("Decode", objectName="vocabDecode")
-        self.decoded_label = QLabel(objectName="vocabDecoded", wordWrap=True)
-        self.decoded_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        decode_row = QHBoxLayout()
-        decode_row.addWidget(QLabel("Indices"))
-        decode_row.addWidget(self.indices_edit, 1)
-        decode_row.addWidget(self.decode_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("Encoded sequence"))
-        right_layout.addWidget(self.sequence_view, 1)
-        right_layout.addLayout(decode_row)
-        right_layout.addWidget(self.decoded_label)
+        self.token_view = token_table_view(self.proxy)
+        self.sequence = SequencePane()
+        self.sequence_view = self.sequence.view
+        self.indices_edit = self.sequence.indices_edit
+        self.decode_button = self.sequence.decode_button
+        self.decoded_label = self.sequence.decoded_label
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.token_view)
-        upper.addWidget(right)
+        upper.addWidget(self.sequence)
         upper.setStretchFactor(0, 2)
         upper.setStretchFactor(1, 3)
 
@@ -172,27 +151,30 @@ class VocabPanel(QWidget):
         self.replace_label = self.replace_bar.label
         self.replace_button = self.replace_bar.replace_button
         self.keep_button = self.replace_bar.keep_button
-        self.progress_bar = QProgressBar(objectName="vocabProgress")
-        self.cancel_button = QPushButton("Cancel", objectName="vocabCancel")
         self.status_label = QLabel(objectName="vocabStatus", wordWrap=True)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.cancel_button)
+        self.progress_row = ProgressRow(self._say)
+        self.progress_bar = self.progress_row.progress_bar
+        self.cancel_button = self.progress_row.cancel_button
+        self.sentences = SentencesView(self.replace_bar)
 
         lower = QSplitter(Qt.Orientation.Vertical)
         lower.addWidget(upper)
         lower.addWidget(self.embeddings)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(lower)
+        self.stack.addWidget(self.sentences)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_edit)
         layout.addLayout(controls)
-        layout.addWidget(lower, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.replace_bar)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.progress_row)
         layout.addWidget(self.status_label)
-        self.embeddings.progress.connect(self._on_progress)
-        self._set_busy(None)
+        self.embeddings.progress.connect(self.progress_row.report)
+        self.sentences.progress.connect(self.progress_row.report)
+        self.sentences.message.connect(self._say)
 
     # ------------------------------------------------------------ tokenizing
     @property
@@ -207,17 +189,28 @@ class VocabPanel(QWidget):
         level = self.level
         self.size_box.setEnabled(level == "subword")
         self.symbols_edit.setEnabled(level == "char")
-        self.lowercase_box.setEnabled(level != FILE_LEVEL)
+        self.lowercase_box.setEnabled(level not in (FILE_LEVEL, SENTENCES_LEVEL))
+        for widget in (self.lowercase_box, self.size_box, self.symbols_edit, self.load_button):
+            widget.setVisible(level != SENTENCES_LEVEL)  # the sentence model has its own tokenizer
+        self.stack.setCurrentWidget(self.sentences if level == SENTENCES_LEVEL else self.stack.widget(0))
+        self._debounce.setInterval(400 if level == SENTENCES_LEVEL else 150)  # encoding costs more than splitting
+        if level != SENTENCES_LEVEL:
+            self.sentences.cancel(quietly=True)
+        self.text_edit.setPlaceholderText(PLACEHOLDERS[level == SENTENCES_LEVEL])
         self.retokenize()
 
     def retokenize(self) -> None:
-        """Split the text again with the current settings (on the pool when it is long)."""
+        """Split the text again with the current settings (on the pool when it is long);
+        at the Sentences level, encode its lines with the sentence model."""
         self._debounce.stop()
         self._generation += 1
         if self._job is not None:
             self._job.cancel()
             self._job = None
         text = self.text_edit.toPlainText()
+        if self.level == SENTENCES_LEVEL:
+            self.sentences.set_text(text)
+            return
         settings = (
             self.level,
             text,
@@ -328,15 +321,8 @@ class VocabPanel(QWidget):
     # --------------------------------------------------------------- decoding
     def decode(self) -> None:
         """Decode the indices typed in ``vocabIndices`` back into text."""
-        if self.tokenizer is None:
-            return
-        try:
-            text = self.tokenizer.decode(parse_indices(self.indices_edit.text()))
-        except (ValueError, LookupError) as error:
-            self.decoded_label.setText(f"<span style='color:#B00020'>Cannot decode: {error}.</span>")
-            return
-        self.decoded_label.setText(f"Decoded: {_escape(text)}" if text else "Decoded: (no text)")
-        self.decoded_label.setProperty("decoded", text)
+        if self.tokenizer is not None:
+            self.sequence.decode(self.tokenizer)
 
     # ------------------------------------------------------------ tokenizers
     def _choose_tokenizer_file(self) -> None:
@@ -386,25 +372,10 @@ class VocabPanel(QWidget):
 
     # -------------------------------------------------------------- progress
     def _set_busy(self, text: str | None, maximum: int = 0) -> None:
-        busy = text is not None
-        self.progress_bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        if busy:
-            self.progress_bar.setRange(0, maximum)
-            self.progress_bar.setValue(0)
-            self.progress_bar.setFormat(text + (" %p%" if maximum else ""))
-            self._say(text)
-
-    def _on_progress(self, text: str | None, done: int, total: int) -> None:
-        if text is None:
-            self._set_busy(None)
-            return
-        if self.progress_bar.isHidden() or self.progress_bar.maximum() != total or total == 0:
-            self._set_busy(text, total)
-        self.progress_bar.setValue(done)
+        self.progress_row.set_busy(text, maximum)
 
     def cancel(self) -> None:
-        """Stop the running work: opening GloVe, or tokenizing long text."""
+        """Stop the running work: opening GloVe, tokenizing long text, or encoding sentences."""
         if self._job is not None:
             self._job.cancel()
             self._job = None
@@ -412,6 +383,7 @@ class VocabPanel(QWidget):
             self._set_busy(None)
             self._say("Tokenizing cancelled.")
         self.embeddings.cancel()
+        self.sentences.cancel()
 
     def shutdown(self, milliseconds: int = 10_000) -> bool:
         """Cancel running work and wait for the pool (before the application quits)."""
@@ -420,9 +392,3 @@ class VocabPanel(QWidget):
 
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text).replace("\n", "⏎")

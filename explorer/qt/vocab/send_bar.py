@@ -1,4 +1,4 @@
-"""Sending token vectors to the document, and the bar that asks before replacing the table."""
+"""Sending token or sentence vectors to the document, and the bar that asks before replacing the table."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from shiboken6 import isValid
 
+from explorer.model import send_sentences
 from explorer.model.send_tokens import DimensionMismatch, needs_replacing, send_tokens_command
 
 
 class ReplaceBar(QFrame):
-    """``vocabReplaceBar``: pushes token vectors as one command; asks first when the
-    table's dimension count differs (Replace table / Keep table)."""
+    """``vocabReplaceBar``: pushes token (or sentence) vectors as one command; asks first when the
+    table's dimension count differs, or it holds vectors of another kind (Replace table / Keep table)."""
 
     def __init__(self, context, say: Callable[[str], None], parent=None):
         super().__init__(parent, objectName="vocabReplaceBar")
@@ -42,20 +43,39 @@ class ReplaceBar(QFrame):
             signal.connect(self._on_table_change)
         self.hide()
 
-    def offer(self, labels, vectors, missing, source_name: str) -> bool:
-        """Append ``labels`` / ``vectors`` to the table now, or ask when it must be replaced."""
+    def offer(self, labels, vectors, missing, source_name: str, kind=None) -> bool:
+        """Append ``labels`` / ``vectors`` to the table now, or ask when it must be replaced.
+
+        With a ``kind`` (a VectorKind) they are sentence vectors, which join only
+        sentence vectors of the same model.
+        """
         table = self.context.table
-        if needs_replacing(table, vectors.shape[1]):
-            self._pending = (labels, vectors, missing, source_name)
-            self.label.setText(
+        width = vectors.shape[1]
+        if kind is not None and send_sentences.needs_replacing(table, width, kind):
+            what = f"{table.kind.stands_for} vectors of {table.kind.model}" if table.kind else "other vectors"
+            question = (
+                f"The table holds {table.row_count} {what} with {table.dimension_count} dimensions; these are "
+                f"{kind.stands_for} vectors of {kind.model} with {width}."
+            )
+        elif kind is None and needs_replacing(table, width):
+            question = (
                 f"The table's {table.row_count} vectors have {table.dimension_count} dimensions; "
-                f"these embedding rows have {vectors.shape[1]}. Replace the table's content with "
-                f"{len(labels)} token vector{'s' * (len(labels) != 1)}? Undo brings it back."
+                f"these embedding rows have {width}."
+            )
+        else:
+            question = ""
+        if question:
+            noun = f"{kind.stands_for if kind else 'token'} vector{'s' * (len(labels) != 1)}"
+            self._pending = (labels, vectors, missing, source_name, kind)
+            self.label.setText(
+                f"{question} Replace the table's content with {len(labels)} {noun}? Undo brings it back."
             )
             self.show()
-            self._say("The dimensions differ: replace the table, or keep it.")
+            same_width = table.dimension_count == width
+            reason = "The table holds vectors of another kind" if same_width else "The dimensions differ"
+            self._say(f"{reason}: replace the table, or keep it.")
             return False
-        return self._send(labels, vectors, missing, source_name, replace=False)
+        return self._send(labels, vectors, missing, source_name, kind, replace=False)
 
     def replace(self) -> bool:
         """Replace the table's content with the pending token vectors (one undo step)."""
@@ -78,9 +98,13 @@ class ReplaceBar(QFrame):
         if isValid(self):  # the table outlives the panel
             self.keep(quietly=True)
 
-    def _send(self, labels, vectors, missing, source_name: str, replace: bool) -> bool:
+    def _send(self, labels, vectors, missing, source_name: str, kind, replace: bool) -> bool:
+        table = self.context.table
         try:
-            command, said = send_tokens_command(self.context.table, labels, vectors, replace=replace)
+            if kind is not None:
+                command, said = send_sentences.send_sentences_command(table, labels, vectors, kind, replace=replace)
+            else:
+                command, said = send_tokens_command(table, labels, vectors, replace=replace)
         except (DimensionMismatch, ValueError) as error:
             self._say(f"Nothing sent: {error}.")
             return False

@@ -1,8 +1,11 @@
-"""The encoded sequence as rich text: each token above its index, one colour per token."""
+"""The encoded sequence as rich text (each token above its index, one colour per token), and its pane with Decode."""
 
 from __future__ import annotations
 
 import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from explorer.model.vocabulary import Encoding, display_token
 
@@ -59,3 +62,39 @@ def parse_indices(text: str) -> list[int]:
         except ValueError:
             raise ValueError(f"entry {position}, '{part}', is not a whole number") from None
     return out
+
+
+class SequencePane(QWidget):
+    """The encoded sequence (``vocabSequence``), its indices to edit (``vocabIndices``) and Decode."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = QTextBrowser(objectName="vocabSequence")
+        self.view.setOpenLinks(False)
+        self.view.setToolTip("Each token with its index below it; click one to select it")
+        self.indices_edit = QLineEdit(objectName="vocabIndices")
+        self.indices_edit.setToolTip("The encoded indices; edit them and decode")
+        self.decode_button = QPushButton("Decode", objectName="vocabDecode")
+        self.decoded_label = QLabel(objectName="vocabDecoded", wordWrap=True)
+        self.decoded_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        decode_row = QHBoxLayout()
+        decode_row.addWidget(QLabel("Indices"))
+        decode_row.addWidget(self.indices_edit, 1)
+        decode_row.addWidget(self.decode_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Encoded sequence"))
+        layout.addWidget(self.view, 1)
+        layout.addLayout(decode_row)
+        layout.addWidget(self.decoded_label)
+
+    def decode(self, tokenizer) -> None:
+        """Decode the indices typed in ``vocabIndices`` with ``tokenizer`` and show the text."""
+        try:
+            text = tokenizer.decode(parse_indices(self.indices_edit.text()))
+        except (ValueError, LookupError) as error:
+            self.decoded_label.setText(f"<span style='color:#B00020'>Cannot decode: {error}.</span>")
+            return
+        shown = html.escape(text).replace("\n", "⏎")
+        self.decoded_label.setText(f"Decoded: {shown}" if text else "Decoded: (no text)")
+        self.decoded_label.setProperty("decoded", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from explorer.model.vocabulary import Vocabulary, display_token
 
@@ -82,3 +83,21 @@ class TokenTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._counts.get(row, 0) == 0:
             return QBrush(QColor("#808080"))
         return None
+
+
+def token_table_view(proxy) -> QTableView:
+    """``vocabTokens``: the token table, sortable, whole rows selected, token column stretched."""
+    view = QTableView(objectName="vocabTokens")
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(INDEX, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(TOKEN, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(INDEX, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+    view.setMinimumWidth(170)
+    view.verticalHeader().setDefaultSectionSize(22)
+    return view
