@@ -186,22 +186,24 @@ class BertEncoder:
         heads, eps = config.heads, config.layer_norm_eps
         size = config.hidden_size // heads
         x = self.word[ids] + self.position[:length][None] + self.token_type[0]
-        x = _layer_norm(x, *self.embedding_norm, eps)
+        # Token vectors as one (B·L) x H matrix: each dense layer is then one large matrix product.
+        x = _layer_norm(x.reshape(batch * length, config.hidden_size), *self.embedding_norm, eps)
         # Padding gets the lowest float32 as attention score: its weight after softmax is exactly 0.
         bias = ((1.0 - mask.astype(np.float32)) * np.finfo(np.float32).min)[:, None, None, :]
         scale = np.float32(1.0 / np.sqrt(size))
         for layer in self.layers:
-            qkv = x @ layer.qkv + layer.qkv_bias  # B x L x 3H
+            qkv = x @ layer.qkv + layer.qkv_bias  # (B·L) x 3H
             qkv = qkv.reshape(batch, length, 3, heads, size).transpose(2, 0, 3, 1, 4)  # 3 x B x heads x L x size
             q, k, v = qkv[0], qkv[1], qkv[2]
             scores = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
-            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, config.hidden_size)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * length, config.hidden_size)
             x = _layer_norm(context @ layer.attention_out + layer.attention_out_bias + x, *layer.attention_norm, eps)
             hidden = self._activation(x @ layer.up + layer.up_bias)
             x = _layer_norm(hidden @ layer.down + layer.down_bias + x, *layer.output_norm, eps)
+        x = x.reshape(batch, length, config.hidden_size)
         return x
 
 

@@ -77,3 +77,17 @@ class VectorKind:
 def _quote(label: str, limit: int = 40) -> str:
     label = " ".join(label.split())
     return f"“{label if len(label) <= limit else label[: limit - 1].rstrip() + '…'}”"
+
+
+def pair_note(table, a: int, b: int) -> str:
+    """What vectors ``a`` and ``b`` of ``table`` are and how to read their cosine, or "" when the
+    table's kind says nothing about them (no kind, or vectors its model could not have made)."""
+    from explorer.model.similarity import cosine
+
+    kind = table.kind
+    if kind is None:
+        return ""
+    va, vb = table.vector(a), table.vector(b)
+    if not kind.made_these(va, vb):
+        return ""
+    return kind.describe_pair(table.label(a), table.label(b), cosine(va, vb))

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from explorer.model.vector_kind import pair_note
 from explorer.model.working import ELIDE_ABOVE, Working, working
 from explorer.model.working_render import to_html, to_markdown, to_text
 from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
@@ -34,6 +35,9 @@ class WorkingPanel(QWidget):
 
         self._title = QLabel(objectName="workingTitle")
         self._title.setWordWrap(True)
+        # What the two vectors are, when a model made them (sentence vectors): explorer.model.vector_kind.
+        self._kind = QLabel(objectName="workingKind", wordWrap=True)
+        self._kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._browser = QTextBrowser(objectName="workingText")
         self._browser.setOpenLinks(False)
         # Break lines between words only: a number split as "1" and "5.05" reads as two numbers.
@@ -59,6 +63,7 @@ class WorkingPanel(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self._title)
+        top_layout.addWidget(self._kind)
         top_layout.addWidget(self._browser, 1)
         top_layout.addWidget(self._relation)
         top_layout.addWidget(self.expression_working)
@@ -82,6 +87,7 @@ class WorkingPanel(QWidget):
         for signal in table_signals(context.table)[1:]:
             signal.connect(self._on_table_change)
         context.table.values_changed.connect(self._on_values_change)
+        context.table.kind_changed.connect(self._on_table_change)
         self.refresh()
 
     # ---------------------------------------------------------------- state
@@ -122,6 +128,7 @@ class WorkingPanel(QWidget):
                 "to see every step of their score.</p>"
             )
             self._relation.setText("")
+            self._kind.hide()
             self._set_buttons(False)
             return
         a, b = pair
@@ -147,6 +154,9 @@ class WorkingPanel(QWidget):
         self._title.setText(f"<span style='color: #666;'>{hint}</span>" if hint else "")
         self._title.setVisible(bool(hint))
         self._set_html(to_html(self._work))
+        note = pair_note(table, a, b)
+        self._kind.setText(_escape(note))
+        self._kind.setVisible(bool(note))
         self._relation.setText(f"<b>Relation:</b> {_escape(self._work.relation_text)}.")
         self._set_buttons(True)
 
