@@ -35,12 +35,16 @@ CSV_LABEL_LENGTH = 80
 
 
 def split_sentences(text: str) -> tuple[list[str], int, int]:
-    """(sentences, blank lines left out, repeats left out) of ``text``, one sentence per line, trimmed."""
+    """(sentences, blank lines left out, repeats left out) of ``text``, one sentence per line.
+
+    Runs of spaces and tabs become one space (the model reads them alike), so that
+    a label names one sentence.
+    """
     sentences: list[str] = []
     seen: set[str] = set()
     blank = repeated = 0
     for line in text.splitlines():
-        sentence = line.strip()
+        sentence = " ".join(line.split())
         if not sentence:
             blank += 1
         elif sentence in seen:

@@ -24,6 +24,7 @@ def test_one_sentence_a_line_without_blanks_or_repeats():
     text = "I love pizza.\n\n  Pizza is my favourite food.  \nI love pizza.\r\n\t\n"
     assert split_sentences(text) == (["I love pizza.", "Pizza is my favourite food."], 2, 1)
     assert split_sentences("") == ([], 0, 0)
+    assert split_sentences("a  b\na\tb") == (["a b"], 0, 1), "the same words are the same sentence (and label)"
 
 
 def test_replacing_the_materials_is_one_step_that_undo_reverses_with_the_kind():

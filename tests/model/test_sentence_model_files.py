@@ -38,6 +38,8 @@ def test_a_tiny_model_loads_and_encodes_unit_vectors(folder):
     assert vectors.shape == (4, 8) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-6)
     assert model.encode([]).shape == (0, 8)
+    lone = model.encode(["\ud800 pizza", "x " * 20_000])  # a lone surrogate, a line of 20,000 words
+    assert np.isfinite(lone).all() and model.tokenize(["x " * 20_000])[0].truncated
 
 
 def test_batching_and_padding_do_not_change_the_vectors(folder):
