@@ -7,21 +7,55 @@ offscreen platform. The file is written at once or not at all.
 from __future__ import annotations
 
 import argparse
+import math
 import os
-import re
+import sys
 from pathlib import Path
 
 from explorer.cli.common import CliError, add_first_argument, add_metric_argument, load_table, matrix_rows
 
-_SIZE = re.compile(r"^\s*(\d+)\s*[x×X]\s*(\d+)\s*$")
+
+def parse_size(text: str):
+    """'1200x1000', '12cmx9cm', '5inx4in', '300ptx200pt' -> a FigureSize."""
+    from explorer.model.figure_size import parse_size as parse
+
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    """'1200x1000' -> (1200, 1000)."""
-    match = _SIZE.match(text)
-    if not match:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1200x1000")
-    return int(match.group(1)), int(match.group(2))
+def parse_range(text: str):
+    """'fixed', 'data' or 'LO:HI'."""
+    from explorer.model.heatmap import parse_range as parse
+
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def parse_colormap(text: str) -> str:
+    """A colour map's name as the program spells it ('rdbu_r' -> 'RdBu_r')."""
+    from explorer.model.colormaps import check_colormap
+
+    try:
+        return check_colormap(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def parse_digits(text: str) -> int:
+    """0 to 8 decimals."""
+    from explorer.model.heatmap import MAX_DIGITS
+
+    try:
+        digits = int(text)
+    except ValueError:
+        digits = -1
+    if not 0 <= digits <= MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of decimals from 0 to {MAX_DIGITS}")
+    return digits
 
 
 def add_arguments(parser) -> None:
@@ -38,10 +72,42 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--order",
         choices=("original", "label", "clustered"),
-        default="original",
+        default=None,
         help="as in the file (default), by label, or clustered (similar vectors together)",
     )
-    parser.add_argument("--colormap", metavar="NAME", help="a pyqtgraph colour map, e.g. CET-D1A, CET-CBD1, viridis")
+    parser.add_argument(
+        "--dendrogram",
+        action="store_true",
+        help="draw the clustering tree on the top and left (implies --order clustered)",
+    )
+    parser.add_argument(
+        "--colormap",
+        metavar="NAME",
+        type=parse_colormap,
+        help="colour map: CET-CBD1 (cosine's colour-blind-safe default), viridis (the others' default), RdBu, "
+        "coolwarm, PuOr, magma, ...; add _r to reverse one (RdBu_r)",
+    )
+    parser.add_argument(
+        "--range",
+        type=parse_range,
+        metavar="fixed|data|LO:HI",
+        help="the colours' range: the metric's own (fixed: cosine -1..1), the scores' (data), or LO:HI "
+        "(default: fixed for cosine and angle, data for the others)",
+    )
+    parser.add_argument(
+        "--centre",
+        "--center",
+        type=float,
+        metavar="C",
+        help="the score a diverging colour map centres on (default 0; 90 for angles)",
+    )
+    parser.add_argument(
+        "--digits",
+        type=parse_digits,
+        metavar="N",
+        help="N decimals in every cell (default: 3 for cosine, about three digits otherwise); a score that "
+        "is not exactly 1 is never written as 1 (0.99994 at --digits 3 is 0.999)",
+    )
     parser.add_argument(
         "--annotate",
         action=argparse.BooleanOptionalAction,
@@ -51,9 +117,10 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--size",
         type=parse_size,
-        default=(1200, 1000),
+        default=None,
         metavar="WxH",
-        help="picture size in pixels (default 1200x1000)",
+        help="1200x1000 (pixels, the default), or a physical size: 12cmx9cm, 90mmx70mm, 5inx4in, 300ptx200pt "
+        "(the PDF page and SVG size exactly; a PNG gets size x DPI pixels)",
     )
     parser.add_argument(
         "--dpi", type=float, default=96.0, help="dots per inch; text keeps its size in points (default 96)"
@@ -76,26 +143,37 @@ def _application():
 
 
 def run(args) -> int:
+    from explorer.model.figure_size import FigureSize
     from explorer.qt.heatmap import export  # numpy and the model only, until a picture is drawn
 
     out = Path(args.output)
     name = args.file or "the built-in materials"
+    if args.dendrogram and args.order not in (None, "clustered"):
+        raise CliError(f"--dendrogram draws the clustered order's tree; it cannot go with --order {args.order}", 2)
+    if args.centre is not None and not math.isfinite(args.centre):
+        raise CliError(f"--centre must be a finite number, not {args.centre}", 2)
     try:
         export.check_target(out)
         table = matrix_rows(load_table(args.file), args.first, args.file or "the document")
         options = export.HeatmapOptions(
             metric=args.metric,
-            order=args.order,
+            order=args.order or ("clustered" if args.dendrogram else "original"),
             colormap=args.colormap,
             annotate=args.annotate,
             title=args.title,
-            size=args.size,
+            size=args.size or FigureSize(1200, 1000),
             dpi=args.dpi,
             csv_layout="pairs" if args.long else "matrix",
+            range=args.range,
+            centre=args.centre,
+            digits=args.digits,
+            dendrogram=args.dendrogram,
         )
-        if args.colormap is not None or out.suffix.lower() != ".csv":
+        if out.suffix.lower() != ".csv":
             _application()
-        export.export_heatmap(table, out, options, name=name)
+        notes = export.export_heatmap(table, out, options, name=name)
     except export.ExportError as error:
         raise CliError(str(error)) from None
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -28,6 +29,8 @@ ORDER_NAMES = {
 #: Above this many vectors the clustered order skips the optimal leaf
 #: ordering step (its cost grows much faster than the clustering itself).
 OPTIMAL_LEAF_LIMIT = 600
+#: The linkage method of the clustered order (scipy's name; seaborn's clustermap uses it too).
+METHOD = "average"
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -54,11 +57,19 @@ def distances(scores: np.ndarray, metric: str) -> np.ndarray:
     """A symmetric distance matrix (zero diagonal) from a score matrix.
 
     Similarities (cosine, dot) become ``largest - score``; distances
-    (Euclidean, angle) stay. Undefined or infinite entries become the
-    largest finite distance plus one, so they separate but do not dominate.
+    (Euclidean, angle) stay. Dot products and distances are first scaled by
+    their largest magnitude (the clustering does not change with the scale),
+    so scores of ±1.7e308 give finite distances. Undefined or infinite
+    entries become the largest finite distance plus one, so they separate but
+    do not dominate.
     """
     s = np.asarray(scores, dtype=np.float64)
     with np.errstate(invalid="ignore", over="ignore"):
+        if metric != "cosine":
+            finite = np.abs(s[np.isfinite(s)])
+            largest = float(finite.max()) if finite.size else 0.0
+            if largest > 0:
+                s = s / largest
         if metric == "cosine":
             d = 1.0 - s  # 0 (same direction) .. 2 (opposite)
         elif metric == "dot":
@@ -74,29 +85,101 @@ def distances(scores: np.ndarray, metric: str) -> np.ndarray:
     lost = np.isnan(s).sum(axis=1) >= len(s) - 1 if len(s) > 1 else np.zeros(len(s), bool)
     d[np.ix_(lost, lost)] = 0.0
     d = np.maximum(d, 0.0)
-    d = (d + d.T) / 2.0
+    d = d / 2.0 + d.T / 2.0
     np.fill_diagonal(d, 0.0)
     return d
 
 
-def clustered_order(scores: np.ndarray, metric: str) -> np.ndarray:
-    """Rows in the leaf order of average-linkage clustering of ``scores``.
+@dataclass(frozen=True)
+class Clustering:
+    """A clustered order and the tree it comes from.
 
-    Uses optimal leaf ordering up to :data:`OPTIMAL_LEAF_LIMIT` vectors.
+    ``tree`` is scipy's linkage matrix (``n - 1`` merges: the two clusters
+    merged, their distance, the size), after optimal leaf ordering when that
+    was done; ``order`` is its leaf order. ``tree`` is None when there is no
+    tree worth drawing (fewer than two vectors, or all of them alike).
+    """
+
+    order: np.ndarray
+    tree: np.ndarray | None
+    method: str = METHOD
+    optimal: bool = False
+
+
+def cluster(scores: np.ndarray, metric: str, progress=None) -> Clustering:
+    """Average-linkage clustering of ``scores`` with optimal leaf ordering (up to
+    :data:`OPTIMAL_LEAF_LIMIT` vectors): the leaf order, and the tree for a dendrogram.
+
+    ``progress`` (see :mod:`explorer.model.progress`) is told before each step,
+    and may stop the work there.
     """
     from scipy.cluster import hierarchy
     from scipy.spatial.distance import squareform
 
     n = len(scores)
-    if n < 3:
-        return np.arange(n, dtype=np.intp)
+    if n < 2:
+        return Clustering(np.arange(n, dtype=np.intp), None)
+    if progress is not None:
+        progress(0, 3)
     condensed = squareform(distances(scores, metric), checks=False)
     if not condensed.any():
-        return np.arange(n, dtype=np.intp)
-    tree = hierarchy.linkage(condensed, method="average")
-    if n <= OPTIMAL_LEAF_LIMIT:
+        return Clustering(np.arange(n, dtype=np.intp), None)
+    if progress is not None:
+        progress(1, 3)
+    tree = hierarchy.linkage(condensed, method=METHOD)
+    optimal = n <= OPTIMAL_LEAF_LIMIT
+    if optimal and n > 2:
+        if progress is not None:
+            progress(2, 3)
         tree = hierarchy.optimal_leaf_ordering(tree, condensed)
-    return np.asarray(hierarchy.leaves_list(tree), dtype=np.intp)
+    order = np.asarray(hierarchy.leaves_list(tree), dtype=np.intp)
+    if progress is not None:
+        progress(3, 3)
+    return Clustering(order, tree, METHOD, optimal)
+
+
+def clustered_order(scores: np.ndarray, metric: str) -> np.ndarray:
+    """Rows in the leaf order of average-linkage clustering of ``scores`` (see :func:`cluster`)."""
+    return cluster(scores, metric).order
+
+
+@dataclass(frozen=True)
+class DendrogramLines:
+    """The dendrogram of a tree as lines, in the heatmap's cell units.
+
+    Leaf ``i`` (a table row) sits at ``leaf_position[i]``: its cell's centre
+    along the edge (0.5 for the first cell shown). Merge ``k`` is drawn as a
+    bracket of three lines through the points ``x[k]`` (positions along the
+    edge) and ``height[k]`` (the merge's distance, 0 at the leaves).
+    """
+
+    leaf_position: np.ndarray
+    x: np.ndarray  # (merges, 4)
+    height: np.ndarray  # (merges, 4)
+    top: float  # the largest height (the root)
+
+    @property
+    def leaves(self) -> np.ndarray:
+        """The leaves (table rows) in the order the dendrogram draws them, first to last."""
+        return np.argsort(self.leaf_position, kind="stable")
+
+
+def dendrogram_lines(tree: np.ndarray, order: np.ndarray) -> DendrogramLines:
+    """Brackets of ``tree`` with its leaves at the cells of ``order`` (the order shown)."""
+    tree = np.asarray(tree, dtype=np.float64)
+    n = len(tree) + 1
+    position = np.empty(2 * n - 1)
+    position[np.asarray(order, dtype=np.intp)] = np.arange(n) + 0.5
+    height = np.zeros(2 * n - 1)
+    x = np.empty((n - 1, 4))
+    h = np.empty((n - 1, 4))
+    for k, (a, b, distance, _size) in enumerate(tree.tolist()):
+        a, b = int(a), int(b)
+        position[n + k] = (position[a] + position[b]) / 2
+        height[n + k] = distance
+        x[k] = (position[a], position[a], position[b], position[b])
+        h[k] = (height[a], distance, distance, height[b])
+    return DendrogramLines(position[:n].copy(), x, h, float(height.max()) if n > 1 else 0.0)
 
 
 def order_rows(how: str, labels: Sequence[str], scores: np.ndarray, metric: str) -> np.ndarray:

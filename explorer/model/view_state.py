@@ -16,10 +16,13 @@ at once redraws once.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
+from explorer.model.colormaps import check_colormap
 from explorer.model.events import Signal
+from explorer.model.heatmap import check_digits, check_range
 from explorer.model.ordering import ORDERS
 from explorer.model.similarity import METRICS
 
@@ -186,18 +189,44 @@ class PlotState(State):
         return self.projection or "dimensions"
 
 
+def _colormap(value: Any) -> str | None:
+    return None if value is None else check_colormap(value)
+
+
+def _centre(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    return float(value)
+
+
+def _title(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 500:
+        raise ValueError(f"{value!r} is not a title (text of at most 500 characters)")
+    return " ".join(value.split())  # one line: line breaks and tabs become spaces
+
+
 class HeatmapState(State):
     """What the heatmap (and the working panel, which scores with the same metric) shows."""
 
     metric = Field("cosine", _choice(METRICS), "the score of each pair")
     order = Field("original", _choice(ORDERS), "the order of the rows and columns")
-    colormap = Field(None, _optional_name, "the colour map's name; None for the metric's default")
+    colormap = Field(None, _colormap, "the colour map's name; None for the metric's default")
     annotate = Field(True, _flag, "write the score in each cell when it fits")
+    range = Field(None, check_range, "'fixed', 'data' or (lo, hi) for the colours; None for the metric's default")
+    centre = Field(None, _centre, "the middle of a diverging colour map; None for the metric's natural centre")
+    digits = Field(None, check_digits, "decimals in every cell; None for the metric's choice")
+    dendrogram = Field(False, _flag, "draw the clustering tree beside a clustered order")
+    title = Field("", _title, "a title above the heatmap (figures and exports)")
 
     def choose_metric(self, metric: str) -> None:
-        """Score with ``metric``; the colours go back to that metric's default map."""
+        """Score with ``metric``; colours, a range of numbers and the centre go back to that metric's defaults."""
         if metric != self.metric:
-            self.update(metric=metric, colormap=None)
+            changes: dict[str, Any] = {"metric": metric, "colormap": None, "centre": None}
+            if isinstance(self.range, tuple):
+                changes["range"] = None
+            self.update(**changes)
 
 
 def _rows(value: Any) -> tuple[int, ...]:

@@ -1,7 +1,5 @@
 """The clustered order of hundreds of vectors is computed off the interface thread, and can be cancelled."""
 
-import threading
-
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -36,9 +34,13 @@ def make_panel(qtbot):
         return context, panel
 
     yield make
-    for thread in threading.enumerate():  # no clustering left running after a test
-        if thread.name == "heatmap-clustering":
-            thread.join(30)
+
+
+def wait_for_the_worker(qtbot, task) -> None:
+    """Wait until the worker's task has ended (its result, if any, has arrived and been dropped)."""
+    if task is not None and task.running:
+        with qtbot.waitSignal(task.ended, timeout=30_000):
+            pass
 
 
 def test_clustering_runs_in_the_background_and_keeps_the_picture_until_ready(make_panel, qtbot):
@@ -54,6 +56,11 @@ def test_clustering_runs_in_the_background_and_keeps_the_picture_until_ready(mak
     expected = clustered_order(panel.data.matrix, "cosine")
     assert np.array_equal(panel.data.order, expected)
     assert panel.displayed_labels() == [f"v{i}" for i in expected]
+    # The worker's tree draws the dendrogram, and its leaves are the cells' order.
+    panel.dendrogram_check.setChecked(True)
+    panel.graphics.viewport().grab()
+    leaves = [row for row, _x in panel.figure.top_tree.drawn_leaves]
+    assert leaves == expected.tolist() and not panel.ordering_busy
 
 
 def test_cancel_keeps_the_order_shown_and_says_so(make_panel, qtbot):
@@ -64,15 +71,14 @@ def test_cancel_keeps_the_order_shown_and_says_so(make_panel, qtbot):
     panel.order_ready.connect(lambda: ready.append(True))
     panel.set_order("clustered")
     assert panel.ordering_busy and panel.cancel_order_button.isVisible()
+    task = panel.background.task
     qtbot.mouseClick(panel.cancel_order_button, Qt.MouseButton.LeftButton)
     assert not panel.ordering_busy
     assert panel.order == "original" and panel.order_selector.currentData() == "original"
     assert context.view.heatmap.order == "original"
     assert messages == ["Clustering cancelled; the heatmap stays as in the table."]
-    for thread in threading.enumerate():
-        if thread.name == "heatmap-clustering":
-            thread.join(30)
-    qtbot.wait(50)  # the late result arrives and is dropped
+    wait_for_the_worker(qtbot, task)  # the late result arrives and is dropped
+    assert task.outcome == "cancelled"
     assert ready == [] and np.array_equal(panel.data.order, np.arange(1500))
 
 
@@ -86,10 +92,10 @@ def test_a_small_document_is_clustered_at_once(make_panel):
 def test_a_failed_clustering_says_why_and_keeps_the_order(make_panel, qtbot, monkeypatch):
     from explorer.model import ordering
 
-    def fail(scores, metric):
+    def fail(scores, metric, progress=None):
         raise MemoryError
 
-    monkeypatch.setattr(ordering, "clustered_order", fail)
+    monkeypatch.setattr(ordering, "cluster", fail)
     context, panel = make_panel(CLUSTER_IN_BACKGROUND + 1)
     messages = []
     context.message.connect(messages.append)

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from explorer.model.builtin import materials
+from explorer.model.colormaps import default_colormap
 from explorer.model.commands import set_vector
-from explorer.qt.heatmap import export, style
+from explorer.qt.heatmap import export, render, style
 from explorer.qt.heatmap.export_dialog import ExportHeatmapDialog
 
 
@@ -35,14 +36,14 @@ def test_png_has_the_size_and_colours_that_follow_the_scores(qapp):
     image = QImage.fromData(png, "PNG")
     assert not image.isNull() and (image.width(), image.height()) == (640, 480)
     data = export.heatmap_data(table, options)
-    _scene, figure, _logical = export.layout_figure(data, 640, 480)
+    _scene, figure, _logical = render.layout_figure(data, (640, 480))
 
     def pixel(row, col):
         p = figure.cell_scene_center(row, col)
         return QColor(image.pixel(round(p.x()), round(p.y())))
 
     for (row, col), value in (((0, 3), 1.0), ((0, 1), 0.3525), ((1, 4), 1.0), ((2, 4), 0.3628)):
-        expected = style.color_of(style.default_colormap("cosine"), value, -1, 1)
+        expected = style.color_of(default_colormap("cosine"), value, -1, 1)
         got = pixel(row, col)
         assert abs(got.red() - expected[0]) <= 2 and abs(got.green() - expected[1]) <= 2
         assert abs(got.blue() - expected[2]) <= 2

@@ -91,5 +91,6 @@ def test_back_under_the_limit_shows_everything_without_a_notice(large):
     context, panel = large
     context.push(RemoveVectors(5, N - 10))
     assert panel.data.n == 10
-    assert panel.notice.isHidden() and panel.show_selected_button.isHidden()
+    assert not panel.notice.isVisibleTo(panel)
+    assert not panel.show_selected_button.isEnabled()  # nothing selected: everything is shown
     assert panel.shown_rows() == list(range(10))

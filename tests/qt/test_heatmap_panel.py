@@ -69,7 +69,7 @@ def tooltip_at(qtbot, panel, pos) -> str:
 def test_hover_shows_the_pair_and_the_score(qtbot, panel):
     assert tooltip_at(qtbot, panel, panel.cell_position(0, 1)) == "cos(A, B) = 0.353"
     assert tooltip_at(qtbot, panel, panel.cell_position(2, 0)) == "cos(C, A) = 0.99994"
-    left = panel.figure.left
+    left = panel.figure.rows
     label_pos = panel.graphics.mapFromScene(left.mapToScene(QPointF(left.width() / 2, 0)))
     row_b = panel.cell_position(1, 0)
     assert tooltip_at(qtbot, panel, QPoint(label_pos.x(), row_b.y())) == "B"

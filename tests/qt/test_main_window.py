@@ -128,8 +128,8 @@ def test_panels_dock_and_the_layout_is_remembered(qtbot, window, tmp_path):
     assert window.working_dock.widget().objectName() == "workingPanel"
     assert window.vocab_dock.widget().objectName() == "vocabPlaceholder"  # built when first shown
     window.vocab_dock.raise_()
-    qtbot.waitUntil(lambda: window.vocab_dock.widget().objectName() == "vocabView")
-    assert window.vocab is window.vocab_dock.widget()
+    qtbot.waitUntil(lambda: window.vocab_dock.widget().objectName() == "vocabScroller")
+    assert window.vocab is window.vocab_dock.widget().widget()  # scrolled: it never squeezes the heatmap
     assert dock.toggleViewAction() in window.menu("view").actions()
     extra = window.add_panel(QLabel("more"), "More", "moreDock")
     assert extra.toggleViewAction() in window.menu("view").actions()

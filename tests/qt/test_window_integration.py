@@ -247,7 +247,7 @@ def test_a_zero_vector_is_undefined_everywhere_never_0(qtbot, window):
 def test_glove_tokens_sent_from_the_vocabulary_tab_reach_every_panel(qtbot, window):
     before = window.context.table.copy()
     window.vocab_dock.raise_()
-    qtbot.waitUntil(lambda: window.vocab_dock.widget().objectName() == "vocabView")
+    qtbot.waitUntil(lambda: window.vocab_dock.widget().objectName() == "vocabScroller")
     vocab = window.vocab
     vocab.set_level("word")
     vocab.text_edit.clear()

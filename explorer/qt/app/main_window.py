@@ -1,7 +1,9 @@
 """The main window (``explorerMainWindow``): the vector table and the arrow plot on one document.
 
-The table and the plot share a splitter in the middle; other panels (heatmap,
-working, vocabulary) are added as docks with :meth:`MainWindow.add_panel`.
+The table (with the Claims below it) and the plot share a splitter in the
+middle; other panels (heatmap, working, vocabulary) are added as docks with
+:meth:`MainWindow.add_panel`. Where everything goes and how big it is, is the
+job of the :class:`~explorer.qt.app.layout.WindowLayout` the window owns.
 Every panel talks to the same :class:`DocumentContext`; the window only wires
 actions, files, the title and the status bar around it.
 """
@@ -13,14 +15,15 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
     QFormLayout,
+    QFrame,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QWidget,
 )
@@ -61,7 +64,7 @@ class DimensionDialog(QDialog):
         return Dimension(self.name.text().strip(), self.unit.text().strip())
 
 
-class MainWindow(WindowLayout, QMainWindow):
+class MainWindow(QMainWindow):
     """The Vector Explorer window on one document context."""
 
     def __init__(self, context: DocumentContext | None = None, settings: Settings | None = None, parent=None):
@@ -71,14 +74,17 @@ class MainWindow(WindowLayout, QMainWindow):
         self.settings = settings if settings is not None else Settings()
         self.files = FileController(self.context, self.settings, self)
         self._menus: dict[str, QMenu] = {}
-        self._layout_restored = False
 
         self.table_view = VectorTableView(self.context)
         self.expression_bar = ExpressionBar(self.context)
         self.plot_panel = VectorPlotPanel(self.context)
         self.plot = self.plot_panel.plot
+        #: The table above the Claims (added with the panels), beside the plot.
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableClaimsSplitter")
+        self.left_splitter.addWidget(table_with_bar(self.table_view, self.expression_bar))
+        self.left_splitter.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.splitter.addWidget(table_with_bar(self.table_view, self.expression_bar))
+        self.splitter.addWidget(self.left_splitter)
         self.splitter.addWidget(self.plot_panel)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -91,6 +97,9 @@ class MainWindow(WindowLayout, QMainWindow):
         self._build_menus()
         self._build_panels()
         self.constructions = ConstructionOverlay(self.context, self.plot, self.working.claims)
+        self.window_layout = WindowLayout(self)
+        for panel in (self.heatmap, self.working, self.plot_panel, self.working.claims):
+            self.window_layout.fit_panel(panel)
         self.statusBar().setObjectName("statusBar")
         self.context.message.connect(self._show_message)
         self.context.undo_stack.cleanChanged.connect(self._on_clean_change)
@@ -314,8 +323,10 @@ class MainWindow(WindowLayout, QMainWindow):
         self.working_dock = self.add_panel(self.working, "Working", "workingDock")
         self.vocab_dock = self.add_panel(QWidget(objectName="vocabPlaceholder"), "Vocabulary", "vocabDock")
         self.vocab_dock.visibilityChanged.connect(self._on_vocab_visibility_change)
-        for panel in (self.heatmap, self.working, self.plot_panel):
-            self._let_choosers_shrink(panel)
+        # The Claims stand below the table, where a short table leaves room, not squeezed under the working.
+        self.left_splitter.addWidget(self.working.claims)
+        self.left_splitter.setStretchFactor(0, 0)
+        self.left_splitter.setStretchFactor(1, 1)
         self.splitDockWidget(self.heatmap_dock, self.working_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.working_dock, self.vocab_dock)
         self.working_dock.raise_()
@@ -327,21 +338,17 @@ class MainWindow(WindowLayout, QMainWindow):
             from explorer.qt.vocab import VocabPanel
 
             self._vocab = VocabPanel(self.context)
-            self._let_choosers_shrink(self._vocab)
-            self.vocab_dock.setWidget(self._vocab)
+            self.window_layout.fit_panel(self._vocab)
+            # Scrolled when the dock is low, so that it never squeezes the heatmap above it to a thumbnail.
+            scroller = QScrollArea(objectName="vocabScroller", widgetResizable=True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(self._vocab)
+            self.vocab_dock.setWidget(scroller)
         return self._vocab
 
     def _on_vocab_visibility_change(self, visible: bool) -> None:
         if visible:
             self.vocab  # noqa: B018 - builds the panel
-
-    @staticmethod
-    def _let_choosers_shrink(panel) -> None:
-        # Docked panels share the window: their choosers may shrink below their text.
-        for box in panel.findChildren(QComboBox):
-            box.setMinimumWidth(72)
-        if panel.layout() is not None:
-            panel.layout().activate()  # its minimum width counts from now, not only once shown
 
     def add_panel(
         self, widget, title: str, dock_object_name: str, area=Qt.DockWidgetArea.RightDockWidgetArea
@@ -355,8 +362,16 @@ class MainWindow(WindowLayout, QMainWindow):
         return dock
 
     # ------------------------------------------------------------- layout
+    def restore_layout(self) -> None:
+        """Restore geometry, docks and splitters from the settings (or the default layout)."""
+        self.window_layout.restore()
+
+    def save_layout(self) -> None:
+        """Remember geometry, docks and splitters for the next run."""
+        self.window_layout.save()
+
     def showEvent(self, event) -> None:
-        if not self._layout_restored:
+        if not self.window_layout.restored:
             self.restore_layout()
         super().showEvent(event)
 
@@ -376,7 +391,7 @@ class MainWindow(WindowLayout, QMainWindow):
         """Ask for a format, size and file, then write the heatmap there."""
         from explorer.qt.heatmap.export_dialog import export_heatmap_interactive
 
-        export_heatmap_interactive(self, self.context, self.heatmap.shown_rows())
+        export_heatmap_interactive(self, self.context, self.heatmap.shown_rows(), self.settings)
 
     def closeEvent(self, event) -> None:
         if self.files.maybe_save():

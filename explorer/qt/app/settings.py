@@ -17,8 +17,16 @@ DEFAULTS: dict[str, object] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
     "window/splitter": QByteArray(),
+    "window/left_splitter": QByteArray(),
     "files/recent": [],
     "files/last_folder": "",
+    # The heatmap export dialog: format, size, unit, DPI and folder of the last export.
+    "export/format": "png",
+    "export/width": 1200.0,
+    "export/height": 1000.0,
+    "export/unit": "px",
+    "export/dpi": 96.0,
+    "export/folder": "",
 }
 
 #: How many recent files File > Open Recent lists.
@@ -45,6 +53,14 @@ class Settings:
                 return [stored] if stored else []
             return [str(item) for item in stored]
         if isinstance(default, QByteArray) and not isinstance(stored, QByteArray):
+            return default
+        if isinstance(default, float):  # an INI file gives numbers back as text
+            try:
+                number = float(stored)
+            except (TypeError, ValueError):
+                return default
+            return number if number == number and abs(number) != float("inf") else default
+        if isinstance(default, str) and not isinstance(stored, str):
             return default
         return stored
 

@@ -1,30 +1,35 @@
-"""Heatmap export: PNG, SVG, PDF from the same figure the panel shows; CSV from the model.
+"""Heatmap export: PNG, SVG, PDF from the same figure the panel shows; CSV from the model alone.
 
 The picture is a :class:`~explorer.qt.heatmap.figure.HeatmapFigure` laid out
 offscreen at the requested size and rendered with QPainter into a QImage of
 exactly that many pixels (not a grab of a widget, so high-DPI screens do not
-change it), a QSvgGenerator (cells as rectangles, crisp when zoomed) or a
-QPdfWriter. ``dpi`` says how large a pixel is: text keeps its size in points,
-so a 1200 x 1000 PNG at 300 DPI is a 4 x 3.3 inch figure with 9 pt labels.
+change it), a QSvgGenerator (cells as rectangles, text as text, crisp when
+zoomed) or a QPdfWriter (fonts embedded).
+
+A size is given in pixels or in cm, mm, inches or points
+(:class:`~explorer.model.figure_size.FigureSize`). A physical size is the
+PDF's page (its MediaBox) and the SVG's width and height exactly; a PNG of it
+has size x DPI pixels. For a size in pixels ``dpi`` says how large a pixel is:
+text keeps its size in points, so a 1200 x 1000 PNG at 300 DPI is a 4 x 3.3
+inch figure with 8 pt labels.
 
 Files are written atomically (a temporary file in the same folder, then
-``os.replace``): a failed export never leaves a half-written file.
+``os.replace``): a failed export never leaves a half-written file. CSV needs
+neither QtWidgets nor pyqtgraph: this module imports Qt only to draw.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import struct
 import tempfile
-import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
-from explorer.model import ordering, similarity
+from explorer.model import similarity
+from explorer.model.figure_size import LOGICAL_DPI, FigureSize
 from explorer.model.formats.matrix_csv import write_matrix_csv, write_pairs_csv
+from explorer.model.heatmap import HeatmapScores, RangeSpec, heatmap_scores
 
 #: Suffix -> what it is, for messages and the dialog.
 FORMATS = {
@@ -33,8 +38,10 @@ FORMATS = {
     ".pdf": "PDF document",
     ".csv": "CSV of the scores",
 }
-SCREEN_DPI = 96.0
+SCREEN_DPI = LOGICAL_DPI
+#: A PNG has at most this many pixels a side; an SVG or PDF page at most this many logical pixels (208 inches).
 MAX_PIXELS = 20000
+MIN_PIXELS = 16
 
 
 class ExportError(Exception):
@@ -50,9 +57,22 @@ class HeatmapOptions:
     colormap: str | None = None  # None: the metric's default
     annotate: bool = True
     title: str = ""
-    size: tuple[int, int] = (1200, 1000)
+    size: FigureSize | tuple[float, float] = field(default_factory=lambda: FigureSize(1200, 1000))
     dpi: float = SCREEN_DPI
     csv_layout: str = "matrix"  # or "pairs": one line a,b,score per pair
+    range: RangeSpec = None  # 'fixed', 'data', (lo, hi); None: the metric's default
+    centre: float | None = None
+    digits: int | None = None
+    dendrogram: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.size, FigureSize):
+            self.size = FigureSize(*self.size)
+
+    @property
+    def figure_size(self) -> FigureSize:
+        assert isinstance(self.size, FigureSize)
+        return self.size
 
 
 # ------------------------------------------------------------ the scores
@@ -69,212 +89,66 @@ def check_table(table, name: str = "the document") -> None:
         raise ExportError(f"every vector in {name} is a zero vector, so there is nothing to compare")
 
 
-def heatmap_data(table, options: HeatmapOptions):
-    """The :class:`HeatmapData` of ``table`` for ``options`` (scores from the model)."""
-    from explorer.qt.heatmap import style
-    from explorer.qt.heatmap.data import HeatmapData
-
-    matrix = similarity.similarity_matrix(table.values, options.metric)
-    data = HeatmapData(
-        labels=tuple(table.labels),
-        matrix=matrix,
-        order=ordering.order_rows(options.order, table.labels, matrix, options.metric),
-        zero=similarity.norms(table.values) == 0,
-        metric=options.metric,
-        colormap=style.check_colormap(options.colormap or style.default_colormap(options.metric)),
+def heatmap_data(table, options: HeatmapOptions) -> HeatmapScores:
+    """The :class:`~explorer.model.heatmap.HeatmapScores` of ``table`` for ``options`` (the model alone)."""
+    return heatmap_scores(
+        table,
+        options.metric,
+        options.order,
+        options.colormap,
         annotate=options.annotate,
         title=options.title,
-    )
-    data.refresh_range()
-    return data
-
-
-# --------------------------------------------------------------- pictures
-def layout_figure(data, width: int, height: int, dpi: float = SCREEN_DPI):
-    """A figure laid out at the logical size that ``width`` x ``height`` pixels at ``dpi`` make."""
-    import pyqtgraph as pg
-    from PySide6.QtCore import QRectF
-
-    from explorer.qt.heatmap.figure import HeatmapFigure
-
-    scale = dpi / SCREEN_DPI
-    logical = QRectF(0, 0, width / scale, height / scale)
-    label_px = min(200.0, max(50.0, 0.22 * min(logical.width(), logical.height())))
-    # Text grows with the picture (12 px on a small one, up to 24 px on a large one), so a
-    # 1200 x 1000 export reads like the panel does on screen, not like a shrunken screenshot.
-    font_px = int(min(24, max(12, min(logical.width(), logical.height()) / 50)))
-    scene = pg.GraphicsScene()
-    figure = HeatmapFigure(data, font_px=font_px, label_px=label_px)
-    figure.setContentsMargins(font_px, font_px, font_px, font_px)
-    scene.addItem(figure)
-    figure.target = logical
-    figure.setGeometry(logical)
-    figure.layout.activate()
-    figure.fit_square()
-    figure.layout.activate()
-    figure.set_render_scale(scale)
-    figure.view.setRange(QRectF(0, 0, data.n, data.n), padding=0)
-    figure.view.updateMatrix()
-    return scene, figure, logical
-
-
-def _render(scene, painter, target, source) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QPainter
-
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
-
-
-def render_png(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
-    """PNG bytes of exactly ``size`` pixels."""
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QImage, QPainter
-
-    width, height = size
-    scene, _figure, logical = layout_figure(data, width, height, dpi)
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.setDevicePixelRatio(1.0)
-    image.fill(0xFFFFFFFF)
-    dots_per_metre = round(dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    painter = QPainter(image)
-    _render(scene, painter, QRectF(0, 0, width, height), logical)
-    painter.end()
-    return encode_png(image, dpi)
-
-
-def encode_png(image, dpi: float = SCREEN_DPI) -> bytes:
-    """PNG bytes of a QImage: RGB, no row filter, fast zlib, the DPI in a pHYs chunk.
-
-    A heatmap of many vectors is close to noise at pixel level; row filters
-    and strong compression cost several times the drawing and save little.
-    """
-    from PySide6.QtGui import QImage
-
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    width, height = rgb.width(), rgb.height()
-    rows = np.frombuffer(rgb.constBits(), np.uint8).reshape(height, rgb.bytesPerLine())[:, : width * 3]
-    raw = np.empty((height, width * 3 + 1), np.uint8)
-    raw[:, 0] = 0  # filter type None
-    raw[:, 1:] = rows
-
-    def chunk(kind: bytes, payload: bytes) -> bytes:
-        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
-
-    dots_per_metre = round(dpi / 0.0254)
-    return b"".join(
-        (
-            b"\x89PNG\r\n\x1a\n",
-            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
-            chunk(b"pHYs", struct.pack(">IIB", dots_per_metre, dots_per_metre, 1)),
-            chunk(b"IDAT", _deflate(raw)),
-            chunk(b"IEND", b""),
-        )
+        range=options.range,
+        centre=options.centre,
+        digits=options.digits,
+        dendrogram=options.dendrogram,
     )
 
 
-def _deflate(raw: np.ndarray) -> bytes:
-    """A zlib stream of ``raw`` (rows of bytes), compressed in parallel blocks like pigz.
+def check_size(size: FigureSize, dpi: float, suffix: str) -> None:
+    """Refuse a size or DPI the export cannot make, in one sentence."""
+    if not 10 <= dpi <= 2400:
+        raise ExportError(f"the DPI {dpi:g} is outside 10 to 2400")
+    if suffix == ".png":
+        width, height = size.pixels(dpi)
+        if not (MIN_PIXELS <= width <= MAX_PIXELS and MIN_PIXELS <= height <= MAX_PIXELS):
+            what = "" if not size.physical else f" ({size.text()} at {dpi:g} DPI)"
+            raise ExportError(f"the size {width}x{height}{what} is outside {MIN_PIXELS} to {MAX_PIXELS} pixels a side")
+    elif suffix in (".svg", ".pdf"):
+        width, height = size.logical(dpi)
+        if not (MIN_PIXELS <= width <= MAX_PIXELS and MIN_PIXELS <= height <= MAX_PIXELS):
+            raise ExportError(f"the size {size.text()} is outside 0.17 to 208 inches a side")
 
-    Each block is raw deflate ended by a sync flush (byte-aligned, not final),
-    so the blocks concatenate into one valid stream; zlib releases the GIL,
-    so threads use every core.
+
+def export_bytes(
+    table, suffix: str, options: HeatmapOptions, name: str = "the document", notes: list[str] | None = None
+) -> bytes:
+    """The bytes of the heatmap of ``table`` as ``suffix`` (.png, .svg, .pdf, .csv).
+
+    What a reader should know (numbers left out because the cells are too
+    small) is appended to ``notes``.
     """
-    data = raw.reshape(-1)
-    parts = min(4, os.cpu_count() or 1, max(1, data.size // (256 * 1024)))
-    bounds = np.linspace(0, len(raw), parts + 1).astype(int) * raw.shape[1]
-
-    def block(k: int) -> bytes:
-        compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
-        piece = compressor.compress(data[bounds[k] : bounds[k + 1]])
-        return piece + compressor.flush(zlib.Z_FINISH if k == parts - 1 else zlib.Z_SYNC_FLUSH)
-
-    if parts == 1:
-        blocks = [block(0)]
-    else:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(parts) as pool:
-            blocks = list(pool.map(block, range(parts)))
-    return b"\x78\x01" + b"".join(blocks) + struct.pack(">I", zlib.adler32(data))
-
-
-def render_svg(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
-    """SVG bytes: cells as rectangles, labels as text."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    width, height = size
-    scene, _figure, logical = layout_figure(data, width, height, dpi)
-    data_bytes = QByteArray()
-    buffer = QBuffer(data_bytes)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(QSize(width, height))
-    generator.setViewBox(QRect(0, 0, width, height))
-    generator.setResolution(round(dpi))
-    generator.setTitle(data.title or f"{similarity.METRIC_NAMES[data.metric]} heatmap")
-    generator.setDescription("Exported by Vector Explorer")
-    painter = QPainter(generator)
-    painter.fillRect(QRectF(0, 0, width, height), 0xFFFFFF)
-    _render(scene, painter, QRectF(0, 0, width, height), logical)
-    painter.end()
-    # A large matrix comes as one image with a pixel per cell: keep its pixels square when zoomed.
-    return bytes(data_bytes.data()).replace(b"<image ", b'<image style="image-rendering:pixelated" ')
-
-
-def render_pdf(data, size: tuple[int, int], dpi: float = SCREEN_DPI) -> bytes:
-    """PDF bytes: one page of ``size`` pixels at ``dpi``."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    width, height = size
-    scene, _figure, logical = layout_figure(data, width, height, dpi)
-    data_bytes = QByteArray()
-    buffer = QBuffer(data_bytes)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(round(dpi))
-    page = QPageSize(QSizeF(width / dpi * 72.0, height / dpi * 72.0), QPageSize.Unit.Point, "heatmap")
-    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(data.title or f"{similarity.METRIC_NAMES[data.metric]} heatmap")
-    writer.setCreator("Vector Explorer")
-    painter = QPainter(writer)
-    target = QRectF(0, 0, writer.width(), writer.height())
-    _render(scene, painter, target, logical)
-    painter.end()
-    return bytes(data_bytes.data())
-
-
-# ------------------------------------------------------------------ files
-def export_bytes(table, suffix: str, options: HeatmapOptions, name: str = "the document") -> bytes:
-    """The bytes of the heatmap of ``table`` as ``suffix`` (.png, .svg, .pdf, .csv)."""
     suffix = suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(f"cannot export a heatmap as '{suffix or 'no extension'}'; use {', '.join(FORMATS)}")
     check_table(table, name)
-    width, height = options.size
-    if not (16 <= width <= MAX_PIXELS and 16 <= height <= MAX_PIXELS):
-        raise ExportError(f"the size {width}x{height} is outside 16 to {MAX_PIXELS} pixels a side")
-    if not 10 <= options.dpi <= 2400:
-        raise ExportError(f"the DPI {options.dpi:g} is outside 10 to 2400")
+    check_size(options.figure_size, options.dpi, suffix)
     try:
         data = heatmap_data(table, options)
     except ValueError as error:
         raise ExportError(str(error)) from None
     if suffix == ".csv":
         labels = data.display_labels()
-        matrix = data.display_scores(np.arange(data.n), np.arange(data.n))
+        matrix = data.display_matrix()
         if options.csv_layout == "pairs":
             return write_pairs_csv(labels, matrix)
         return write_matrix_csv(labels, matrix, corner=similarity.METRIC_NAMES[data.metric])
-    render = {".png": render_png, ".svg": render_svg, ".pdf": render_pdf}[suffix]
-    return render(data, (width, height), options.dpi)
+    from explorer.qt.heatmap import render
+
+    result, note = render.draw(data, suffix, options.figure_size, options.dpi)
+    if notes is not None and note:
+        notes.append(f"{note} ({data.n} vectors in {options.figure_size.text()}); a larger size shows them")
+    return result
 
 
 def check_target(path: Path) -> None:
@@ -317,11 +191,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise ExportError(f"cannot write {path}: {_reason(error)}") from None
 
 
-def export_heatmap(table, path, options: HeatmapOptions, name: str = "the document") -> None:
-    """Export the heatmap of ``table`` to ``path``, the format chosen by its extension."""
+def export_heatmap(table, path, options: HeatmapOptions, name: str = "the document") -> list[str]:
+    """Export the heatmap of ``table`` to ``path``, the format chosen by its extension; returns notes
+    for the reader (numbers left out), if any."""
     path = Path(path)
     check_target(path)
-    write_atomically(path, export_bytes(table, path.suffix, options, name))
+    notes: list[str] = []
+    write_atomically(path, export_bytes(table, path.suffix, options, name, notes))
+    return notes
 
 
 def _umask() -> int:

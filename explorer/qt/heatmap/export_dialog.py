@@ -1,121 +1,432 @@
-"""The export dialog (``actionExportHeatmap``): file, format, size, DPI, metric, order, colours, numbers, title."""
+"""The export dialog (``actionExportHeatmap``): file and format, size in pixels or cm/mm/in/pt, DPI,
+the heatmap's look, a preview at the chosen size, Copy Image and Save.
+
+- The format follows the file's extension as it is typed, and choosing a
+  format changes the extension.
+- Format, size, unit, DPI and folder are remembered between runs (QSettings,
+  through :class:`~explorer.qt.app.settings.Settings`).
+- The look (score, order, colours, range, decimals, numbers, dendrogram,
+  title) is the document's heatmap view state: the dialog reflects it and
+  writes changes back, so the panel behind follows; Cancel puts back what
+  the state was when the dialog opened.
+- Save says in the status bar where the file went.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
-from explorer.model import ordering
+from explorer.model import colormaps, ordering
+from explorer.model.figure_size import PER_INCH, UNIT_NAMES, FigureSize
+from explorer.model.heatmap import MAX_DIGITS, shown_table
 from explorer.model.similarity import METRIC_NAMES, METRICS
-from explorer.qt.heatmap import export, style
+from explorer.qt.heatmap import export, render
+from explorer.qt.heatmap.controls import fill_colormaps, select_colormap
 
-#: Format choices: (label, suffix, CSV layout).
+#: Format choices: (key, label, suffix, CSV layout).
 FORMAT_CHOICES = (
-    ("PNG image", ".png", "matrix"),
-    ("SVG drawing (crisp cells)", ".svg", "matrix"),
-    ("PDF document", ".pdf", "matrix"),
-    ("CSV, the matrix with labels", ".csv", "matrix"),
-    ("CSV, one line per pair (a,b,score)", ".csv", "pairs"),
+    ("png", "PNG image", ".png", "matrix"),
+    ("svg", "SVG drawing (crisp cells, text as text)", ".svg", "matrix"),
+    ("pdf", "PDF document (fonts embedded)", ".pdf", "matrix"),
+    ("csv", "CSV, the matrix with labels", ".csv", "matrix"),
+    ("csv-pairs", "CSV, one line per pair (a,b,score)", ".csv", "pairs"),
 )
+PREVIEW = QSize(360, 300)
+_STATE_FIELDS = ("metric", "order", "colormap", "annotate", "range", "centre", "digits", "dendrogram", "title")
 
 
 class ExportHeatmapDialog(QDialog):
     """Choose where and how to export the heatmap of ``context``'s document, then export it."""
 
-    def __init__(self, context, parent: QWidget | None = None, rows=None):
+    def __init__(self, context, parent: QWidget | None = None, rows=None, settings=None):
         super().__init__(parent)
         self.setObjectName("exportHeatmapDialog")
         self.setWindowTitle("Export heatmap")
         self.context = context
+        self.state = context.view.heatmap
+        self._state_at_open = {name: getattr(self.state, name) for name in _STATE_FIELDS}
+        if settings is None:
+            from explorer.qt.app.settings import Settings
+
+            settings = Settings()
+        self.settings = settings
         #: The table rows to export (what the panel shows of a large document), or None for all.
         self.rows = None if rows is None or len(rows) == len(context.table) else list(rows)
-        view = context.view.heatmap
+        self._unit = "px"
+        self._build()
+        self._restore_settings()
+        self.sync()
+        self._connect()
+        self._preview_timer = QTimer(self, singleShot=True, interval=120)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.state.changed.connect(self._on_state_change)
+        self.finished.connect(lambda *_: self.state.changed.disconnect(self._on_state_change))
+        self.update_preview()
+
+    # -------------------------------------------------------------- building
+    def _build(self) -> None:
         self.path_edit = QLineEdit(objectName="exportPath")
         browse = QPushButton("Browse…", objectName="exportBrowse")
         browse.clicked.connect(self._browse)
         self.format_combo = QComboBox(objectName="exportFormat")
-        for label, suffix, layout in FORMAT_CHOICES:
-            self.format_combo.addItem(label, (suffix, layout))
-        self.width_spin = QSpinBox(objectName="exportWidth", minimum=16, maximum=export.MAX_PIXELS, value=1200)
-        self.height_spin = QSpinBox(objectName="exportHeight", minimum=16, maximum=export.MAX_PIXELS, value=1000)
+        for key, label, suffix, layout in FORMAT_CHOICES:
+            self.format_combo.addItem(label, (key, suffix, layout))
+        self.width_spin = QDoubleSpinBox(objectName="exportWidth", decimals=0, minimum=1, maximum=export.MAX_PIXELS)
+        self.height_spin = QDoubleSpinBox(objectName="exportHeight", decimals=0, minimum=1, maximum=export.MAX_PIXELS)
+        self.unit_combo = QComboBox(objectName="exportUnit")
+        for unit, name in UNIT_NAMES.items():
+            self.unit_combo.addItem(name, unit)
         self.dpi_spin = QSpinBox(objectName="exportDpi", minimum=10, maximum=2400, value=96)
+        self.dpi_spin.setToolTip("Dots per inch: the pixels of a PNG of a size in cm or inches; text keeps its size")
+        self.pixels_label = QLabel(objectName="exportPixels")
         self.metric_combo = QComboBox(objectName="exportMetric")
         for metric in METRICS:
             self.metric_combo.addItem(METRIC_NAMES[metric], metric)
-        self.metric_combo.setCurrentIndex(self.metric_combo.findData(context.metric))
         self.order_combo = QComboBox(objectName="exportOrder")
         for key in ordering.ORDERS:
             self.order_combo.addItem(ordering.ORDER_NAMES[key], key)
-        self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(view.order)))
         self.colormap_combo = QComboBox(objectName="exportColormap")
-        self.colormap_combo.addItems(list(style.COLORMAPS))
-        colormap = view.colormap
-        self.colormap_combo.setCurrentText(
-            colormap if colormap in style.COLORMAPS else style.default_colormap(context.metric)
-        )
-        self.annotate_check = QCheckBox("Numbers in the cells", objectName="exportAnnotate", checked=True)
-        self.title_edit = QLineEdit(objectName="exportTitle")
-        self.title_edit.setPlaceholderText("no title")
+        fill_colormaps(self.colormap_combo)
+        self.range_edit = QLineEdit(objectName="exportRange")
+        self.range_edit.setToolTip("fixed (the metric's range), data (lowest to highest score), or LO:HI")
+        self.digits_spin = QSpinBox(objectName="exportDigits", minimum=-1, maximum=MAX_DIGITS)
+        self.digits_spin.setSpecialValueText("auto")
+        self.annotate_check = QCheckBox("Numbers in the cells", objectName="exportAnnotate")
+        self.dendrogram_check = QCheckBox("Dendrogram (clustered order)", objectName="exportDendrogram")
+        self.title_edit = QLineEdit(objectName="exportTitle", placeholderText="no title")
+        self.preview = QLabel(objectName="exportPreview", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(PREVIEW)
+        self.preview.setStyleSheet("QLabel#exportPreview { background: #e8e8e8; border: 1px solid #bbb; }")
+        self.note = QLabel(objectName="exportNote", wordWrap=True)
+        self.note.setStyleSheet("QLabel { color: #8a5a00; }")
 
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_spin)
+        size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_spin)
-        form = QFormLayout(self)
+        size_row.addWidget(self.unit_combo)
+        dpi_row = QHBoxLayout()
+        dpi_row.addWidget(self.dpi_spin)
+        dpi_row.addWidget(self.pixels_label, 1)
+        form = QFormLayout()
         form.addRow("File", path_row)
         form.addRow("Format", self.format_combo)
-        form.addRow("Size (pixels)", size_row)
-        form.addRow("DPI", self.dpi_spin)
+        form.addRow("Size", size_row)
+        form.addRow("DPI", dpi_row)
         form.addRow("Score", self.metric_combo)
         form.addRow("Order", self.order_combo)
         form.addRow("Colours", self.colormap_combo)
+        form.addRow("Range", self.range_edit)
+        form.addRow("Decimals", self.digits_spin)
         form.addRow("", self.annotate_check)
+        form.addRow("", self.dendrogram_check)
         form.addRow("Title", self.title_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.format_combo.currentIndexChanged.connect(self._on_format_chosen)
-        self.metric_combo.currentIndexChanged.connect(self._on_metric_chosen)
-        stem = context.document.path.stem if context.document.path else "heatmap"
-        self.path_edit.setText(str(Path.home() / f"{stem}.png"))
+        side = QVBoxLayout()
+        side.addWidget(self.preview, 1)
+        side.addWidget(self.note)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addLayout(side, 2)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.copy_button = self.buttons.addButton("Copy Image", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setObjectName("exportCopy")
+        self.copy_button.setToolTip("Put the picture, at the chosen size, on the clipboard")
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_image)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.buttons)
 
-    def options(self) -> export.HeatmapOptions:
-        """What the dialog says, as export options."""
-        return export.HeatmapOptions(
-            metric=self.metric_combo.currentData(),
-            order=self.order_combo.currentData(),
-            colormap=self.colormap_combo.currentText(),
-            annotate=self.annotate_check.isChecked(),
-            title=self.title_edit.text().strip(),
-            size=(self.width_spin.value(), self.height_spin.value()),
-            dpi=self.dpi_spin.value(),
-            csv_layout=self.format_combo.currentData()[1],
+    def _connect(self) -> None:
+        self.format_combo.currentIndexChanged.connect(self._on_format_chosen)
+        self.path_edit.textEdited.connect(self._on_path_typed)
+        self.unit_combo.currentIndexChanged.connect(self._on_unit_chosen)
+        for spin in (self.width_spin, self.height_spin, self.dpi_spin):
+            spin.valueChanged.connect(self._on_size_change)
+        self.metric_combo.currentIndexChanged.connect(lambda i: self.context.set_metric(self.metric_combo.itemData(i)))
+        self.order_combo.currentIndexChanged.connect(lambda i: self._write(order=self.order_combo.itemData(i)))
+        self.colormap_combo.currentIndexChanged.connect(lambda i: self._write(colormap=self.colormap_combo.itemData(i)))
+        self.range_edit.editingFinished.connect(self._on_range_typed)
+        self.digits_spin.valueChanged.connect(lambda v: self._write(digits=None if v < 0 else v))
+        self.annotate_check.toggled.connect(lambda on: self._write(annotate=bool(on)))
+        self.dendrogram_check.toggled.connect(self._on_dendrogram_toggled)
+        self.title_edit.editingFinished.connect(lambda: self._write(title=self.title_edit.text().strip()))
+
+    # ------------------------------------------------------------- settings
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        key = settings.value("export/format")
+        index = next((i for i, choice in enumerate(FORMAT_CHOICES) if choice[0] == key), 0)
+        self.format_combo.setCurrentIndex(index)
+        unit = settings.value("export/unit")
+        self._unit = unit if unit in PER_INCH else "px"
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(self._unit)))
+        self._set_spin_units(self._unit)
+        self.dpi_spin.setValue(round(min(2400.0, max(10.0, settings.value("export/dpi")))))
+        self.width_spin.setValue(settings.value("export/width"))
+        self.height_spin.setValue(settings.value("export/height"))
+        folder = Path(settings.value("export/folder") or Path.home())
+        if not folder.is_dir():
+            folder = Path.home()
+        stem = self.context.document.path.stem if self.context.document.path else "heatmap"
+        self.path_edit.setText(str(folder / f"{stem}{self._suffix()}"))
+        self._update_pixels()
+
+    def _save_settings(self) -> None:
+        settings = self.settings
+        settings.set_value("export/format", self.format_combo.currentData()[0])
+        settings.set_value("export/unit", self._unit)
+        settings.set_value("export/width", float(self.width_spin.value()))
+        settings.set_value("export/height", float(self.height_spin.value()))
+        settings.set_value("export/dpi", float(self.dpi_spin.value()))
+        settings.set_value("export/folder", str(Path(self.path_edit.text()).expanduser().parent))
+        settings.sync()
+
+    # ------------------------------------------------------------ the state
+    def sync(self) -> None:
+        """Show the view state in the look's controls (signals blocked)."""
+        state = self.state
+        widgets = (
+            self.metric_combo,
+            self.order_combo,
+            self.colormap_combo,
+            self.range_edit,
+            self.digits_spin,
+            self.annotate_check,
+            self.dendrogram_check,
+            self.title_edit,
         )
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.metric_combo.setCurrentIndex(self.metric_combo.findData(state.metric))
+            self.order_combo.setCurrentIndex(self.order_combo.findData(state.order))
+            select_colormap(self.colormap_combo, state.colormap or colormaps.default_colormap(state.metric))
+            from explorer.model.heatmap import default_range, range_text
+
+            self.range_edit.setText(range_text(state.range if state.range is not None else default_range(state.metric)))
+            self.digits_spin.setValue(-1 if state.digits is None else state.digits)
+            self.annotate_check.setChecked(state.annotate)
+            self.dendrogram_check.setChecked(state.dendrogram and state.order == "clustered")
+            if self.title_edit.text().strip() != state.title:
+                self.title_edit.setText(state.title)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    def _write(self, **values) -> None:
+        try:
+            self.state.update(**values)
+        except ValueError as error:
+            self.context.message.emit(f"Refused: {error}.")
+            self.sync()
+
+    def _on_state_change(self, names) -> None:
+        if not shiboken6.isValid(self):  # the dialog went without being closed: stop listening
+            self.state.changed.disconnect(self._on_state_change)
+            return
+        self.sync()
+        self._preview_timer.start()
+
+    def _on_range_typed(self) -> None:
+        from explorer.model.heatmap import parse_range
+
+        text = self.range_edit.text().strip()
+        try:
+            self.state.range = parse_range(text) if text else None
+        except ValueError as error:
+            QMessageBox.warning(self, "Export heatmap", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            self.sync()
+
+    def _on_dendrogram_toggled(self, on: bool) -> None:
+        self._write(**({"dendrogram": True, "order": "clustered"} if on else {"dendrogram": False}))
+
+    # -------------------------------------------------------- format, size
+    def _suffix(self) -> str:
+        return self.format_combo.currentData()[1]
 
     def _on_format_chosen(self, index: int) -> None:
-        suffix = self.format_combo.itemData(index)[0]
         path = Path(self.path_edit.text() or "heatmap")
-        self.path_edit.setText(str(path.with_suffix(suffix)))
+        self.path_edit.setText(str(path.with_suffix(self._suffix())))
+        self._update_pixels()
+        self._preview_timer.start()
 
-    def _on_metric_chosen(self, index: int) -> None:
-        self.colormap_combo.setCurrentText(style.default_colormap(self.metric_combo.itemData(index)))
+    def _on_path_typed(self, text: str) -> None:
+        """The format follows the extension typed (a CSV keeps its layout)."""
+        suffix = Path(text).suffix.lower()
+        if suffix not in export.FORMATS or suffix == self._suffix():
+            return
+        index = next(i for i, choice in enumerate(FORMAT_CHOICES) if choice[2] == suffix)
+        self.format_combo.blockSignals(True)
+        self.format_combo.setCurrentIndex(index)
+        self.format_combo.blockSignals(False)
+        self._update_pixels()
+        self._preview_timer.start()
+
+    def _set_spin_units(self, unit: str) -> None:
+        decimals = 0 if unit in ("px", "pt", "mm") else 2
+        for spin in (self.width_spin, self.height_spin):
+            spin.blockSignals(True)
+            spin.setDecimals(decimals)
+            spin.setSingleStep(1 if decimals == 0 else 0.5)
+            spin.setSuffix("" if unit == "px" else f" {unit}")
+            spin.blockSignals(False)
+
+    def _on_unit_chosen(self, index: int) -> None:
+        """Keep the physical size, in the new unit (pixels at the DPI)."""
+        unit = self.unit_combo.itemData(index)
+        size = self.figure_size().converted(unit, self.dpi_spin.value())
+        self._unit = unit
+        self._set_spin_units(unit)
+        for spin, value in ((self.width_spin, size.width), (self.height_spin, size.height)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        self._on_size_change()
+
+    def _on_size_change(self, *args) -> None:
+        self._update_pixels()
+        self._preview_timer.start()
+
+    def figure_size(self) -> FigureSize:
+        """The size the dialog says, in its unit."""
+        return FigureSize(max(0.01, self.width_spin.value()), max(0.01, self.height_spin.value()), self._unit)
+
+    def _update_pixels(self) -> None:
+        size, dpi = self.figure_size(), self.dpi_spin.value()
+        w, h = size.pixels(dpi)
+        w_in, h_in = size.inches(dpi)
+        if self._suffix() == ".csv":
+            self.pixels_label.setText("")
+        elif self._suffix() == ".png":
+            self.pixels_label.setText(f"= {w:,} × {h:,} pixels")
+        else:
+            self.pixels_label.setText(f"= {w_in * 2.54:.1f} × {h_in * 2.54:.1f} cm page")
+
+    def options(self) -> export.HeatmapOptions:
+        """What the dialog and the view state say, as export options."""
+        state = self.state
+        return export.HeatmapOptions(
+            metric=state.metric,
+            order=state.order,
+            colormap=state.colormap,
+            annotate=state.annotate,
+            title=state.title,
+            size=self.figure_size(),
+            dpi=self.dpi_spin.value(),
+            csv_layout=self.format_combo.currentData()[2],
+            range=state.range,
+            centre=state.centre,
+            digits=state.digits,
+            dendrogram=state.dendrogram,
+        )
+
+    # -------------------------------------------------------------- preview
+    def update_preview(self) -> None:
+        """Draw the figure as it will be at the chosen size, shrunk to the preview's box."""
+        if self._suffix() == ".csv":
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("CSV: every score at full precision,\nwith the labels, in the order shown")
+            self.note.setText("")
+            return
+        try:
+            options = self.options()
+            table = self._table()
+            export.check_table(table, self.context.document.title)
+            export.check_size(options.figure_size, options.dpi, self._suffix())
+            image, note = render.render_preview(
+                export.heatmap_data(table, options), options.figure_size, options.dpi, PREVIEW * 2
+            )
+        except (export.ExportError, ValueError) as error:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(str(error))
+            self.note.setText("")
+            return
+        pixmap = QPixmap.fromImage(image).scaled(
+            PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        self.preview.setPixmap(pixmap)
+        self.note.setText(f"{note[:1].upper()}{note[1:]}; a larger size shows them." if note else "")
+
+    def _table(self):
+        return shown_table(self.context.table, self.rows)
+
+    # -------------------------------------------------------------- actions
+    def copy_image(self) -> bool:
+        """Put the picture at the chosen size on the clipboard."""
+        try:
+            options = self.options()
+            table = self._table()
+            export.check_table(table, self.context.document.title)
+            export.check_size(options.figure_size, options.dpi, ".png")
+            data = export.heatmap_data(table, options)
+            image, _figure = render.render_image(data, options.figure_size, options.dpi)
+        except (export.ExportError, ValueError) as error:
+            self._say_failure(str(error), "Copy failed")
+            return False
+        QGuiApplication.clipboard().setImage(image)
+        self.context.message.emit(
+            f"Copied the heatmap ({image.width():,} × {image.height():,} pixels) to the clipboard"
+        )
+        return True
+
+    def export(self) -> bool:
+        """Write the file; on failure say why in one sentence and keep the dialog open."""
+        path = Path(self.path_edit.text()).expanduser()
+        if path.suffix.lower() != self._suffix() and path.suffix.lower() not in export.FORMATS:
+            path = path.with_suffix(self._suffix())
+            self.path_edit.setText(str(path))
+        try:
+            notes = export.export_heatmap(self._table(), path, self.options(), name=self.context.document.title)
+        except export.ExportError as error:
+            self._say_failure(str(error), "Export failed")
+            return False
+        self._save_settings()
+        message = f"Exported the heatmap to {path}"
+        if notes:
+            message += f" ({notes[0]})"
+        self.context.message.emit(message)
+        self.accept()
+        return True
+
+    def _say_failure(self, error: str, what: str) -> None:
+        self.context.message.emit(f"{what}: {error}")
+        QMessageBox.warning(self, "Export heatmap", f"{error[:1].upper()}{error[1:]}.")
+
+    def reject(self) -> None:
+        """Cancel: the heatmap's look goes back to what it was when the dialog opened."""
+        changed = {name: value for name, value in self._state_at_open.items() if getattr(self.state, name) != value}
+        metric = changed.pop("metric", None)
+        if metric is not None:
+            self.context.set_metric(metric)
+        if changed:
+            self.state.update(**changed)
+        super().reject()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -123,48 +434,12 @@ class ExportHeatmapDialog(QDialog):
         )
         if path:
             self.path_edit.setText(path)
-            suffix = Path(path).suffix.lower()
-            for i, (_, choice, _) in enumerate(FORMAT_CHOICES):
-                if choice == suffix:
-                    self.format_combo.blockSignals(True)
-                    self.format_combo.setCurrentIndex(i)
-                    self.format_combo.blockSignals(False)
-                    break
-
-    def _table(self):
-        """The document's table, or the shown rows of it as a table of their own."""
-        table = self.context.table
-        if self.rows is None:
-            return table
-        from explorer.model.table import VectorTable
-
-        rows = self.rows
-        return VectorTable(
-            [table.labels[i] for i in rows],
-            table.dimensions,
-            table.values[rows],
-            [table.colors[i] for i in rows],
-            [table.visible[i] for i in rows],
-        )
-
-    def export(self) -> bool:
-        """Write the file; on failure say why in one sentence and keep the dialog open."""
-        try:
-            export.export_heatmap(
-                self._table(), Path(self.path_edit.text()), self.options(), name=self.context.document.title
-            )
-        except export.ExportError as error:
-            self.context.message.emit(f"Export failed: {error}")
-            QMessageBox.warning(self, "Export heatmap", f"{str(error)[:1].upper()}{str(error)[1:]}.")
-            return False
-        self.context.message.emit(f"Exported the heatmap to {self.path_edit.text()}")
-        self.accept()
-        return True
+            self._on_path_typed(path)
 
 
-def export_heatmap_interactive(parent: QWidget | None, context, rows=None) -> ExportHeatmapDialog:
+def export_heatmap_interactive(parent: QWidget | None, context, rows=None, settings=None) -> ExportHeatmapDialog:
     """Open the export dialog for ``context`` (connect ``actionExportHeatmap.triggered`` to this);
     ``rows`` limits it to the vectors the panel shows of a large document."""
-    dialog = ExportHeatmapDialog(context, parent, rows)
+    dialog = ExportHeatmapDialog(context, parent, rows, settings)
     dialog.open()
     return dialog

@@ -1,119 +1,135 @@
-"""The heatmap picture: title, row and column labels, the cells, a colour bar.
+"""The heatmap picture: title, dendrograms, row and column labels, the cells, a colour bar.
 
 One :class:`HeatmapFigure` is what the panel shows and what every export
 renders (offscreen, at the requested size): one drawing path, not two. It
-only draws what its :class:`HeatmapData` holds; it never computes scores.
+only draws what its :class:`~explorer.model.heatmap.HeatmapScores` holds;
+it never computes scores. Where each part goes is computed from text metrics
+by :func:`~explorer.qt.heatmap.layout.compute_layout` whenever the figure's
+size, the scores or the style change.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QGuiApplication
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 
+from explorer.model.heatmap import HeatmapScores
 from explorer.qt.heatmap.colorbar import ColorBar
-from explorer.qt.heatmap.data import HeatmapData
+from explorer.qt.heatmap.dendrogram import DendrogramItem
 from explorer.qt.heatmap.items import CellsItem, NumbersItem, PairOutline
 from explorer.qt.heatmap.labels import LabelAxis
+from explorer.qt.heatmap.layout import MIN_FONT_PX, NUMBERS_HIDDEN, FigureLayout, compute_layout, font_at
 
 BACKGROUND = QColor(255, 255, 255)
 FOREGROUND = QColor(20, 20, 20)
 
 
-def figure_font(pixel_size: int = 12) -> QFont:
-    """The application's font at ``pixel_size`` pixels."""
-    font = QFont(QGuiApplication.font())
-    font.setPixelSize(pixel_size)
-    return font
+def figure_font() -> QFont:
+    """The application's font family (its size is set by the layout)."""
+    return QFont(QGuiApplication.font())
 
 
-class HeatmapFigure(pg.GraphicsLayout):
-    """Labels left and below, cells in a ViewBox (one unit = one cell), colour bar right."""
+class TitleItem(pg.GraphicsWidget):
+    """The figure's title, bold, on one line (shortened at the end when too long)."""
 
-    def __init__(self, data: HeatmapData, font_px: int = 12, label_px: float = 160.0):
+    def __init__(self):
+        super().__init__()
+        self.text = ""
+        self.font = QFont()
+        self.text_boxes: list[tuple[str, QRectF]] = []
+
+    def set_layout(self, rect: QRectF | None, text: str, font: QFont) -> None:
+        self.setVisible(rect is not None and bool(text))
+        self.text, self.font = text, QFont(font)
+        if rect is not None:
+            self.setPos(rect.topLeft())
+            self.resize(rect.width(), rect.height())
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        self.text_boxes = []
+        metrics = QFontMetricsF(self.font)
+        text = metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, self.width())
+        if not text:
+            return
+        width = metrics.horizontalAdvance(text)
+        box = QRectF((self.width() - width) / 2, 0, width, self.height())
+        painter.setFont(self.font)
+        painter.setPen(FOREGROUND)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        self.text_boxes.append((text, box))
+
+
+class HeatmapFigure(pg.GraphicsWidget):
+    """Cells in a ViewBox (one unit = one cell), labels, colour bar, title and dendrograms, laid out
+    from text metrics for the figure's size.
+
+    ``max_px`` caps the label font (None: it grows with the size, as for an
+    exported page); ``min_px`` is the smallest font used.
+    """
+
+    def __init__(self, data: HeatmapScores, max_px: float | None = None, min_px: float = MIN_FONT_PX):
         super().__init__()
         self.data = data
-        #: The rectangle to fill when exported (None: the viewport of the view showing the figure).
-        self.target: QRectF | None = None
-        self.font = figure_font(font_px)
-        self.label_px = label_px
-        self.setContentsMargins(6, 6, 6, 6)
-        self.layout.setHorizontalSpacing(2)
-        self.layout.setVerticalSpacing(2)
-        self.title = pg.LabelItem("", color=FOREGROUND, size=f"{round(font_px * 1.25)}px", bold=True)
+        self.base = figure_font()
+        self.max_px = max_px
+        self.min_px = min_px
+        self.result: FigureLayout | None = None
         self.view = pg.ViewBox(invertY=True, lockAspect=True, enableMenu=False, defaultPadding=0)
+        self.view.setParentItem(self)
         self.view.setMouseEnabled(x=True, y=True)
         self.cells = CellsItem(data)
-        self.numbers = NumbersItem(data, font_px)
+        self.numbers = NumbersItem(data, self.base)
         self.outline = PairOutline()
         for item in (self.cells, self.numbers, self.outline):
             self.view.addItem(item, ignoreBounds=item is not self.cells)
-        self.left = LabelAxis(data, self.view, "left", self.font, label_px)
-        self.bottom = LabelAxis(data, self.view, "bottom", self.font, label_px)
-        self.colorbar = ColorBar(data, self.font)
-        self.addItem(self.left, row=1, col=1)
-        self.addItem(self.view, row=1, col=2)
-        self.addItem(self.colorbar, row=1, col=3)
-        self.addItem(self.bottom, row=2, col=2)
-        # Spacers take the room a square matrix leaves, so labels and colour bar hug the cells.
-        self._spacers = [pg.GraphicsWidget() for _ in range(3)]
-        self.addItem(self._spacers[0], row=1, col=0)
-        self.addItem(self._spacers[1], row=1, col=4)
-        self.addItem(self._spacers[2], row=3, col=2)
-        for spacer in self._spacers:
-            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            spacer.setMinimumSize(0, 0)
+        font = font_at(self.base, 12)
+        self.rows = LabelAxis(data, self.view, "rows", font)
+        self.columns = LabelAxis(data, self.view, "columns", font)
+        self.colorbar = ColorBar(data, font)
+        self.title = TitleItem()
+        self.top_tree = DendrogramItem(data, self.view, "top")
+        self.left_tree = DendrogramItem(data, self.view, "left")
+        for item in (self.rows, self.columns, self.colorbar, self.title, self.top_tree, self.left_tree):
+            item.setParentItem(self)
+        self._sized = False
         self.structure_changed()
 
+    # ------------------------------------------------------------- layout
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if hasattr(self, "_spacers"):  # not during construction
-            self.fit_square()
+        self.relayout()
 
-    def fit_square(self) -> None:
-        """Size the cells' view to the largest square that fits beside labels and colour bar."""
-        requested = self._available()
-        width, height = requested.width(), requested.height()
-        self._fit_label_room(width, height)
-        left, top, right, bottom = self.layout.getContentsMargins()
-        spacing_x, spacing_y = self.layout.horizontalSpacing(), self.layout.verticalSpacing()
-        title = self.title.preferredHeight() + spacing_y if self.data.title else 0.0
-        free_x = width - left - right - self.left.preferredWidth() - self.colorbar.preferredWidth() - 4 * spacing_x
-        free_y = height - top - bottom - title - self.bottom.preferredHeight() - 3 * spacing_y
-        side = max(20.0, min(free_x, free_y))
-        if abs(self.view.preferredWidth() - side) > 0.5 or abs(self.view.preferredHeight() - side) > 0.5:
-            self.view.setFixedWidth(side)
-            self.view.setFixedHeight(side)
-            if self.geometry() != requested:
-                # A view fixed for a larger size kept the figure from shrinking: shrink it now.
-                self.setGeometry(requested)
-
-    def _fit_label_room(self, width: float, height: float) -> None:
-        """Long labels take at most a quarter of the room along their edge, so a short panel keeps
-        its cells large enough to read (a docked heatmap is wide but low)."""
-        for axis, room in ((self.left, width), (self.bottom, height)):
-            limit = max(48.0, min(self.label_px, 0.25 * room))
-            if abs(axis.max_px - limit) > 0.5:
-                axis.max_px = limit
-                axis.labels_changed()
-
-    def _available(self) -> QRectF:
-        """The room the figure has: the export's size, or the viewport of the view showing it."""
-        if self.target is not None:
-            return QRectF(self.target)
-        views = self.scene().views() if self.scene() is not None else []
-        if views:
-            return QRectF(views[0].viewport().rect())
-        return QRectF(self.geometry())
+    def relayout(self) -> None:
+        """Place every part for the figure's size (see :mod:`explorer.qt.heatmap.layout`)."""
+        size = self.size()
+        width, height = size.width(), size.height()
+        if width < 2 or height < 2:
+            return
+        result = compute_layout(self.data, width, height, self.base, self.max_px, self.min_px)
+        self.result = result
+        label_font = font_at(self.base, result.label_px)
+        bar_font = font_at(self.base, result.bar_px)
+        self.view.setGeometry(result.cells)
+        self.rows.set_layout(result.row_labels, label_font, result.row_label_max, result.row_side)
+        self.columns.set_layout(
+            result.column_labels, label_font, result.column_label_max, "bottom", result.column_upright
+        )
+        self.colorbar.set_layout(result.bar, result.ticks, result.bar_title, bar_font)
+        self.title.set_layout(result.title, self.data.title, font_at(self.base, result.title_px, bold=True))
+        self.top_tree.set_rect(result.top_tree)
+        self.left_tree.set_rect(result.left_tree)
+        self.numbers.max_px = result.max_px
+        self.numbers.min_px = self.min_px
+        self.numbers.data_changed()
 
     # ------------------------------------------------------------ updates
     def structure_changed(self) -> None:
         """Vectors or order changed: labels, cells, range of the view."""
         n = self.data.n
-        self.left.labels_changed()
-        self.bottom.labels_changed()
-        self.fit_square()
+        self.rows.labels_changed()
+        self.columns.labels_changed()
         side = max(n, 1)
         # Zoom in to a few cells, out to a little more than the matrix; no further.
         self.view.setLimits(
@@ -124,49 +140,67 @@ class HeatmapFigure(pg.GraphicsLayout):
             minXRange=min(2, side),
             minYRange=min(2, side),
         )
-        self.show_all()
         self.outline.set_cells([], n)
         self.restyle()
+        self.show_all()
 
     def show_all(self) -> None:
         """View the whole matrix (after zooming in)."""
         side = max(self.data.n, 1)
         self.view.setRange(QRectF(0, 0, side, side), padding=0)
+        self.view.updateMatrix()
 
     def labels_changed(self) -> None:
         """Labels were renamed (same vectors, same order)."""
-        self.left.labels_changed()
-        self.bottom.labels_changed()
-        self.fit_square()
+        self.data.changed()
+        self.rows.labels_changed()
+        self.columns.labels_changed()
+        self.relayout()
 
     def scores_changed(self) -> None:
         """Some scores changed (an edit): cells, numbers and the colour bar's range."""
         self.data.changed()
-        self._update_colorbar()
+        self.relayout()
+        self.colorbar.restyle()
         self.cells.data_changed()
-        self.numbers.data_changed()
 
     def restyle(self) -> None:
-        """Colour map, title, annotation or order changed: paint again, nothing recomputed."""
+        """Colour map, range, title, numbers or order changed: lay out and paint again, nothing recomputed."""
         self.data.changed()
-        self.title.setText(self.data.title, color=FOREGROUND)
-        shown = self.title in self.items
-        if self.data.title and not shown:
-            self.addItem(self.title, row=0, col=1, colspan=3)
-        elif not self.data.title and shown:
-            self.removeItem(self.title)
-        self._update_colorbar()
-        self.cells.data_changed()
-        self.numbers.data_changed()
-
-    def _update_colorbar(self) -> None:
+        self.relayout()
         self.colorbar.restyle()
+        self.cells.data_changed()
+        for item in (self.top_tree, self.left_tree):
+            item.update()
 
     def set_render_scale(self, scale: float) -> None:
         """Device pixels per figure pixel when rendered (export at a DPI)."""
         self.numbers.scale = scale
 
+    def highlight(self, cell: tuple[int, int] | None) -> None:
+        """Highlight the labels of the row and column of ``cell`` (display positions), or none."""
+        self.rows.highlight(None if cell is None else cell[0])
+        self.columns.highlight(None if cell is None else cell[1])
+
     # ----------------------------------------------------------- geometry
+    def cell_pixels(self) -> float:
+        """The side of a cell in figure pixels, as the view is zoomed now."""
+        a = self.mapFromItem(self.view.childGroup, QPointF(0, 0))
+        b = self.mapFromItem(self.view.childGroup, QPointF(1, 1))
+        return abs(b.x() - a.x())
+
+    def numbers_note(self) -> str:
+        """'numbers hidden: cells too small' when numbers are asked for and the cells in view cannot hold them."""
+        data = self.data
+        if not data.annotate or data.n == 0 or self.result is None:
+            return ""
+        view = self.view.viewRect().intersected(QRectF(0, 0, data.n, data.n))
+        visible = max(0.0, view.width()) * max(0.0, view.height())
+        px, _decimals = self.numbers.font_for(self.cell_pixels())
+        if px < self.min_px or visible > NumbersItem.MAX_NUMBERS:
+            return NUMBERS_HIDDEN
+        return ""
+
     def cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
         """Display (row, column) under a scene position, or None outside the cells."""
         if not self.view.sceneBoundingRect().contains(scene_pos):
@@ -180,3 +214,17 @@ class HeatmapFigure(pg.GraphicsLayout):
     def cell_scene_center(self, row: int, col: int) -> QPointF:
         """The scene position of the centre of the cell at display (row, column)."""
         return self.view.mapViewToScene(QPointF(col + 0.5, row + 0.5))
+
+    def text_boxes(self) -> list[tuple[str, str, QRectF]]:
+        """Every text the last paint drew: (part, text, box in figure coordinates).
+
+        Parts are 'title', 'rows', 'columns', 'colorbar' and 'numbers'; for checks that no text
+        overlaps another or leaves the page.
+        """
+        boxes = []
+        for part, item in (("title", self.title), ("rows", self.rows), ("columns", self.columns)):
+            if item.isVisible():
+                boxes += [(part, text, item.mapRectToItem(self, box)) for text, box in item.text_boxes]
+        boxes += [("colorbar", text, self.colorbar.mapRectToItem(self, box)) for text, box in self.colorbar.text_boxes]
+        boxes += [("numbers", text, self.numbers.mapRectToItem(self, box)) for text, box in self.numbers.text_boxes]
+        return boxes

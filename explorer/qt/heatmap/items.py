@@ -1,7 +1,7 @@
 """The graphics items of the heatmap: cells, the numbers in them, the selected pair.
 
 Each item paints everything of its kind in one ``paint`` call and reads the
-shared :class:`HeatmapData`; there is one item for all numbers, not one per
+shared :class:`HeatmapScores`; there is one item for all numbers, not one per
 cell. Items live inside a pyqtgraph ViewBox where one unit is one cell and
 row 0 is at the top.
 
@@ -18,10 +18,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QStaticText
+from PySide6.QtGui import QColor, QFont, QImage, QPaintEngine, QPainter, QPen, QStaticText
 
+from explorer.model.heatmap import UNDEFINED_INDEX, HeatmapScores, color_indices
 from explorer.qt.heatmap import style
-from explorer.qt.heatmap.data import HeatmapData
+from explorer.qt.heatmap.layout import MIN_FONT_PX, decimals_floor, font_at, number_font
 
 #: Up to this many visible cells, SVG and PDF get one rectangle per run of cells.
 VECTOR_CELL_LIMIT = 160_000
@@ -65,7 +66,7 @@ def _samples(start: int, end: int, pixels: int) -> np.ndarray:
 class MatrixItem(pg.GraphicsObject):
     """An item that covers the N x N cells, one unit per cell, and repaints when the data change."""
 
-    def __init__(self, data: HeatmapData):
+    def __init__(self, data: HeatmapScores):
         super().__init__()
         self.data = data
 
@@ -81,7 +82,7 @@ class MatrixItem(pg.GraphicsObject):
 class CellsItem(MatrixItem):
     """All N x N cells coloured by score; undefined scores grey and hatched."""
 
-    def __init__(self, data: HeatmapData):
+    def __init__(self, data: HeatmapScores):
         super().__init__(data)
         self._cache_key = None
         self._cache: tuple[QImage, np.ndarray] | None = None
@@ -94,28 +95,30 @@ class CellsItem(MatrixItem):
         sx, sy = device_scale(painter)
         engine = painter.paintEngine().type() if painter.paintEngine() else None
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        if engine in _VECTOR_ENGINES and (r1 - r0) * (c1 - c0) <= VECTOR_CELL_LIMIT:
-            rows, cols = np.arange(r0, r1), np.arange(c0, c1)
-            index = style.color_indices(data.display_scores(rows, cols), data.lo, data.hi)
-            self._paint_rects(painter, index, r0, c0)
-        else:
-            if engine in _VECTOR_ENGINES:  # too many rectangles: one image, a pixel per cell
-                rows, cols = _samples(r0, r1, VECTOR_IMAGE_CELLS), _samples(c0, c1, VECTOR_IMAGE_CELLS)
-            else:  # one sample per device pixel
-                rows = _samples(r0, r1, max(1, math.ceil((r1 - r0) * sy)))
-                cols = _samples(c0, c1, max(1, math.ceil((c1 - c0) * sx)))
-            image, index = self._image(rows, cols)
-            painter.drawImage(QRectF(c0, r0, c1 - c0, r1 - r0), image)
-        if min(sx, sy) >= 3 and len(rows) == r1 - r0 and len(cols) == c1 - c0:
-            self._paint_undefined(painter, index == style.UNDEFINED_INDEX, r0, c0, sx)
-        painter.restore()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            if engine in _VECTOR_ENGINES and (r1 - r0) * (c1 - c0) <= VECTOR_CELL_LIMIT:
+                rows, cols = np.arange(r0, r1), np.arange(c0, c1)
+                index = color_indices(data.display_scores(rows, cols), data.color_lo, data.color_hi)
+                self._paint_rects(painter, index, r0, c0)
+            else:
+                if engine in _VECTOR_ENGINES:  # too many rectangles: one image, a pixel per cell
+                    rows, cols = _samples(r0, r1, VECTOR_IMAGE_CELLS), _samples(c0, c1, VECTOR_IMAGE_CELLS)
+                else:  # one sample per device pixel
+                    rows = _samples(r0, r1, max(1, math.ceil((r1 - r0) * sy)))
+                    cols = _samples(c0, c1, max(1, math.ceil((c1 - c0) * sx)))
+                image, index = self._image(rows, cols)
+                painter.drawImage(QRectF(c0, r0, c1 - c0, r1 - r0), image)
+            if min(sx, sy) >= 3 and len(rows) == r1 - r0 and len(cols) == c1 - c0:
+                self._paint_undefined(painter, index == UNDEFINED_INDEX, r0, c0, sx)
+        finally:
+            painter.restore()
 
     def _image(self, rows: np.ndarray, cols: np.ndarray) -> tuple[QImage, np.ndarray]:
         key = (self.data.version, rows[0], rows[-1], len(rows), cols[0], cols[-1], len(cols))
         if key != self._cache_key:
-            index = style.color_indices(self.data.display_scores(rows, cols), self.data.lo, self.data.hi)
+            index = color_indices(self.data.display_scores(rows, cols), self.data.color_lo, self.data.color_hi)
             argb = style.lookup_table(self.data.colormap).take(index)
             image = QImage(argb.data, argb.shape[1], argb.shape[0], argb.strides[0], QImage.Format.Format_RGB32)
             image.ndarray = argb  # keep the pixels alive as long as the image
@@ -171,26 +174,40 @@ class NumbersItem(MatrixItem):
     """The score in every visible cell, when the cells are big enough to read it.
 
     Painted in device pixels (so the font does not scale with the cells) in
-    black or white, whichever contrasts more with the cell's colour. The texts
-    of the visible cells are formatted and laid out once (QStaticText) and
-    kept until the scores, the view or the cell size change.
+    black or white, whichever contrasts more with the cell's colour. The font
+    is the largest at which the widest number fits a cell (see
+    :func:`~explorer.qt.heatmap.layout.number_font`), at least
+    :data:`~explorer.qt.heatmap.layout.MIN_FONT_PX`; below that nothing is
+    drawn. The texts of the visible cells are formatted and laid out once
+    (QStaticText) and kept until the scores, the view or the cell size change.
     """
 
-    #: Smallest font (device pixels) worth drawing.
-    MIN_FONT_PX = 7.0
+    #: At most this many numbers are drawn at once (zoom in to read more).
+    MAX_NUMBERS = 40_000
 
-    def __init__(self, data: HeatmapData, font_px: float = 12.0):
+    def __init__(self, data: HeatmapScores, base: QFont | None = None):
         super().__init__(data)
-        self.font_px = font_px
+        self.base = QFont(base) if base is not None else QFont()
+        #: The largest font (logical pixels) of the page, and the smallest worth drawing.
+        self.max_px = 24.0
+        self.min_px = MIN_FONT_PX
         #: Device pixels per figure pixel (the export's DPI scale), for the font.
         self.scale = 1.0
         self.last_count = 0  # how many numbers the last paint drew (for tests and benchmarks)
+        #: Boxes (own coordinates, cell units) of the numbers the last paint drew.
+        self.text_boxes: list[tuple[str, QRectF]] = []
+        self.record_boxes = False
         self._layout_key = None
         self._layout = None
-        self._statics: dict[tuple[str, int], QStaticText] = {}
+        self._statics: dict[tuple[str, int, str], QStaticText] = {}
+
+    def font_for(self, cell_px: float) -> tuple[float, int]:
+        """(font px in figure pixels, decimals) for cells of ``cell_px`` figure pixels; font 0: none fit."""
+        return number_font(self.data, cell_px, self.base, self.min_px, self.max_px, decimals_floor(self.data))
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         self.last_count = 0
+        self.text_boxes = []
         data = self.data
         if not data.annotate or data.n == 0:
             return
@@ -198,54 +215,48 @@ class NumbersItem(MatrixItem):
         t = painter.worldTransform()
         cw, ch = math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22())
         count = (r1 - r0) * (c1 - c0)
-        if count == 0 or count > 40_000 or ch < self.MIN_FONT_PX + 2:
+        if count == 0 or count > self.MAX_NUMBERS or ch < self.min_px * self.scale:
             return
-        key = (data.version, r0, r1, c0, c1, round(cw * 2), round(ch * 2), self.scale, painter.font().key())
+        key = (data.version, r0, r1, c0, c1, round(cw * 4), round(ch * 4), self.scale)
         if key != self._layout_key:
-            self._layout_key, self._layout = key, self._lay_out(painter.font(), r0, r1, c0, c1, cw, ch)
+            self._layout_key, self._layout = key, self._lay_out(r0, r1, c0, c1, cw, ch)
         if self._layout is None:
             return
         font, groups = self._layout
         painter.save()
-        painter.resetTransform()
-        painter.setFont(font)
-        origin = t.map(QPointF(c0, r0))
-        ox, oy = origin.x(), origin.y()
-        for color, cells in groups:
-            painter.setPen(color)
-            for i, j, static, half_w, half_h in cells:
-                painter.drawStaticText(QPointF(ox + (j + 0.5) * cw - half_w, oy + (i + 0.5) * ch - half_h), static)
-            self.last_count += len(cells)
-        painter.restore()
+        try:
+            painter.resetTransform()
+            painter.setFont(font)
+            origin = t.map(QPointF(c0, r0))
+            ox, oy = origin.x(), origin.y()
+            for color, cells in groups:
+                painter.setPen(color)
+                for i, j, static, half_w, half_h in cells:
+                    painter.drawStaticText(QPointF(ox + (j + 0.5) * cw - half_w, oy + (i + 0.5) * ch - half_h), static)
+                self.last_count += len(cells)
+        finally:
+            painter.restore()
+        if self.record_boxes:
+            self._record(groups, t, r0, c0, cw, ch)
 
-    def _lay_out(self, base: QFont, r0: int, r1: int, c0: int, c1: int, cw: float, ch: float):
+    def _record(self, groups, t, r0: int, c0: int, cw: float, ch: float) -> None:
+        """Keep the drawn boxes in cell units (for checks that no text overlaps another)."""
+        for _color, cells in groups:
+            for i, j, static, half_w, half_h in cells:
+                x = c0 + j + 0.5 - half_w / cw
+                y = r0 + i + 0.5 - half_h / ch
+                self.text_boxes.append((static.text(), QRectF(x, y, 2 * half_w / cw, 2 * half_h / ch)))
+
+    def _lay_out(self, r0: int, r1: int, c0: int, c1: int, cw: float, ch: float):
         """Font, and per text colour the cells (row, column, text, half width, half height) to draw."""
         data = self.data
+        px, decimals = self.font_for(min(cw, ch) / self.scale)
+        if px < self.min_px:
+            return None
+        font = font_at(self.base, px * self.scale)
         scores = data.display_scores(np.arange(r0, r1), np.arange(c0, c1))
-        font = QFont(base)
-        base = self.font_px * self.scale
-        # Larger cells get somewhat larger numbers (up to 1.5 times the label font).
-        font.setPixelSize(max(1, round(min(max(base, 0.2 * ch), 1.5 * base, 0.55 * ch))))
-        if font.pixelSize() < self.MIN_FONT_PX:
-            return None
-        texts = None
-        for decimals in range(data.decimals, max(0, data.decimals - 1) - 1, -1):
-            texts = style.cell_texts(scores, decimals)
-            metrics = QFontMetricsF(font)
-            longest = max((len(s) for row in texts for s in row), default=0)
-            # Digits share one width in most fonts: measuring the longest few texts is enough.
-            candidates = sorted({s for row in texts for s in row if len(s) >= longest - 1})[:40]
-            widest = max((metrics.horizontalAdvance(s) for s in candidates), default=0)
-            if widest > cw - 4:  # shrink the font a little before giving up a decimal
-                size = math.floor(font.pixelSize() * (cw - 4) / widest)
-                if size < max(self.MIN_FONT_PX + 1, 0.6 * font.pixelSize()):
-                    texts = None
-                    continue
-                font.setPixelSize(size)
-            break
-        if texts is None:
-            return None
-        dark = style.dark_text_table(data.colormap)[style.color_indices(scores, data.lo, data.hi)]
+        texts = data.cell_texts(np.arange(r0, r1), np.arange(c0, c1), decimals)
+        dark = style.dark_text_table(data.colormap)[color_indices(scores, data.color_lo, data.color_hi)]
         laid_out = {}
         for text in {s for row in texts for s in row if s}:
             static = self._static_text(text, font)

@@ -1,103 +1,94 @@
-"""The vector labels along the heatmap's left and bottom edges.
+"""The vector labels beside the heatmap's rows and below its columns.
 
-One widget paints all labels of its edge. Long labels are elided to a
-maximum width; bottom labels turn upright when they do not fit across a
-cell; when cells are smaller than a line of text, only every k-th label is
-drawn (k = 1, 2, 5, 10, 20, ...), so the labels never overlap.
+One widget paints all labels of its edge, following the cells' view when it
+is zoomed. Row labels stand left of the cells (right of them when a
+dendrogram takes the left side); column labels stand below, across a cell or
+upright when they are wider than one. When a cell is smaller than a line of
+text only every k-th label is drawn (k = 1, 2, 5, 10, 20, ...), so labels
+never overlap. Long labels are shortened in the middle to the width the
+figure's layout gives them. The label of the row and the column under the
+mouse is drawn bold on a pale band.
 """
 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from explorer.qt.heatmap.data import HeatmapData
+from explorer.model.heatmap import HeatmapScores
+from explorer.qt.heatmap.layout import elide, elide_mode, label_step
 
-_PAD = 4.0
+__all__ = ["LabelAxis", "label_step"]
 
-
-def label_step(cell_px: float, line_px: float) -> int:
-    """Smallest of 1, 2, 5, 10, 20, 50, ... with labels at least a line apart."""
-    if cell_px <= 0:
-        return 1
-    need = line_px * 1.05 / cell_px
-    step, base = 1, 1
-    while step < need:
-        for m in (1, 2, 5):
-            step = m * base
-            if step >= need:
-                break
-        base *= 10
-    return step
-
-
-@lru_cache(maxsize=4)
-def _elide(labels: tuple[str, ...], font_spec: str, pixel_size: int, max_px: float):
-    """Labels elided to ``max_px``, their widths, and the widest; both edges share one computation."""
-    font = QFont()
-    font.fromString(font_spec)
-    font.setPixelSize(pixel_size)
-    metrics = QFontMetricsF(font)
-    elided, widths = [], []
-    for label in labels:
-        text = label.replace("\n", " ")
-        width = metrics.horizontalAdvance(text)
-        if width > max_px:
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_px)
-            width = metrics.horizontalAdvance(text)
-        elided.append(text)
-        widths.append(width)
-    return elided, np.array(widths), max(widths, default=0.0)
+FOREGROUND = QColor(20, 20, 20)
+HIGHLIGHT = QColor(255, 236, 150)
 
 
 class LabelAxis(pg.GraphicsWidget):
-    """Labels of the rows ('left') or the columns ('bottom') of the ViewBox ``view``."""
+    """Labels of the rows ('rows') or the columns ('columns') of the ViewBox ``view``."""
 
-    def __init__(self, data: HeatmapData, view: pg.ViewBox, edge: str, font: QFont, max_px: float = 160.0):
+    def __init__(self, data: HeatmapScores, view: pg.ViewBox, edge: str, font: QFont):
         super().__init__()
         self.data = data
         self.view = view
         self.edge = edge
         self.font = QFont(font)
-        self.max_px = max_px
+        self.side = "left" if edge == "rows" else "bottom"
+        self.upright = False
+        self.max_px = 160.0
         self.labels: list[str] = []
-        self._elided: list[str] = []
-        self._widths = np.zeros(0)
+        self._mode = Qt.TextElideMode.ElideMiddle
+        self.highlighted: int | None = None
+        #: Boxes (own coordinates) of the labels the last paint drew, and what they said.
+        self.text_boxes: list[tuple[str, QRectF]] = []
+        self._elided: dict[int, str] = {}
         view.sigRangeChanged.connect(self._on_view_change)
         view.sigResized.connect(self._on_view_change)
 
     def _on_view_change(self, *args) -> None:
         self.update()
 
-    def labels_changed(self) -> None:
-        """Take the labels (in display order) from the data and size the edge to fit them."""
-        metrics = QFontMetricsF(self.font)
-        self.labels = self.data.display_labels()
-        self._elided, self._widths, widest = _elide(
-            tuple(self.labels), self.font.toString(), self.font.pixelSize(), self.max_px
-        )
-        depth = math.ceil(widest + 2 * _PAD)
-        if self.edge == "left":
-            self.setFixedWidth(depth)
-        else:
-            self.setFixedHeight(max(depth, math.ceil(metrics.height() + 2 * _PAD)))
+    def set_layout(self, rect: QRectF, font: QFont, max_px: float, side: str, upright: bool = False) -> None:
+        """Place the labels in ``rect`` (parent coordinates), in ``font``, shortened to ``max_px``."""
+        self.setPos(rect.topLeft())
+        self.resize(rect.width(), rect.height())
+        self.font, self.max_px, self.side, self.upright = QFont(font), max_px, side, upright
+        self._elided = {}
         self.update()
+
+    def labels_changed(self) -> None:
+        """Take the labels (in display order) from the data."""
+        self.labels = self.data.display_labels()
+        self._mode = elide_mode(self.labels)
+        self._elided = {}
+        self.update()
+
+    def highlight(self, index: int | None) -> None:
+        """Draw the label at display position ``index`` highlighted (None: none)."""
+        if index != self.highlighted:
+            self.highlighted = index
+            self.update()
+
+    def _text(self, i: int) -> str:
+        text = self._elided.get(i)
+        if text is None:
+            text = self._elided[i] = elide(self.labels[i], self.font, self.max_px, self._mode)
+        return text
 
     def _cell_axis(self) -> tuple[float, float]:
         """(position of cell 0's near edge, pixels per cell) along this edge, in own coordinates."""
         a = self.mapFromItem(self.view.childGroup, QPointF(0, 0))
         b = self.mapFromItem(self.view.childGroup, QPointF(1, 1))
-        if self.edge == "left":
+        if self.edge == "rows":
             return a.y(), b.y() - a.y()
         return a.x(), b.x() - a.x()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        n = len(self._elided)
+        self.text_boxes = []
+        n = len(self.labels)
         if n == 0:
             return
         start, cell = self._cell_axis()
@@ -106,44 +97,63 @@ class LabelAxis(pg.GraphicsWidget):
         metrics = QFontMetricsF(self.font)
         line = metrics.height()
         view = self.view.viewRect()
-        lo, hi = (view.top(), view.bottom()) if self.edge == "left" else (view.left(), view.right())
+        lo, hi = (view.top(), view.bottom()) if self.edge == "rows" else (view.left(), view.right())
         first, last = max(0, math.floor(lo)), min(n, math.ceil(hi))
-        upright = self.edge == "bottom" and last > first and self._widths[first:last].max() > abs(cell) - 2
-        step = label_step(abs(cell), line) if (self.edge == "left" or upright) else 1
-        painter.setFont(self.font)
-        painter.setPen(QColor(20, 20, 20))
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        width, height = self.width(), self.height()
+        across = self.edge == "columns" and not self.upright
+        step = 1 if across else label_step(abs(cell), line)
         first = int(math.ceil(first / step) * step)
-        for i in range(first, last, step):
-            centre = start + (i + 0.5) * cell
-            text = self._elided[i]
-            if self.edge == "left":
-                painter.drawText(
-                    QRectF(0, centre - line / 2, width - _PAD, line),
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    text,
-                )
-            elif upright:
-                painter.save()
-                painter.translate(centre, _PAD)
-                painter.rotate(-90)
-                painter.drawText(
-                    QRectF(-(height - _PAD), -line / 2, height - 2 * _PAD, line),
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    text,
-                )
-                painter.restore()
-            else:
-                painter.drawText(
-                    QRectF(centre - abs(cell) / 2, _PAD, abs(cell), line), Qt.AlignmentFlag.AlignCenter, text
-                )
+        painter.save()
+        try:
+            painter.setFont(self.font)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            for i in range(first, last, step):
+                self._paint_label(painter, metrics, i, start + (i + 0.5) * cell, abs(cell), line, across)
+        finally:
+            painter.restore()
+
+    def _paint_label(
+        self, painter: QPainter, metrics: QFontMetricsF, i: int, centre: float, cell: float, line: float, across: bool
+    ) -> None:
+        text = self._text(i)
+        width = metrics.horizontalAdvance(text)
+        if self.edge == "rows":
+            x = self.width() - width if self.side == "left" else 0.0
+            box = QRectF(x, centre - line / 2, width, line)
+        elif across:
+            box = QRectF(centre - width / 2, 0.0, width, line)
+        else:  # upright, reading upwards, its end at the cells
+            box = QRectF(centre - line / 2, 0.0, line, width)
+        if i == self.highlighted:
+            band = (
+                QRectF(0, centre - min(cell, line) / 2, self.width(), min(cell, line))
+                if self.edge == "rows"
+                else QRectF(centre - min(cell, line) / 2, 0, min(cell, line), self.height())
+            )
+            painter.fillRect(band if not across else box.adjusted(-2, 0, 2, 0), HIGHLIGHT)
+            bold = QFont(self.font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            text = QFontMetricsF(bold).elidedText(text, self._mode, width + 0.5)
+        painter.setPen(FOREGROUND)
+        if self.edge == "columns" and not across:
+            painter.save()
+            painter.translate(box.center())
+            painter.rotate(-90)
+            painter.drawText(
+                QRectF(-box.height() / 2, -line / 2, box.height(), line), Qt.AlignmentFlag.AlignCenter, text
+            )
+            painter.restore()
+        else:
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        if i == self.highlighted:
+            painter.setFont(self.font)
+        self.text_boxes.append((text, box))
 
     def label_at(self, pos: QPointF) -> str | None:
         """The full label under ``pos`` (own coordinates), for a tooltip."""
         start, cell = self._cell_axis()
         if cell == 0 or not self.labels:
             return None
-        coord = pos.y() if self.edge == "left" else pos.x()
+        coord = pos.y() if self.edge == "rows" else pos.x()
         i = math.floor((coord - start) / cell)
         return self.labels[i] if 0 <= i < len(self.labels) else None
