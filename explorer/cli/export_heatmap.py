@@ -47,7 +47,7 @@ def parse_colormap(text: str) -> str:
 
 def parse_digits(text: str) -> int:
     """0 to 8 decimals."""
-    from explorer.model.heatmap import MAX_DIGITS
+    from explorer.model.heatmap_numbers import MAX_DIGITS
 
     try:
         digits = int(text)

@@ -22,7 +22,8 @@ from typing import Any, ClassVar
 
 from explorer.model.colormaps import check_colormap
 from explorer.model.events import Signal
-from explorer.model.heatmap import check_digits, check_range
+from explorer.model.heatmap import check_range
+from explorer.model.heatmap_numbers import check_digits
 from explorer.model.ordering import ORDERS
 from explorer.model.similarity import METRICS
 

@@ -122,3 +122,100 @@ def test_exporting_over_a_symbolic_link_writes_the_file_it_points_to(tmp_path):
     assert target.read_text().startswith(
         "cosine similarity,A,B,C,D,E"
     )  # the link's file got the matrix; the link stays a link
+
+
+# ----------------------------------------------------------------- physical sizes
+def test_pdf_and_svg_carry_the_physical_size_asked_for(tmp_path):
+    import re
+    import xml.etree.ElementTree as ET
+
+    pdf = tmp_path / "heat.pdf"
+    result = run_cli("-o", str(pdf), "--size", "12cmx9cm", "--dpi", "300", "--title", "Materials")
+    assert result.returncode == 0, result.stderr
+    data = pdf.read_bytes()
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    assert box and float(box.group(1)) == pytest.approx(120 / 25.4 * 72, abs=1e-4)  # 340.157 pt
+    assert float(box.group(2)) == pytest.approx(90 / 25.4 * 72, abs=1e-4)
+    assert b"/FontFile2" in data  # the fonts are embedded
+    svg = tmp_path / "heat.svg"
+    assert run_cli("-o", str(svg), "--size", "5inx4in").returncode == 0
+    root = ET.parse(svg).getroot()
+    assert (root.get("width"), root.get("height")) == ("5in", "4in")
+    texts = [t.text.strip() for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text]
+    assert {"A", "B", "0.353", "cosine similarity"} <= set(texts)  # text stays text
+    points = tmp_path / "points.svg"
+    assert run_cli("-o", str(points), "--size", "300ptx200pt").returncode == 0
+    root = ET.parse(points).getroot()
+    assert (root.get("width"), root.get("height")) == ("300pt", "200pt")
+
+
+def test_a_png_of_a_physical_size_has_size_times_dpi_pixels(tmp_path):
+    import struct
+
+    png = tmp_path / "heat.png"
+    assert run_cli("-o", str(png), "--size", "12cmx9cm", "--dpi", "300").returncode == 0
+    data = png.read_bytes()
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1417, 1063)
+    phys = data.index(b"pHYs")
+    assert round(struct.unpack(">I", data[phys + 4 : phys + 8])[0] * 0.0254) == 300
+
+
+def test_range_digits_colour_map_and_dendrogram_reach_the_file(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    svg = tmp_path / "heat.svg"
+    result = run_cli(
+        "-o", str(svg), "--dendrogram", "--range=0.3:1", "--digits", "2", "--colormap", "rdbu_r", "--size", "16cmx12cm"
+    )
+    assert result.returncode == 0, result.stderr
+    texts = [t.text.strip() for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text") if t.text]
+    assert "0.99" in texts and "1.00" in texts and "0.999" not in texts  # two decimals, C = A not written 1.00
+    assert "0.3" in texts and "-1.0" not in texts  # the colour bar spans 0.3 to 1
+    refused = run_cli("-o", str(tmp_path / "x.png"), "--dendrogram", "--order", "label")
+    assert refused.returncode == 2
+    assert "--dendrogram draws the clustered order's tree" in one_sentence(refused.stderr)
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_numbers_left_out_are_said_on_stderr(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    data = tmp_path / "many.csv"
+    data.write_text(
+        "label,x,y,z\n" + "".join(f"w{i},{a},{b},{c}\n" for i, (a, b, c) in enumerate(rng.normal(size=(200, 3))))
+    )
+    result = run_cli(str(data), "-o", str(tmp_path / "heat.png"), "--size", "800x600")
+    assert result.returncode == 0
+    assert result.stderr.startswith("note: numbers hidden: cells too small (200 vectors in 800x600)")
+
+
+def test_equal_huge_dot_products_make_a_picture(tmp_path):
+    """Issue 9: scores of 2^54 all alike crashed the picture (a blank PNG, then a segmentation fault)."""
+    from PySide6.QtGui import QImage
+
+    data = tmp_path / "huge.csv"
+    data.write_text("label,x,y\nA,134217728,0\nB,134217728,0\n")
+    png = tmp_path / "huge.png"
+    result = run_cli(str(data), "-o", str(png), "--metric", "dot", "--dendrogram")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20  # cells, labels, the colour bar: not blank
+
+
+def test_csv_export_loads_neither_qtwidgets_nor_pyqtgraph(tmp_path):
+    out = tmp_path / "scores.csv"
+    code = (
+        "import sys; from explorer.cli import main; "
+        f"code = main(['export-heatmap', '-o', {str(out)!r}, '--order', 'clustered']); "
+        "heavy = ('PySide6.QtWidgets', 'PySide6.QtGui', 'pyqtgraph'); "
+        "print(code, sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 []"
+    assert out.read_text().startswith("cosine similarity,")

@@ -9,16 +9,13 @@ from explorer.model import colormaps
 from explorer.model.builtin import materials
 from explorer.model.heatmap import (
     UNDEFINED_INDEX,
-    cell_text,
-    cell_texts,
-    check_digits,
     color_indices,
     color_span,
     heatmap_scores,
     parse_range,
-    score_text,
     value_range,
 )
+from explorer.model.heatmap_numbers import cell_text, cell_texts, check_digits, score_text
 
 COS_AB = 165 / (math.sqrt(909) * math.sqrt(241))
 COS_AC = 819 / (math.sqrt(909) * math.sqrt(738))

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
@@ -218,3 +218,142 @@ def test_tooltip_follows_where_the_mouse_rests_even_after_fast_moves(qtbot, pane
     help_event = QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
     assert panel.eventFilter(viewport, help_event) is False  # the view still shows the tooltip
     assert panel.figure.cells.toolTip() == "cos(D, E) = 0.353"
+
+
+# ------------------------------------------------------- range, numbers, dendrogram
+def test_the_range_chooser_spans_the_colours_over_the_data(qtbot, panel, materials_context):
+    state = materials_context.view.heatmap
+    before = picture(panel)
+    panel.controls.range_selector.setCurrentIndex(panel.controls.range_selector.findData("data"))
+    assert state.range == "data"
+    assert (round(panel.data.lo, 3), panel.data.hi) == (0.353, 1.0)
+    assert panel.figure.colorbar.data.lo == panel.data.lo
+    assert not np.array_equal(picture(panel), before)
+    panel.controls.range_edit.setText("0.2:0.9")
+    panel.controls.range_edit.editingFinished.emit()
+    assert state.range == (0.2, 0.9) and (panel.data.lo, panel.data.hi) == (0.2, 0.9)
+    messages = []
+    materials_context.message.connect(messages.append)
+    panel.controls.range_edit.setText("0.9:0.2")
+    panel.controls.range_edit.editingFinished.emit()
+    assert state.range == (0.2, 0.9) and messages == [
+        "Colour range refused: the range 0.9:0.2 must go from a lower to a higher value."
+    ]
+
+
+def test_digits_write_every_cell_with_that_many_decimals(qtbot, panel, materials_context):
+    panel.controls.digits_spin.setValue(2)
+    assert materials_context.view.heatmap.digits == 2
+    texts = panel.data.cell_texts(np.arange(5), np.arange(5))
+    assert texts[0] == ["1.00", "0.35", "0.99", "1.00", "0.35"]  # C = A is not written 1.00
+    picture(panel)
+    assert panel.figure.numbers.last_count == 25
+
+
+def test_the_dendrogram_checkbox_clusters_and_draws_the_tree_over_the_cells_order(qtbot, panel, materials_context):
+    qtbot.mouseClick(panel.dendrogram_check, Qt.MouseButton.LeftButton)
+    state = materials_context.view.heatmap
+    assert (state.order, state.dendrogram) == ("clustered", True)
+    assert panel.order_selector.currentData() == "clustered"
+    picture(panel)
+    for tree in (panel.figure.top_tree, panel.figure.left_tree):
+        assert [row for row, _pos in tree.drawn_leaves] == panel.data.order.tolist()
+    # Each leaf ends over its own cell.
+    view = panel.figure.view
+    for row, x in panel.figure.top_tree.drawn_leaves:
+        scene = panel.figure.top_tree.mapToScene(x, 0)
+        column = int(view.mapSceneToView(scene).x())
+        assert panel.data.order[column] == row
+    panel.set_order("label")
+    assert not panel.dendrogram_check.isChecked() and not panel.data.shows_dendrogram
+
+
+def test_cells_too_small_for_numbers_say_so_and_zooming_in_brings_them(qtbot):
+    rng = np.random.default_rng(4)
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
+    from explorer.qt.context import DocumentContext
+
+    context = DocumentContext(
+        Document(VectorTable([f"w{i}" for i in range(60)], ["x", "y", "z"], rng.normal(size=(60, 3))))
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    panel = HeatmapPanel(context, parent)
+    parent.resize(520, 480)
+    panel.resize(520, 480)
+    parent.show()
+    qtbot.waitExposed(parent)
+    assert panel.numbers_check.isChecked()
+    assert panel.numbers_note() == "numbers hidden: cells too small"
+    assert panel.controls.numbers_note.isVisible()
+    picture(panel)
+    assert panel.figure.numbers.last_count == 0
+    panel.figure.view.setRange(xRange=(0, 4), yRange=(0, 4), padding=0)
+    assert panel.numbers_note() == ""
+    picture(panel)
+    assert panel.figure.numbers.last_count >= 16
+
+
+def test_hovering_a_cell_highlights_its_row_and_column_labels(qtbot, panel):
+    qtbot.wait(15)
+    qtbot.mouseMove(panel.graphics.viewport(), panel.cell_position(1, 3))
+    qtbot.waitUntil(lambda: panel.figure.rows.highlighted == 1)
+    assert panel.figure.columns.highlighted == 3
+    image = panel.graphics.viewport().grab().toImage()
+    label = panel.figure.rows
+    band = panel.graphics.mapFromScene(label.mapToScene(label.width() / 2, 0))
+    row_b = panel.cell_position(1, 0)
+    assert image.pixelColor(band.x(), row_b.y()).name() == "#ffec96"  # the pale band behind "B"
+    panel.eventFilter(panel.graphics.viewport(), QEvent(QEvent.Type.Leave))
+    assert panel.figure.rows.highlighted is None and panel.figure.columns.highlighted is None
+
+
+def test_colour_maps_are_chosen_by_common_names_with_swatches(qtbot, panel, materials_context):
+    chooser = panel.colormap_selector
+    names = [chooser.itemData(i) for i in range(chooser.count())]
+    assert names[0] == "CET-CBD1" and {"viridis", "magma", "RdBu", "coolwarm", "PuOr"} <= set(names)
+    assert all(not chooser.itemIcon(i).isNull() for i in range(chooser.count()))
+    chooser.setCurrentIndex(chooser.findData("RdBu"))
+    assert materials_context.view.heatmap.colormap == "RdBu" and panel.colormap == "RdBu"
+
+
+def test_show_selected_compares_a_search_or_a_selection_and_show_all_goes_back(qtbot, panel, materials_context):
+    assert not panel.show_selected_button.isEnabled()
+    materials_context.select_rows([0, 2, 3])  # what a search or the plot sets
+    assert panel.show_selected_button.isEnabled()
+    qtbot.mouseClick(panel.show_selected_button, Qt.MouseButton.LeftButton)
+    assert panel.displayed_labels() == ["A", "C", "D"]
+    assert panel.notice.text() == "Showing the 3 selected of 5 vectors."
+    assert panel.cell_tooltip(0, 1) == "cos(A, C) = 0.99994"
+    qtbot.mouseClick(panel.shown.show_all_button, Qt.MouseButton.LeftButton)
+    assert panel.displayed_labels() == list("ABCDE")
+
+
+def test_equal_huge_dot_products_paint(qtbot):
+    """Issue 9: equal dot products of 2^53 or more raised ZeroDivisionError in every paint."""
+    from explorer.model.commands import InsertVectors
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
+    from explorer.qt.context import DocumentContext
+
+    table = VectorTable(["A", "B"], ["x", "y"], [[2.0**27, 0.0], [2.0**27, 0.0]])
+    context = DocumentContext(Document(table))
+    context.view.heatmap.update(metric="dot", order="clustered", dendrogram=True)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    panel = HeatmapPanel(context, parent)
+    parent.resize(500, 400)
+    parent.show()
+    qtbot.waitExposed(parent)
+    image = picture(panel)
+    assert len(np.unique(image)) > 10  # a picture, not a blank
+    assert panel.cell_tooltip(0, 1) == "dot(A, B) = 1.801e+16"
+    context.set_metric("euclidean")
+    # Distances up to 1.6e308 (the largest float is 1.8e308): colours, ticks and clustering still work.
+    context.push(InsertVectors(2, ["C", "D"], [[8e307, 0.0], [-8e307, 0.0]]))
+    assert panel.data.hi == 1.6e308
+    picture(panel)
+    assert panel.data.n == 4 and sorted(panel.data.order.tolist()) == [0, 1, 2, 3]
+    context.undo_stack.undo()
+    assert panel.data.n == 2

@@ -144,6 +144,7 @@ class WindowLayout(QObject):
             screen = w.screen()
             available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1440, 900)
             w.setGeometry(fit_to_screen(w.sizeHint(), available))
+            QTimer.singleShot(0, w, self._keep_frame_on_screen)  # once shown, the frame's size is known
         splitter, left = settings.value("window/splitter"), settings.value("window/left_splitter")
         if state.isEmpty():
             self.default = splitter.isEmpty()
@@ -157,6 +158,20 @@ class WindowLayout(QObject):
             w.left_splitter.restoreState(left)
         else:
             self._fit_table_height()
+
+    def _keep_frame_on_screen(self) -> None:
+        """Shrink and move the window so that its frame (title bar included) is inside the available room."""
+        w = self.window
+        screen = w.screen()
+        if screen is None or w.isMaximized() or w.isFullScreen():
+            return
+        available, frame = screen.availableGeometry(), w.frameGeometry()
+        if available.contains(frame):
+            return
+        extra = QSize(frame.width() - w.width(), frame.height() - w.height())
+        size = w.size().boundedTo(available.size() - extra)
+        w.resize(size)
+        w.move(available.topLeft())
 
     def save(self) -> None:
         """Remember geometry, docks and splitters for the next run."""

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import colormaps, ordering
-from explorer.model.heatmap import MAX_DIGITS, default_range, parse_range, range_text
+from explorer.model.heatmap import default_range, parse_range, range_text
+from explorer.model.heatmap_numbers import MAX_DIGITS
 from explorer.model.similarity import METRIC_NAMES, METRICS
 from explorer.qt.flow_layout import FlowLayout, pair
 from explorer.qt.heatmap import style

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,11 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import colormaps, ordering
-from explorer.model.figure_size import PER_INCH, UNIT_NAMES, FigureSize
-from explorer.model.heatmap import MAX_DIGITS, shown_table
+from explorer.model.figure_size import FigureSize
+from explorer.model.heatmap import shown_table
+from explorer.model.heatmap_numbers import MAX_DIGITS
 from explorer.model.similarity import METRIC_NAMES, METRICS
 from explorer.qt.heatmap import export, render
 from explorer.qt.heatmap.controls import fill_colormaps, select_colormap
+from explorer.qt.heatmap.export_size import FigureSizeChooser
 
 #: Format choices: (key, label, suffix, CSV layout).
 FORMAT_CHOICES = (
@@ -73,7 +74,6 @@ class ExportHeatmapDialog(QDialog):
         self.settings = settings
         #: The table rows to export (what the panel shows of a large document), or None for all.
         self.rows = None if rows is None or len(rows) == len(context.table) else list(rows)
-        self._unit = "px"
         self._build()
         self._restore_settings()
         self.sync()
@@ -92,14 +92,9 @@ class ExportHeatmapDialog(QDialog):
         self.format_combo = QComboBox(objectName="exportFormat")
         for key, label, suffix, layout in FORMAT_CHOICES:
             self.format_combo.addItem(label, (key, suffix, layout))
-        self.width_spin = QDoubleSpinBox(objectName="exportWidth", decimals=0, minimum=1, maximum=export.MAX_PIXELS)
-        self.height_spin = QDoubleSpinBox(objectName="exportHeight", decimals=0, minimum=1, maximum=export.MAX_PIXELS)
-        self.unit_combo = QComboBox(objectName="exportUnit")
-        for unit, name in UNIT_NAMES.items():
-            self.unit_combo.addItem(name, unit)
-        self.dpi_spin = QSpinBox(objectName="exportDpi", minimum=10, maximum=2400, value=96)
-        self.dpi_spin.setToolTip("Dots per inch: the pixels of a PNG of a size in cm or inches; text keeps its size")
-        self.pixels_label = QLabel(objectName="exportPixels")
+        self.size_chooser = FigureSizeChooser()
+        self.width_spin, self.height_spin = self.size_chooser.width_spin, self.size_chooser.height_spin
+        self.unit_combo, self.dpi_spin = self.size_chooser.unit_combo, self.size_chooser.dpi_spin
         self.metric_combo = QComboBox(objectName="exportMetric")
         for metric in METRICS:
             self.metric_combo.addItem(METRIC_NAMES[metric], metric)
@@ -124,19 +119,10 @@ class ExportHeatmapDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        size_row = QHBoxLayout()
-        size_row.addWidget(self.width_spin)
-        size_row.addWidget(QLabel("×"))
-        size_row.addWidget(self.height_spin)
-        size_row.addWidget(self.unit_combo)
-        dpi_row = QHBoxLayout()
-        dpi_row.addWidget(self.dpi_spin)
-        dpi_row.addWidget(self.pixels_label, 1)
         form = QFormLayout()
         form.addRow("File", path_row)
         form.addRow("Format", self.format_combo)
-        form.addRow("Size", size_row)
-        form.addRow("DPI", dpi_row)
+        form.addRow("Size", self.size_chooser)
         form.addRow("Score", self.metric_combo)
         form.addRow("Order", self.order_combo)
         form.addRow("Colours", self.colormap_combo)
@@ -165,9 +151,7 @@ class ExportHeatmapDialog(QDialog):
     def _connect(self) -> None:
         self.format_combo.currentIndexChanged.connect(self._on_format_chosen)
         self.path_edit.textEdited.connect(self._on_path_typed)
-        self.unit_combo.currentIndexChanged.connect(self._on_unit_chosen)
-        for spin in (self.width_spin, self.height_spin, self.dpi_spin):
-            spin.valueChanged.connect(self._on_size_change)
+        self.size_chooser.changed.connect(self._preview_timer_start)
         self.metric_combo.currentIndexChanged.connect(lambda i: self.context.set_metric(self.metric_combo.itemData(i)))
         self.order_combo.currentIndexChanged.connect(lambda i: self._write(order=self.order_combo.itemData(i)))
         self.colormap_combo.currentIndexChanged.connect(lambda i: self._write(colormap=self.colormap_combo.itemData(i)))
@@ -183,27 +167,18 @@ class ExportHeatmapDialog(QDialog):
         key = settings.value("export/format")
         index = next((i for i, choice in enumerate(FORMAT_CHOICES) if choice[0] == key), 0)
         self.format_combo.setCurrentIndex(index)
-        unit = settings.value("export/unit")
-        self._unit = unit if unit in PER_INCH else "px"
-        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(self._unit)))
-        self._set_spin_units(self._unit)
-        self.dpi_spin.setValue(round(min(2400.0, max(10.0, settings.value("export/dpi")))))
-        self.width_spin.setValue(settings.value("export/width"))
-        self.height_spin.setValue(settings.value("export/height"))
+        self.size_chooser.restore(settings)
         folder = Path(settings.value("export/folder") or Path.home())
         if not folder.is_dir():
             folder = Path.home()
         stem = self.context.document.path.stem if self.context.document.path else "heatmap"
         self.path_edit.setText(str(folder / f"{stem}{self._suffix()}"))
-        self._update_pixels()
+        self.size_chooser.set_format(self._suffix())
 
     def _save_settings(self) -> None:
         settings = self.settings
         settings.set_value("export/format", self.format_combo.currentData()[0])
-        settings.set_value("export/unit", self._unit)
-        settings.set_value("export/width", float(self.width_spin.value()))
-        settings.set_value("export/height", float(self.height_spin.value()))
-        settings.set_value("export/dpi", float(self.dpi_spin.value()))
+        self.size_chooser.save(settings)
         settings.set_value("export/folder", str(Path(self.path_edit.text()).expanduser().parent))
         settings.sync()
 
@@ -273,7 +248,7 @@ class ExportHeatmapDialog(QDialog):
     def _on_format_chosen(self, index: int) -> None:
         path = Path(self.path_edit.text() or "heatmap")
         self.path_edit.setText(str(path.with_suffix(self._suffix())))
-        self._update_pixels()
+        self.size_chooser.set_format(self._suffix())
         self._preview_timer.start()
 
     def _on_path_typed(self, text: str) -> None:
@@ -285,48 +260,15 @@ class ExportHeatmapDialog(QDialog):
         self.format_combo.blockSignals(True)
         self.format_combo.setCurrentIndex(index)
         self.format_combo.blockSignals(False)
-        self._update_pixels()
+        self.size_chooser.set_format(self._suffix())
         self._preview_timer.start()
 
-    def _set_spin_units(self, unit: str) -> None:
-        decimals = 0 if unit in ("px", "pt", "mm") else 2
-        for spin in (self.width_spin, self.height_spin):
-            spin.blockSignals(True)
-            spin.setDecimals(decimals)
-            spin.setSingleStep(1 if decimals == 0 else 0.5)
-            spin.setSuffix("" if unit == "px" else f" {unit}")
-            spin.blockSignals(False)
-
-    def _on_unit_chosen(self, index: int) -> None:
-        """Keep the physical size, in the new unit (pixels at the DPI)."""
-        unit = self.unit_combo.itemData(index)
-        size = self.figure_size().converted(unit, self.dpi_spin.value())
-        self._unit = unit
-        self._set_spin_units(unit)
-        for spin, value in ((self.width_spin, size.width), (self.height_spin, size.height)):
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
-        self._on_size_change()
-
-    def _on_size_change(self, *args) -> None:
-        self._update_pixels()
+    def _preview_timer_start(self) -> None:
         self._preview_timer.start()
 
     def figure_size(self) -> FigureSize:
         """The size the dialog says, in its unit."""
-        return FigureSize(max(0.01, self.width_spin.value()), max(0.01, self.height_spin.value()), self._unit)
-
-    def _update_pixels(self) -> None:
-        size, dpi = self.figure_size(), self.dpi_spin.value()
-        w, h = size.pixels(dpi)
-        w_in, h_in = size.inches(dpi)
-        if self._suffix() == ".csv":
-            self.pixels_label.setText("")
-        elif self._suffix() == ".png":
-            self.pixels_label.setText(f"= {w:,} × {h:,} pixels")
-        else:
-            self.pixels_label.setText(f"= {w_in * 2.54:.1f} × {h_in * 2.54:.1f} cm page")
+        return self.size_chooser.figure_size()
 
     def options(self) -> export.HeatmapOptions:
         """What the dialog and the view state say, as export options."""
@@ -338,7 +280,7 @@ class ExportHeatmapDialog(QDialog):
             annotate=state.annotate,
             title=state.title,
             size=self.figure_size(),
-            dpi=self.dpi_spin.value(),
+            dpi=self.size_chooser.dpi(),
             csv_layout=self.format_combo.currentData()[2],
             range=state.range,
             centre=state.centre,

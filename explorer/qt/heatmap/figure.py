@@ -19,7 +19,8 @@ from explorer.qt.heatmap.colorbar import ColorBar
 from explorer.qt.heatmap.dendrogram import DendrogramItem
 from explorer.qt.heatmap.items import CellsItem, NumbersItem, PairOutline
 from explorer.qt.heatmap.labels import LabelAxis
-from explorer.qt.heatmap.layout import MIN_FONT_PX, NUMBERS_HIDDEN, FigureLayout, compute_layout, font_at
+from explorer.qt.heatmap.layout import MIN_FONT_PX, NUMBERS_HIDDEN, FigureLayout, compute_layout
+from explorer.qt.heatmap.text import font_at
 
 BACKGROUND = QColor(255, 255, 255)
 FOREGROUND = QColor(20, 20, 20)
@@ -185,6 +186,7 @@ class HeatmapFigure(pg.GraphicsWidget):
     # ----------------------------------------------------------- geometry
     def cell_pixels(self) -> float:
         """The side of a cell in figure pixels, as the view is zoomed now."""
+        self.view.updateMatrix()  # the view applies a new range lazily, at its next paint
         a = self.mapFromItem(self.view.childGroup, QPointF(0, 0))
         b = self.mapFromItem(self.view.childGroup, QPointF(1, 1))
         return abs(b.x() - a.x())

@@ -22,7 +22,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPaintEngine, QPainter, QPen, Q
 
 from explorer.model.heatmap import UNDEFINED_INDEX, HeatmapScores, color_indices
 from explorer.qt.heatmap import style
-from explorer.qt.heatmap.layout import MIN_FONT_PX, decimals_floor, font_at, number_font
+from explorer.qt.heatmap.layout import MIN_FONT_PX, decimals_floor, number_font
+from explorer.qt.heatmap.text import font_at
 
 #: Up to this many visible cells, SVG and PDF get one rectangle per run of cells.
 VECTOR_CELL_LIMIT = 160_000

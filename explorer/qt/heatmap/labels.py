@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from explorer.model.heatmap import HeatmapScores
-from explorer.qt.heatmap.layout import elide, elide_mode, label_step
+from explorer.qt.heatmap.text import elide, elide_mode, label_step
 
 __all__ = ["LabelAxis", "label_step"]
 

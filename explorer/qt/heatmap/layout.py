@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from explorer.model.heatmap import HeatmapScores
+from explorer.qt.heatmap.text import REFERENCE_PX, font_at, label_step, label_widths, line_height
 
 #: Smallest font (logical pixels; 6 pt) used for labels and numbers.
 MIN_FONT_PX = 8.0
@@ -40,7 +40,6 @@ LABEL_SHARE = 0.25
 NUMBERS_HIDDEN = "numbers hidden: cells too small"
 #: Labels thinned to every k-th (cells smaller than a line) take this share of the largest font.
 THINNED_SHARE = 0.6
-_REFERENCE_PX = 100  # label widths are measured once at this size and scaled
 
 
 @dataclass
@@ -74,84 +73,6 @@ class FigureLayout:
     bar_title: QRectF = field(default_factory=QRectF)  # the title's box, upright, beside the ticks
 
 
-def font_at(base: QFont, pixel_size: float, bold: bool = False) -> QFont:
-    """``base`` at ``pixel_size`` pixels, rounded to whole pixels.
-
-    Always a pixel size, never a point size: a point size would be converted
-    with the paint device's DPI (a PNG at 300 DPI would get text three times as large).
-    """
-    font = QFont(base)
-    font.setPixelSize(max(1, round(pixel_size)))
-    font.setBold(bold)
-    return font
-
-
-def line_height(base: QFont, pixel_size: float) -> float:
-    """The height of a line of text at ``pixel_size``."""
-    return QFontMetricsF(font_at(base, pixel_size)).height()
-
-
-@lru_cache(maxsize=8)
-def _label_widths(labels: tuple[str, ...], family: str) -> np.ndarray:
-    """Widths of ``labels`` at :data:`_REFERENCE_PX` pixels (one line each)."""
-    font = QFont()
-    font.fromString(family)
-    font.setPixelSize(_REFERENCE_PX)
-    metrics = QFontMetricsF(font)
-    return np.array([metrics.horizontalAdvance(label.replace("\n", " ")) for label in labels], float)
-
-
-def label_widths(labels: tuple[str, ...], base: QFont, pixel_size: float) -> np.ndarray:
-    """Widths of ``labels`` at ``pixel_size`` (scaled from one measurement per set of labels)."""
-    return _label_widths(labels, base.toString()) * (pixel_size / _REFERENCE_PX)
-
-
-def elide(text: str, font: QFont, width: float, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle) -> str:
-    """``text`` on one line, shortened (in the middle by default) to ``width`` when longer."""
-    metrics = QFontMetricsF(font)
-    one_line = text.replace("\n", " ")
-    if metrics.horizontalAdvance(one_line) <= width:
-        return one_line
-    return metrics.elidedText(one_line, mode, width)
-
-
-def elide_mode(labels: list[str]) -> Qt.TextElideMode:
-    """Where to shorten labels so that what tells them apart stays: labels sharing a long beginning
-    ('Cross-laminated timber panel number 1, ...') lose their beginning, labels sharing an ending
-    lose their end, others their middle."""
-    if len(labels) < 2:
-        return Qt.TextElideMode.ElideMiddle
-    prefix = _common_start(labels)
-    suffix = _common_start([label[::-1] for label in labels])
-    if max(prefix, suffix) < 4:
-        return Qt.TextElideMode.ElideMiddle
-    return Qt.TextElideMode.ElideLeft if prefix >= suffix else Qt.TextElideMode.ElideRight
-
-
-def _common_start(texts: list[str]) -> int:
-    """How many characters every text begins with."""
-    first, last = min(texts), max(texts)
-    length = 0
-    while length < min(len(first), len(last)) and first[length] == last[length]:
-        length += 1
-    return length
-
-
-def label_step(cell_px: float, line_px: float) -> int:
-    """Smallest of 1, 2, 5, 10, 20, 50, ... with labels at least a line apart."""
-    if cell_px <= 0:
-        return 1
-    need = line_px * 1.05 / cell_px
-    step, base = 1, 1
-    while step < need:
-        for m in (1, 2, 5):
-            step = m * base
-            if step >= need:
-                break
-        base *= 10
-    return step
-
-
 def max_font_px(width: float, height: float) -> float:
     """The largest label font for a page: a 1200 x 1000 picture gets 21 px, a 12 x 9 cm figure 11 px."""
     low, high = MAX_FONT_RANGE
@@ -169,9 +90,9 @@ def numbers_fit(data: HeatmapScores, cell: float, base: QFont, decimals: int) ->
     texts = _sample_texts(data, decimals)
     if not texts:
         return 0.0
-    metrics = QFontMetricsF(font_at(base, _REFERENCE_PX))
-    widest = max(metrics.horizontalAdvance(t) for t in texts) / _REFERENCE_PX
-    tall = metrics.height() / _REFERENCE_PX
+    metrics = QFontMetricsF(font_at(base, REFERENCE_PX))
+    widest = max(metrics.horizontalAdvance(t) for t in texts) / REFERENCE_PX
+    tall = metrics.height() / REFERENCE_PX
     room = 0.84 * cell - 1.0  # a margin inside the cell, so neighbouring numbers never touch
     return max(0.0, min(room / widest if widest else math.inf, room / tall))
 
@@ -197,7 +118,7 @@ def _longest_texts(data: HeatmapScores, decimals: int) -> list[str]:
         if finite.size == 0:
             return []
         sample = np.array([[finite.min(), finite.max(), -abs(finite).max() * 0.99, finite[finite.size // 2]]])
-        from explorer.model.heatmap import cell_texts
+        from explorer.model.heatmap_numbers import cell_texts
 
         return [t for t in cell_texts(sample, decimals)[0] if t]
     texts = {t for row in data.cell_texts(np.arange(n), np.arange(n), decimals) for t in row if t}
