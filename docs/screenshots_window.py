@@ -27,8 +27,8 @@ LIMIT = 250_000  # bytes per README image
 
 
 def shoot(window, path: Path) -> None:
+    window.show()  # at its first start the window fits the screen: set the size after
     window.resize(1440, 900)
-    window.show()
     for _ in range(10):
         QApplication.processEvents()
     image = window.grab().toImage()

@@ -102,7 +102,7 @@ class CellsItem(MatrixItem):
             if engine in _VECTOR_ENGINES and (r1 - r0) * (c1 - c0) <= VECTOR_CELL_LIMIT:
                 rows, cols = np.arange(r0, r1), np.arange(c0, c1)
                 index = color_indices(data.display_scores(rows, cols), data.color_lo, data.color_hi)
-                self._paint_rects(painter, index, r0, c0)
+                self._paint_rects(painter, index, r0, c0, min(sx, sy))
             else:
                 if engine in _VECTOR_ENGINES:  # too many rectangles: one image, a pixel per cell
                     rows, cols = _samples(r0, r1, VECTOR_IMAGE_CELLS), _samples(c0, c1, VECTOR_IMAGE_CELLS)
@@ -126,12 +126,13 @@ class CellsItem(MatrixItem):
             self._cache_key, self._cache = key, (image, index)
         return self._cache
 
-    def _paint_rects(self, painter: QPainter, index: np.ndarray, r0: int, c0: int) -> None:
+    def _paint_rects(self, painter: QPainter, index: np.ndarray, r0: int, c0: int, scale: float) -> None:
         lut = style.lookup_table(self.data.colormap)
         painter.setPen(Qt.PenStyle.NoPen)
         rows, cols = index.shape
-        # Inner cells overlap their right and lower neighbours a little so viewers draw no seams.
-        overlap = 0.02
+        # Inner cells overlap their right and lower neighbours by about a device pixel (a third of the
+        # cell at most), so that viewers smoothing the edges draw no seams between them.
+        overlap = min(0.33, max(0.02, 1.0 / scale)) if scale > 0 else 0.02
         for i, row in enumerate(index):
             breaks = np.flatnonzero(np.diff(row)) + 1
             starts = np.concatenate(([0], breaks))

@@ -85,15 +85,17 @@ def decimals_floor(data: HeatmapScores) -> int:
 
 
 def numbers_fit(data: HeatmapScores, cell: float, base: QFont, decimals: int) -> float:
-    """The largest font (pixels) at which the widest
-    number fits in a cell of side ``cell``; 0 when no cell shows a number."""
+    """The largest font (pixels) at which the widest number fits in a cell of side ``cell``;
+    0 when no cell shows a number."""
+    room = 0.84 * cell - 1.0  # a margin inside the cell, so neighbouring numbers never touch
+    metrics = QFontMetricsF(font_at(base, REFERENCE_PX))
+    tall = metrics.height() / REFERENCE_PX
+    if room / tall < 1.0:
+        return 0.0  # not even a one-pixel line fits: no need to look at the numbers
     texts = _sample_texts(data, decimals)
     if not texts:
         return 0.0
-    metrics = QFontMetricsF(font_at(base, REFERENCE_PX))
     widest = max(metrics.horizontalAdvance(t) for t in texts) / REFERENCE_PX
-    tall = metrics.height() / REFERENCE_PX
-    room = 0.84 * cell - 1.0  # a margin inside the cell, so neighbouring numbers never touch
     return max(0.0, min(room / widest if widest else math.inf, room / tall))
 
 
@@ -113,11 +115,11 @@ def _longest_texts(data: HeatmapScores, decimals: int) -> list[str]:
     if n == 0:
         return []
     if n > 200:  # the widest texts are those of the extreme and the sign-carrying scores
-        m = data.matrix
-        finite = m[np.isfinite(m)]
-        if finite.size == 0:
+        with np.errstate(invalid="ignore"):
+            low, high = float(np.fmin.reduce(data.matrix, axis=None)), float(np.fmax.reduce(data.matrix, axis=None))
+        if np.isnan(low):
             return []
-        sample = np.array([[finite.min(), finite.max(), -abs(finite).max() * 0.99, finite[finite.size // 2]]])
+        sample = np.array([[low, high, -max(abs(low), abs(high)) * 0.99, (low + high) / 2]])
         from explorer.model.heatmap_numbers import cell_texts
 
         return [t for t in cell_texts(sample, decimals)[0] if t]
