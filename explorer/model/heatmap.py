@@ -243,8 +243,14 @@ class HeatmapScores:
         return self.dendrogram and c is not None and c.tree is not None and np.array_equal(c.order, self.order)
 
     def display_labels(self) -> list[str]:
-        """Labels from top to bottom (and left to right) as the heatmap shows them."""
-        return [self.labels[i] for i in self.order]
+        """Labels from top to bottom (and left to right) as the heatmap shows them (do not change the list:
+        it is kept until the labels or the order are replaced)."""
+        kept = self.cache.get("display labels")
+        if kept is not None and kept[0] is self.labels and kept[1] is self.order:
+            return kept[2]
+        labels = [self.labels[i] for i in self.order.tolist()]
+        self.cache["display labels"] = (self.labels, self.order, labels)
+        return labels
 
     def display_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Scores at display positions ``rows`` x ``columns`` (index arrays)."""
