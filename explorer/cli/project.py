@@ -39,10 +39,10 @@ def coordinates(table, method: str, seed: int, progress=None):
 def run(args) -> int:
     from pathlib import Path
 
+    from explorer.model.formats.atomic import WriteFailed, write_atomically
     from explorer.model.formats.coordinates import coordinates_csv
     from explorer.model.nonlinear import METHOD_NAMES
     from explorer.model.progress import Progress
-    from explorer.qt.heatmap.export import ExportError, write_atomically
 
     if not 0 <= args.seed < 2**31:
         raise CliError(f"--seed must be from 0 to {2**31 - 1}", exit_code=2)
@@ -67,8 +67,8 @@ def run(args) -> int:
         raise CliError(f"cannot write {path}: it is a folder")
     try:
         write_atomically(path, data)
-    except ExportError as error:
-        raise CliError(str(error)) from None
+    except WriteFailed as error:
+        raise CliError(f"cannot write {path}: {error.reason}") from None
     seed = f", seed {args.seed}" if args.method != "pca" else ""
     print(f"wrote {len(table):,} coordinates ({METHOD_NAMES[args.method]}{seed}) to {path}")
     return 0

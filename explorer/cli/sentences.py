@@ -139,10 +139,10 @@ def _check_output(out: Path) -> None:
 
 def _write(out: Path, sentences, vectors, model) -> None:
     from explorer.model.formats import write_table_bytes
+    from explorer.model.formats.atomic import WriteFailed, write_atomically
     from explorer.model.send_sentences import sentence_kind, short_labels
     from explorer.model.send_tokens import embedding_dimensions
     from explorer.model.table import VectorTable
-    from explorer.qt.heatmap.export import ExportError, write_atomically
 
     json = out.suffix.lower() == ".json"
     labels = list(sentences) if json else short_labels(sentences)
@@ -150,8 +150,8 @@ def _write(out: Path, sentences, vectors, model) -> None:
     table.kind = sentence_kind(model)
     try:
         write_atomically(out, write_table_bytes(table, out.suffix))
-    except ExportError as error:
-        raise CliError(str(error)) from None
+    except WriteFailed as error:
+        raise CliError(f"cannot write {out}: {error.reason}") from None
 
 
 def _progress():

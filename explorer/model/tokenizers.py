@@ -180,19 +180,20 @@ class SubwordTokenizer:
     @classmethod
     def from_file(cls, path) -> SubwordTokenizer:
         """A tokenizer from ``tokenizer.json`` (any Hugging Face model) or a WordPiece ``vocab.txt``."""
-        from explorer.model.formats.errors import FormatError, read_text
+        from explorer.model.formats.errors import FormatError
+        from explorer.model.formats.source import read_text
 
         path = Path(path)
         if path.suffix.lower() == ".json":
             from tokenizers import Tokenizer
 
-            read_text(path)  # missing, empty, binary: the usual sentences
+            read_text(path, what="a tokenizer file")  # missing, empty, binary: the usual sentences
             try:
                 return cls(Tokenizer.from_file(str(path)), path.name)
             except Exception as error:  # noqa: BLE001 - tokenizers raises a bare Exception
                 line, column, message = _json_error_position(str(error))
                 raise FormatError(path, line, column, f"is not a tokenizer file ({message})") from None
-        return cls(_wordpiece_from_vocab(path, read_text(path)), path.name)
+        return cls(_wordpiece_from_vocab(path, read_text(path, what="a vocabulary file")), path.name)
 
     def encode(self, text: str) -> Encoding:
         encoded = self._hf.encode(text, add_special_tokens=False)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from explorer.model.formats.text_safety import shown
+
 
 class InvalidValue(ValueError):
     """Text that is not a finite number; the message says why in plain words."""
@@ -21,8 +23,10 @@ def parse_number(text: str) -> float:
         raise InvalidValue("the cell is empty; type a number such as 3 or 7.5")
     lowered = stripped.lower().lstrip("+-")
     if lowered in ("nan", "inf", "infinity"):
-        raise InvalidValue(f"'{stripped}' is not a finite number; type a number such as 3 or 7.5")
+        raise InvalidValue(f"'{shown(stripped)}' is not a finite number; type a number such as 3 or 7.5")
     try:
+        if "_" in stripped:  # Python reads 1_0 as 10; a person typing it does not mean that
+            raise ValueError(stripped)
         value = float(stripped)
     except ValueError:
         if stripped.count(".") > 1:
@@ -31,9 +35,9 @@ def parse_number(text: str) -> float:
             reason = "use a point, not a comma, as the decimal mark"
         else:
             reason = "it is not a number"
-        raise InvalidValue(f"'{stripped}' is refused: {reason}") from None
+        raise InvalidValue(f"'{shown(stripped)}' is refused: {reason}") from None
     if not math.isfinite(value):
-        raise InvalidValue(f"'{stripped}' is too large to store (the largest is about 1.8e308)")
+        raise InvalidValue(f"'{shown(stripped)}' is too large to store (the largest is about 1.8e308)")
     return value
 
 

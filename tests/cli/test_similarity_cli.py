@@ -66,7 +66,7 @@ def test_subprocess_never_prints_a_traceback(tmp_path):
         timeout=120,
     )
     assert result.returncode == 1
-    assert result.stderr.strip() == "explorer: bad.csv: is a binary file, not text"
+    assert result.stderr.strip() == "explorer: bad.csv: is not a text table: it holds binary data"
     assert "Traceback" not in result.stderr
 
 

@@ -93,7 +93,10 @@ def test_bad_csv_names_file_line_and_column(tmp_path, content, expected):
 
 
 def test_binary_and_missing_files(tmp_path):
-    assert message(write(tmp_path, "b.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00")) == "b.csv: is a binary file, not text"
+    assert (
+        message(write(tmp_path, "b.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
+        == "b.csv: is not a text table: it is a PNG image"
+    )
     assert message(tmp_path / "nothere.csv") == "nothere.csv: no such file"
     assert "unknown extension '.xlsx'" in message(write(tmp_path, "t.xlsx", "x"))
 
@@ -110,12 +113,12 @@ def test_bom_semicolons_decimal_commas_and_other_encodings(tmp_path):
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
-    from explorer.model.formats import errors
+    from explorer.model.formats import source
 
     path = write(tmp_path, "big.csv", "label,x\nA,1\n")
-    monkeypatch.setattr(errors, "MAX_TEXT_BYTES", 4)
-    with pytest.raises(FormatError, match="big.csv: is .* GB, larger than"):
-        errors.read_text(path, max_bytes=4)
+    monkeypatch.setattr(source, "MAX_TEXT_BYTES", 4)
+    with pytest.raises(FormatError, match="big.csv: is 12 bytes, larger than the 4 bytes this reader accepts"):
+        read_table(path)
 
 
 def test_json_errors_and_versions(tmp_path):

@@ -47,7 +47,7 @@ def test_empty_and_binary_files(tmp_path):
     with pytest.raises(FormatError, match="empty.txt: is empty"):
         read_word_vectors(write(tmp_path / "empty.txt", "\n\n"))
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02king")
-    with pytest.raises(FormatError, match="bin.txt: is a binary file"):
+    with pytest.raises(FormatError, match="bin.txt: is not a text table: it holds binary data"):
         read_word_vectors(tmp_path / "bin.txt")
 
 

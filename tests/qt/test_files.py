@@ -52,20 +52,25 @@ def test_save_as_csv_and_reopen(window, tmp_path):
 
 
 def test_a_failed_commit_leaves_the_old_file_whole_and_says_why(window, tmp_path, monkeypatch):
-    from PySide6.QtCore import QSaveFile
+    import errno
+
+    from explorer.model.formats import atomic
 
     path = tmp_path / "kept.json"
     window.answers["save"] = str(path)
     window.actionSaveAs.trigger()
     original = path.read_bytes()
     window.context.push(set_cell(0, 0, 42.0))
-    monkeypatch.setattr(QSaveFile, "commit", lambda self: (self.cancelWriting(), False)[1])
-    monkeypatch.setattr(QSaveFile, "errorString", lambda self: "No space left on device")
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full_disk)
     window.actionSave.trigger()
     assert path.read_bytes() == original
     assert window.errors == ["Could not save kept.json: No space left on device. The file on disk was not changed."]
     assert window.isWindowModified()
-    assert list(tmp_path.iterdir()) == [path] or all(p.suffix != ".tmp" for p in tmp_path.iterdir())
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.json"]
 
 
 def test_saving_where_a_folder_cannot_be_written_fails_cleanly(window, tmp_path):

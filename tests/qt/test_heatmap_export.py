@@ -92,10 +92,12 @@ def test_documents_without_a_heatmap_are_refused(qapp, tmp_path, values, words):
 
 
 def test_failed_write_leaves_nothing(qapp, tmp_path, monkeypatch):
-    def refuse(source, target):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export.os, "replace", refuse)
+    from explorer.model.formats import atomic
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
     with pytest.raises(export.ExportError, match="cannot write .*permission denied"):
         export.export_heatmap(materials(), tmp_path / "heat.svg", export.HeatmapOptions())
     assert list(tmp_path.iterdir()) == []

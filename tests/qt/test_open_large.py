@@ -132,7 +132,7 @@ def test_closing_the_window_while_a_file_is_read_stops_the_read(qtbot, window, t
             time.sleep(0.01)
         return Document(materials(), path=path)
 
-    monkeypatch.setattr(files_module, "load_document", slow_read)
+    monkeypatch.setattr(files_module, "read_by_suffix", slow_read)
     before = window.context.table.copy()
     QTimer.singleShot(100, window.close)
     assert window.files.open(str(tmp_path / "slow.csv")) is False

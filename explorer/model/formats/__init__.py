@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from explorer.model.formats.delimited import read_delimited, write_delimited
 from explorer.model.formats.document_json import read_document, write_document
-from explorer.model.formats.errors import FormatError, read_text
-from explorer.model.formats.tables import TABLE_SUFFIXES, read_table
+from explorer.model.formats.errors import FormatError
+from explorer.model.formats.source import read_text
+from explorer.model.formats.tables import TABLE_SUFFIXES, read_by_suffix, read_table
 
 __all__ = [
     "TABLE_SUFFIXES",
     "FormatError",
+    "read_by_suffix",
     "read_delimited",
     "read_document",
     "read_table",

@@ -4,6 +4,11 @@ A header such as ``mass (kg)`` gives the dimension's name and unit. The
 separator is found from the header line (comma, tab or semicolon); with
 semicolons a decimal comma (``7,5``) is accepted, as European spreadsheets
 write it. A spreadsheet paste is the same format with tabs.
+
+Labels and headers that a spreadsheet would run as formulas (``=HYPERLINK(…)``,
+``+1``, ``-1``, ``@SUM``) are written with a leading apostrophe, which the
+spreadsheet shows as text; reading takes it off again, so labels come back
+exactly (see :mod:`explorer.model.formats.text_safety`).
 """
 
 from __future__ import annotations
@@ -11,12 +16,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
 
-from explorer.model.formats.errors import FormatError, read_text
+from explorer.model.formats.errors import FormatError
 from explorer.model.formats.fast import Progress, numeric_block
+from explorer.model.formats.source import read_text
+from explorer.model.formats.text_safety import neutralise_formula, restore_formula, shown
 from explorer.model.table import Dimension, VectorTable
 from explorer.model.values import InvalidValue, parse_number
 
@@ -24,10 +32,13 @@ from explorer.model.values import InvalidValue, parse_number
 _OTHER_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _UNIT = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]*)\)\s*$")
 
+# A label may be of any length (a 1 MB label reads whole); the csv module refuses fields over 128 kB.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
 
 def parse_dimension(header: str, column: int) -> Dimension:
     """``mass (kg)`` -> Dimension('mass', 'kg'); an empty header gets a name."""
-    text = header.strip()
+    text = restore_formula(header).strip()
     match = _UNIT.match(text)
     if match and match.group("name"):
         return Dimension(match.group("name"), match.group("unit").strip())
@@ -86,7 +97,7 @@ def parse_delimited(
                     min(len(record), len(header)) + 1,
                     f"this row has {len(record) - 1} values but the header names {len(header) - 1} dimensions",
                 )
-            label = record[0]
+            label = restore_formula(record[0])
             if not label.strip():
                 raise FormatError(path, start_line, 1, "the label is empty; every vector needs one")
             if label in first_line_of:
@@ -94,7 +105,7 @@ def parse_delimited(
                     path,
                     start_line,
                     1,
-                    f"the label '{label}' is already used on line {first_line_of[label]}; labels must be unique",
+                    f"the label '{shown(label)}' is already used on line {first_line_of[label]}; labels must be unique",
                 )
             first_line_of[label] = start_line
             values = []
@@ -125,7 +136,7 @@ def _fast_table(text: str, delimiter: str, progress: Progress | None) -> VectorT
     body = lines[1:]
     if len(header) < 2 or not body:
         return None
-    labels = [line.partition(delimiter)[0] for line in body]
+    labels = [restore_formula(line.partition(delimiter)[0]) for line in body]
     if len(set(labels)) != len(labels) or not all(label.strip() for label in labels):
         return None
     values = numeric_block(body, delimiter, len(header), progress)
@@ -139,10 +150,10 @@ def _name(delimiter: str) -> str:
     return {"\t": "tab", ";": "semicolon", ",": "comma"}.get(delimiter, delimiter)
 
 
-def read_delimited(path: Path, progress: Progress | None = None) -> VectorTable:
+def read_delimited(path: Path, progress: Progress | None = None, notes: list[str] | None = None) -> VectorTable:
     """Read a CSV or TSV file (tab for .tsv, otherwise found from the header)."""
     path = Path(path)
-    text = read_text(path)
+    text = read_text(path, notes=notes)
     return parse_delimited(text, path, "\t" if path.suffix.lower() == ".tsv" else None, progress)
 
 
@@ -155,10 +166,13 @@ def format_value(value: float) -> str:
 
 
 def write_delimited(table: VectorTable, delimiter: str = ",") -> bytes:
-    """The table as UTF-8 CSV (or TSV) bytes with a header row; reads back exactly."""
+    """The table as UTF-8 CSV (or TSV) bytes with a header row; reads back exactly.
+
+    No text cell starts a spreadsheet formula (see the module's notes).
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(["label"] + [d.title for d in table.dimensions])
+    writer.writerow(["label"] + [neutralise_formula(d.title) for d in table.dimensions])
     for label, row in zip(table.labels, table.values):
-        writer.writerow([label] + [format_value(v) for v in row])
+        writer.writerow([neutralise_formula(label)] + [format_value(v) for v in row])
     return out.getvalue().encode("utf-8")

@@ -6,15 +6,23 @@ made from expressions (``"formulas": [{"label": "M", "expression": "(A + C) / 2"
 
 Version 2 keeps the view state nested (``{"plot": …, "heatmap": …,
 "selection": …}``); version 1 kept a few settings flat, and still opens.
+
+Reading trusts nothing: ``NaN`` and ``Infinity`` (which Python's json would
+accept) are refused with their line and column, an integer of thousands of
+digits becomes a number too large to store, and brackets nested thousands
+deep are named where they pass a hundred, never a RecursionError.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
-from explorer.model.formats.errors import FormatError, read_text
+from explorer.model.formats.errors import FormatError
+from explorer.model.formats.source import read_text
+from explorer.model.formats.text_safety import shown
 from explorer.model.table import Dimension, TableError, VectorTable, palette_color
 from explorer.model.vector_kind import VectorKind
 
@@ -32,8 +40,8 @@ def write_document(table, view=None, *, formulas=None) -> bytes:
         "version": FORMAT_VERSION,
         "dimensions": [{"name": d.name, "unit": d.unit} for d in table.dimensions],
         "vectors": [
-            {"label": label, "values": [float(v) for v in row], "color": color, "visible": shown}
-            for label, row, color, shown in zip(table.labels, table.values, table.colors, table.visible)
+            {"label": label, "values": [float(v) for v in row], "color": color, "visible": visible}
+            for label, row, color, visible in zip(table.labels, table.values, table.colors, table.visible)
         ],
         "view": view.to_dict(),
         # t-SNE / UMAP coordinates with what they were computed from, so reopening does not recompute.
@@ -52,9 +60,17 @@ def parse_document(text: str, path=None):
     from explorer.model.document import Document
 
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_integer, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise FormatError(path, error.lineno, error.colno, f"is not valid JSON ({error.msg})") from None
+    except _Constant as constant:
+        line, column = _find(text, constant.name)
+        raise FormatError(path, line, column, f"{constant.name} is not a number a document may hold") from None
+    except RecursionError:
+        line, column = _find(text, None)
+        raise FormatError(
+            path, line, column, f"nests brackets more than {_DEEPEST:,} deep; a document is not like that"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise FormatError(path, None, None, "is JSON but not a Vector Explorer document")
     version = data.get("version")
@@ -63,7 +79,7 @@ def parse_document(text: str, path=None):
             path,
             None,
             None,
-            f"has format version {version!r}; this program reads version {FORMAT_VERSION} or older",
+            f"has format version {shown(repr(version))}; this program reads version {FORMAT_VERSION} or older",
         )
     try:
         dimensions = [Dimension(str(d["name"]), str(d.get("unit", ""))) for d in data["dimensions"]]
@@ -77,23 +93,29 @@ def parse_document(text: str, path=None):
                     path,
                     None,
                     None,
-                    f"vector {index} ('{vector['label']}') has {len(row)} values but there are "
+                    f"vector {index} ('{shown(str(vector['label']))}') has {len(row)} values but there are "
                     f"{len(dimensions)} dimensions",
                 )
             if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in row):
                 raise FormatError(
-                    path, None, None, f"vector {index} ('{vector['label']}') holds a value that is not a number"
+                    path,
+                    None,
+                    None,
+                    f"vector {index} ('{shown(str(vector['label']))}') holds a value that is not a number",
                 )
             try:
-                values.append([float(x) for x in row])
+                floats = [float(x) for x in row]
             except OverflowError:  # an integer of hundreds of digits
+                floats = [math.inf]
+            if not all(map(math.isfinite, floats)):
                 raise FormatError(
                     path,
                     None,
                     None,
-                    f"vector {index} ('{vector['label']}') holds a number too "
+                    f"vector {index} ('{shown(str(vector['label']))}') holds a number too "
                     "large to store (the largest is about 1.8e308)",
-                ) from None
+                )
+            values.append(floats)
         colors = [v["color"] if _is_color(v.get("color")) else palette_color(i) for i, v in enumerate(vectors)]
         visible = [v.get("visible") is not False for v in vectors]
         table = VectorTable(labels, dimensions, values, colors, visible)
@@ -115,6 +137,48 @@ def _is_color(value) -> bool:
     return isinstance(value, str) and re.fullmatch(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})", value) is not None
 
 
-def read_document(path: Path):
-    """Read a JSON document file."""
-    return parse_document(read_text(Path(path)), Path(path))
+def read_document(path: Path, notes: list[str] | None = None):
+    """Read a JSON document file (``notes`` gets a sentence when its encoding was guessed)."""
+    return parse_document(read_text(Path(path), notes=notes, what="a JSON document"), Path(path))
+
+
+#: Integers of more digits than this are read as floats (Python refuses to turn 4,300 digits into an int).
+_LONGEST_INTEGER = 300
+#: Where nesting is reported when JSON is nested too deep to read.
+_DEEPEST = 100
+
+
+def _integer(text: str) -> int | float:
+    return int(text) if len(text) <= _LONGEST_INTEGER else float(text)
+
+
+class _Constant(Exception):
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+def _refuse_constant(name: str):
+    raise _Constant(name)
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|NaN|-?Infinity')
+
+
+def _find(text: str, constant: str | None) -> tuple[int | None, int | None]:
+    """Line and column of the first ``constant`` outside strings, or (None) of the bracket deeper than _DEEPEST."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if constant is None and depth > _DEEPEST:
+                break
+        elif token in "]}":
+            depth -= 1
+        elif token.lstrip("-") == (constant or "").lstrip("-") and not token.startswith('"'):
+            break
+    else:
+        return None, None
+    start = match.start()
+    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1

@@ -1,17 +1,17 @@
-"""The one error every reader raises, and reading a file's text safely."""
+"""The one error every reader raises: a sentence that says where and why."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-#: Text files larger than this are refused with a message, not read.
-MAX_TEXT_BYTES = 1 << 30
+from explorer.model.formats.text_safety import shown
 
 
 class FormatError(ValueError):
     """A file that cannot be read, with where and why.
 
     ``str(error)`` is one sentence: ``data.csv, line 3, column 2: 'abc' is not a number``.
+    A file name too long for one line is shortened in the middle.
     """
 
     def __init__(self, path, line: int | None, column: int | None, message: str):
@@ -22,7 +22,7 @@ class FormatError(ValueError):
         super().__init__(self._sentence())
 
     def _sentence(self) -> str:
-        where = [self.path.name if self.path is not None else "the text"]
+        where = [shown(self.path.name, 60) if self.path is not None else "the text"]
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.column is not None:
@@ -30,39 +30,16 @@ class FormatError(ValueError):
         return f"{', '.join(where)}: {self.message}"
 
 
-def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str:
-    """The text of ``path``: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+def size_text(size: float) -> str:
+    """Bytes for people: '800 bytes', '4 kB', '1.6 MB', '400 GB'."""
+    for unit, scale in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{int(size)} bytes"
 
-    Refuses missing, unreadable, empty, binary and oversized files with a FormatError.
-    """
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise FormatError(path, None, None, "no such file") from None
-    except OSError as error:
-        raise FormatError(path, None, None, f"cannot be read ({error.strerror})") from None
-    if path.is_dir():
-        raise FormatError(path, None, None, "is a folder, not a file")
-    if size > max_bytes:
-        raise FormatError(
-            path,
-            None,
-            None,
-            f"is {size / 2**30:.1f} GB, larger than the {max_bytes / 2**30:.0f} GB this reader "
-            "accepts; save the vectors as .npy instead",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FormatError(path, None, None, f"cannot be read ({error.strerror})") from None
-    if not data.strip():
-        raise FormatError(path, None, None, "is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:65536]:
-        raise FormatError(path, None, None, "is a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+
+def read_text(path, max_bytes: int | None = None, notes: list[str] | None = None, what: str = "a text table") -> str:
+    """The text of a file, or one sentence: kept here for older imports (see :func:`.source.read_text`)."""
+    from explorer.model.formats.source import read_text as read
+
+    return read(path, max_bytes, notes, what)

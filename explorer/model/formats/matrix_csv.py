@@ -2,7 +2,10 @@
 
 Scores are written at full precision (Python's shortest round-trip ``repr``),
 so reading them back gives the very same floats. An undefined score (a zero
-vector's cosine or angle) is an empty cell, never 0 or 'nan'.
+vector's cosine or angle) is an empty cell, never 0 or 'nan'; a dot product
+beyond the float range is ``inf`` or ``-inf``. Labels a spreadsheet would run
+as formulas are written with a leading apostrophe (see
+:mod:`explorer.model.formats.text_safety`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+
+from explorer.model.formats.text_safety import neutralise_formula
 
 
 def _cell(value: float) -> str:
@@ -33,9 +38,10 @@ def write_matrix_csv(labels: Sequence[str], matrix: np.ndarray, corner: str = ""
     matrix = np.asarray(matrix, dtype=np.float64)
     _check_shape(labels, matrix)
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([corner, *labels])
-    for label, row in zip(labels, matrix):
+    writer = csv.writer(out, lineterminator="\r\n")  # so that a carriage return in a label is quoted too
+    safe = [neutralise_formula(label) for label in labels]
+    writer.writerow([neutralise_formula(corner), *safe])
+    for label, row in zip(safe, matrix):
         writer.writerow([label, *_row_text(row)])
     return out.getvalue().encode("utf-8")
 
@@ -45,11 +51,12 @@ def write_pairs_csv(labels: Sequence[str], matrix: np.ndarray, header: Sequence[
     matrix = np.asarray(matrix, dtype=np.float64)
     _check_shape(labels, matrix)
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(list(header))
-    for i, a in enumerate(labels):
+    writer = csv.writer(out, lineterminator="\r\n")  # so that a carriage return in a label is quoted too
+    writer.writerow([neutralise_formula(name) for name in header])
+    safe = [neutralise_formula(label) for label in labels]
+    for i, a in enumerate(safe):
         row = _row_text(matrix[i, i:])
-        writer.writerows([a, b, text] for b, text in zip(labels[i:], row))
+        writer.writerows([a, b, text] for b, text in zip(safe[i:], row))
     return out.getvalue().encode("utf-8")
 
 

@@ -19,8 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from explorer.model.embeddings import EmbeddingMatrix
-from explorer.model.formats.errors import FormatError, read_text
+from explorer.model.formats.errors import FormatError, size_text
 from explorer.model.formats.fast import Progress, numeric_block
+from explorer.model.formats.numpy_files import MAX_ARRAY_BYTES, read_npy, read_npz
+from explorer.model.formats.source import read_text
+from explorer.model.formats.text_safety import shown
 
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
@@ -49,9 +52,12 @@ def read_word_vectors(path, metadata=None) -> EmbeddingMatrix:
 def _check_numbers(
     path: Path, rows: list[list[str]], line_numbers: list[int], first_column: int, largest: float = _FLOAT32_MAX
 ) -> np.ndarray:
-    """The rows of number strings as float64; a bad one (or one above ``largest``) raises with its line and column."""
+    """The rows of number strings as float64; a bad one (or one above ``largest``) raises with its line and column.
+
+    Python and numpy read ``1_0`` as 10; here an underscore is not part of a number.
+    """
     try:
-        array = np.array(rows, dtype=np.float64)
+        array = None if any("_" in "".join(row) for row in rows) else np.array(rows, dtype=np.float64)
     except ValueError:
         array = None
     if array is not None and np.isfinite(array).all() and (np.abs(array) <= largest).all():
@@ -59,11 +65,13 @@ def _check_numbers(
     for row, number in zip(rows, line_numbers):
         for k, text in enumerate(row):
             try:
-                value = float(text)
+                value = float(text) if "_" not in text else None
             except ValueError:
-                raise FormatError(path, number, first_column + k, f"'{text}' is not a number") from None
+                value = None
+            if value is None:
+                raise FormatError(path, number, first_column + k, f"'{shown(text)}' is not a number")
             if not np.isfinite(value) or abs(value) > largest:
-                raise FormatError(path, number, first_column + k, f"'{text}' is not a finite number")
+                raise FormatError(path, number, first_column + k, f"'{shown(text)}' is not a finite number")
     raise FormatError(path, None, None, "holds a value that is not a number")  # pragma: no cover
 
 
@@ -95,9 +103,7 @@ def parse_glove_text(
     path = Path(path)
     lines = text.splitlines()
     header = None
-    first = lines[0].split() if lines else []
-    if len(first) == 2 and all(part.isdigit() for part in first):
-        header = (int(first[0]), int(first[1]))
+    header = word2vec_header(lines[0] if lines else "")
     fast = _fast_glove(lines, header, progress)
     if fast is not None:
         return fast
@@ -113,7 +119,7 @@ def parse_glove_text(
         if not parts:
             continue
         if len(parts) == 1:
-            raise FormatError(path, number, None, f"holds the word '{parts[0]}' and no numbers")
+            raise FormatError(path, number, None, f"holds the word '{shown(parts[0])}' and no numbers")
         if width is None:
             width, width_line = len(parts) - 1, number
         elif len(parts) - 1 != width:
@@ -122,7 +128,7 @@ def parse_glove_text(
                 path,
                 number,
                 None,
-                f"has {len(parts) - 1} numbers after '{parts[0]}', but {source} has {width}; "
+                f"has {len(parts) - 1} numbers after '{shown(parts[0])}', but {source} has {width}; "
                 "every word needs the same count",
             )
         words.append(parts[0])
@@ -131,14 +137,24 @@ def parse_glove_text(
     if not words:
         raise FormatError(path, None, None, "holds no word vectors")
     if header is not None and header[0] != len(words):
-        raise FormatError(path, 1, None, f"announces {header[0]} words but the file holds {len(words)}")
+        count = f"{header[0]:,}" if header[0] >= 0 else f"a {len(lines[0].split()[0]):,}-digit number of"
+        raise FormatError(path, 1, None, f"announces {count} words but the file holds {len(words):,}")
     return words, _check_numbers(path, rows, numbers, 2, largest), numbers
+
+
+def word2vec_header(line: str) -> tuple[int, int] | None:
+    """(V, D) of a word2vec first line ``V D``, else None; V is -1 when it has too many digits to be a count."""
+    parts = line.split()
+    if len(parts) != 2 or not all(part.isascii() and part.isdecimal() for part in parts):
+        return None
+    count, width = (int(part) if len(part) <= 18 else -1 for part in parts)
+    return (count, width) if width >= 0 else None
 
 
 def _fast_glove(lines: list[str], header, progress) -> tuple[list[str], np.ndarray, list[int]] | None:
     """The whole file parsed in C when every line is well formed; None sends it to the careful reader."""
     numbers = [n for n, line in enumerate(lines, start=1) if (header is None or n > 1) and line.strip()]
-    if not numbers or (header is not None and header[0] != len(numbers)):
+    if not numbers or (header is not None and (header[0] != len(numbers) or header[1] < 1)):
         return None
     body = [lines[n - 1] for n in numbers]
     width = header[1] if header is not None else len(body[0].split()) - 1
@@ -189,13 +205,18 @@ def read_projector(path, metadata=None) -> EmbeddingMatrix:
 def parse_projector(
     text: str, path, progress: Progress | None = None, largest: float = _FLOAT32_MAX
 ) -> tuple[np.ndarray, list[int]]:
-    """The float64 vectors of a projector ``vectors.tsv`` (tab-separated numbers) and the line of each."""
+    """The float64 vectors of a projector file and the line of each.
+
+    Numbers only, no header: separated by tabs (TensorBoard's ``vectors.tsv``)
+    or, when the first line has no tab, by spaces (what ``np.savetxt`` writes).
+    """
     path = Path(path)
     lines = text.splitlines()
     numbers = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    delimiter = "\t" if numbers and "\t" in lines[numbers[0] - 1] else None
     if numbers:
         body = [lines[n - 1] for n in numbers]
-        values = numeric_block(body, "\t", body[0].count("\t") + 1, progress, labelled=False)
+        values = numeric_block(body, delimiter, len(_split(body[0], delimiter)), progress, labelled=False)
         if values is not None:
             return values, numbers
     rows, numbers = [], []
@@ -203,7 +224,7 @@ def parse_projector(
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        parts = line.rstrip("\r").split("\t")
+        parts = _split(line, delimiter)
         if width is None:
             width = len(parts)
         elif len(parts) != width:
@@ -213,51 +234,52 @@ def parse_projector(
     return _check_numbers(path, rows, numbers, 1, largest), numbers
 
 
+def _split(line: str, delimiter: str | None) -> list[str]:
+    return line.rstrip("\r").split("\t") if delimiter else line.split()
+
+
+def _word_vector_size(path: Path):
+    """The check that refuses word vectors larger than 2 GB as stored (float32), before reading."""
+
+    def check(rows: int, columns: int) -> None:
+        size = 4 * rows * columns
+        if size > MAX_ARRAY_BYTES:
+            raise FormatError(
+                path,
+                None,
+                None,
+                f"holds {rows:,} x {columns:,} numbers ({size_text(size)} as 32-bit word vectors), more than the "
+                f"{size_text(MAX_ARRAY_BYTES)} this program reads",
+            )
+
+    return check
+
+
 def read_numpy(path, metadata=None) -> EmbeddingMatrix:
-    """A V x D ``.npy`` array, or an ``.npz`` with ``vectors`` (and optionally ``words``)."""
+    """A V x D ``.npy`` array, or an ``.npz`` with ``vectors`` (and optionally ``words``), copied as float32."""
     path = Path(path)
-    words, vectors = numpy_rows(path, metadata)
-    if vectors.dtype != np.float32:
-        vectors = np.asarray(vectors, dtype=np.float32)
-    if vectors.shape[0] <= 1_000_000 and not np.isfinite(vectors).all():
+    words, vectors = numpy_rows(path, metadata, _word_vector_size(path), np.float32)
+    if not np.isfinite(vectors).all():
         row = int(np.argwhere(~np.isfinite(vectors))[0][0])
-        raise FormatError(path, None, None, f"vector {row + 1} ('{words[row]}') holds a value that is not finite")
+        raise FormatError(
+            path, None, None, f"vector {row + 1} ('{shown(words[row])}') holds a value that is not finite"
+        )
     return EmbeddingMatrix(words, vectors, path.name)
 
 
-def numpy_rows(path, metadata=None) -> tuple[list[str], np.ndarray]:
-    """The labels and the V x D array (as stored, ``.npy`` memory-mapped) of a NumPy file."""
+def numpy_rows(path, metadata=None, check=None, dtype=np.float64) -> tuple[list[str], np.ndarray]:
+    """The labels and the V x D numbers (a ``dtype`` copy) of an .npy or .npz file.
+
+    ``check(rows, columns)`` refuses, from the header, an array too large to read.
+    """
     path = Path(path)
-    if not path.exists():
-        raise FormatError(path, None, None, "no such file")
-    try:
-        data = np.load(path, allow_pickle=False, mmap_mode="r" if path.suffix.lower() == ".npy" else None)
-    except (ValueError, OSError, EOFError) as error:
-        raise FormatError(path, None, None, f"is not a NumPy file ({error})") from None
-    words = None
-    if isinstance(data, np.lib.npyio.NpzFile):
-        with data:
-            names = list(data.keys())
-            key = (
-                "vectors"
-                if "vectors" in names
-                else next((n for n in names if data[n].ndim == 2 and data[n].dtype.kind in "fiu"), None)
-            )
-            if key is None:
-                raise FormatError(
-                    path, None, None, f"holds no 2-D array of numbers (it holds {', '.join(names) or 'nothing'})"
-                )
-            vectors = np.asarray(data[key])
-            for name in ("words", "tokens", "labels"):
-                if name in names:
-                    words = [str(w) for w in data[name].tolist()]
-                    break
+    check = check if check is not None else _word_vector_size(path)
+    if path.suffix.lower() == ".npz":
+        vectors, words = read_npz(path, check, dtype)
     else:
-        vectors = data
-    if vectors.ndim != 2 or vectors.dtype.kind not in "fiu":
-        raise FormatError(path, None, None, f"holds a {vectors.ndim}-D {vectors.dtype} array, not V x D numbers")
+        vectors, words = read_npy(path, check, dtype), None
     if words is None:
         words = _labels_for(path, vectors.shape[0], metadata)
     elif len(words) != vectors.shape[0]:
-        raise FormatError(path, None, None, f"has {len(words)} words for {vectors.shape[0]} vectors")
+        raise FormatError(path, None, None, f"has {len(words):,} words for {vectors.shape[0]:,} vectors")
     return words, vectors

@@ -2,9 +2,10 @@
 
 Opening reads the whole file first (CSV, TSV or the JSON document) and only
 then replaces the document, so a file that fails to load changes nothing and
-its message names the line and column. Saving writes through QSaveFile: the
-new content goes to a temporary file that replaces the old one only when all
-of it is written, so a failed save leaves the old file whole and says why.
+its message names the line and column. Saving writes through the model's one
+atomic writer (:func:`explorer.model.formats.atomic.write_atomically`): the
+new content replaces the old file only when all of it is written, so a failed
+save leaves the old file whole (with its permissions) and says why.
 The questions it asks the user (which file, save changes?) are methods that
 tests replace.
 
@@ -19,11 +20,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QSaveFile, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from explorer.model.document import Document
-from explorer.model.formats import FormatError, read_document, read_table, write_table_bytes
+from explorer.model.formats import FormatError, read_by_suffix, write_table_bytes
+from explorer.model.formats.atomic import WriteFailed, write_atomically
 
 OPEN_FILTER = (
     "Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
@@ -36,18 +38,6 @@ SAVE_SUFFIXES = (".json", ".csv", ".tsv")
 
 class SaveError(OSError):
     """A save that did not happen; the message says why in one sentence."""
-
-
-def load_document(path: Path, notes: list[str] | None = None, progress=None) -> Document:
-    """Read ``path`` as a whole document (JSON keeps its view settings); raises FormatError.
-
-    ``notes`` collects what the user should be told (repeated words left out);
-    ``progress(done, total)`` is called while numbers are parsed and may raise to stop.
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        return read_document(path)
-    return Document(read_table(path, notes, progress), path=path)
 
 
 class _Cancelled(Exception):
@@ -81,7 +71,7 @@ class _Loader(QThread):
 
     def run(self) -> None:
         try:
-            self.document = load_document(self.path, self.notes, self._report)
+            self.document = read_by_suffix(self.path, self.notes, self._report)
         except _Cancelled:
             pass
         except FormatError as error:
@@ -93,20 +83,11 @@ class _Loader(QThread):
 
 
 def save_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through QSaveFile; raise SaveError and leave the old file as it was."""
-    target = QSaveFile(str(path))
-    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise SaveError(f"Could not save {Path(path).name}: {target.errorString()}.")
-    written = target.write(data)
-    if written != len(data):
-        reason = target.errorString()
-        target.cancelWriting()
-        target.commit()
-        raise SaveError(f"Could not save {Path(path).name}: {reason or 'the disk took only part of it'}.")
-    if not target.commit():
-        raise SaveError(
-            f"Could not save {Path(path).name}: {target.errorString() or 'the file could not be replaced'}."
-        )
+    """Write ``data`` to ``path`` atomically; raise SaveError and leave the old file as it was."""
+    try:
+        write_atomically(path, data)
+    except WriteFailed as error:
+        raise SaveError(f"Could not save {Path(path).name}: {error.reason}.") from None
 
 
 class ReadResult:

@@ -13,21 +13,21 @@ has size x DPI pixels. For a size in pixels ``dpi`` says how large a pixel is:
 text keeps its size in points, so a 1200 x 1000 PNG at 300 DPI is a 4 x 3.3
 inch figure with 8 pt labels.
 
-Files are written atomically (a temporary file in the same folder, then
-``os.replace``): a failed export never leaves a half-written file. CSV needs
-neither QtWidgets nor pyqtgraph: this module imports Qt only to draw.
+Files are written by the model's one atomic writer
+(:func:`explorer.model.formats.atomic.write_atomically`): a failed or killed
+export never leaves a half-written file, and the target keeps its
+permissions. CSV needs neither QtWidgets nor pyqtgraph: this module imports
+Qt only to draw.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from explorer.model import similarity
 from explorer.model.figure_size import LOGICAL_DPI, FigureSize
+from explorer.model.formats.atomic import WriteFailed, write_atomically
 from explorer.model.formats.matrix_csv import write_matrix_csv, write_pairs_csv
 from explorer.model.heatmap import HeatmapScores, RangeSpec, heatmap_scores
 
@@ -165,47 +165,15 @@ def check_target(path: Path) -> None:
         raise ExportError(f"cannot write {path}: it is a folder")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once: a temporary file beside it, then a rename.
-
-    A symbolic link is followed: the file it points to is replaced, the link stays.
-    """
-    path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {_reason(error)}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise ExportError(f"cannot write {path}: {_reason(error)}") from None
-
-
 def export_heatmap(table, path, options: HeatmapOptions, name: str = "the document") -> list[str]:
     """Export the heatmap of ``table`` to ``path``, the format chosen by its extension; returns notes
     for the reader (numbers left out), if any."""
     path = Path(path)
     check_target(path)
     notes: list[str] = []
-    write_atomically(path, export_bytes(table, path.suffix, options, name, notes))
+    data = export_bytes(table, path.suffix, options, name, notes)
+    try:
+        write_atomically(path, data)
+    except WriteFailed as error:
+        raise ExportError(f"cannot write {path}: {error.reason.lower()}") from None
     return notes
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
