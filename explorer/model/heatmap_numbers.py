@@ -90,7 +90,7 @@ def score_text(value: float) -> str:
     if math.isnan(value):
         return "undefined"
     if math.isinf(value):
-        return f"{'-' if value < 0 else ''}∞ (too large to represent)"
+        return f"overflow: beyond {'-' if value < 0 else ''}1.8e308, the largest number a float holds"
     if abs(value) >= 1e7:
         return f"{value:.4g}"
     nearest = round(value)
