@@ -5,23 +5,31 @@ without a display. Each subcommand lives in its own module with two functions,
 ``add_arguments(parser)`` and ``run(args) -> int``; the module is imported only
 when its command is used, so ``explorer similarity`` never loads Qt.
 
-A failure prints one plain sentence on stderr and exits non-zero, never a
-traceback: subcommands raise :class:`CliError` (or a model ``FormatError``).
+A failure prints one plain sentence on stderr and never a traceback:
+subcommands raise :class:`CliError` (or a model ``FormatError``). Every
+subcommand follows one exit-code rule (see :mod:`explorer.cli.common`): 0 ok,
+1 bad input or failed output, 2 usage; ``check`` keeps its documented meaning.
+Everything the subcommands print passes through :class:`TerminalSafe`, so a
+label holding an escape sequence shows as ``\\x1b[2J`` instead of clearing
+the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
 
-from explorer.cli.common import CliError
+from explorer import __version__
+from explorer.cli.common import EXIT_USAGE, CliError, UsageError
 
 #: name -> (module, one-line help). Modules import their heavy parts lazily.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "similarity": ("explorer.cli.similarity", "print the labelled similarity matrix"),
     "explain": ("explorer.cli.explain", "print every step of the score of two vectors"),
-    "check": ("explorer.cli.check", 'check a claim such as "A + E = C" (exit 0 true, 1 false, 2 error)'),
+    "check": ("explorer.cli.check", 'check a claim such as "A + E = C" (exit 0 true, 1 false, 2 cannot check)'),
     "eval": ("explorer.cli.eval", 'compute an expression such as "(A + C) / 2" and print the vector'),
     "vocab": ("explorer.cli.vocab", "split text into tokens and print the token / index table"),
     "neighbours": ("explorer.cli.neighbours", 'print the nearest vectors to a label or to "king - man + woman"'),
@@ -31,13 +39,66 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "project": ("explorer.cli.project", "write 2-D coordinates (PCA, t-SNE or UMAP) as CSV: label,x,y"),
 }
 
+USAGE = (
+    "explorer [FILE]                 (the window, on FILE or the built-in materials A-E)\n"
+    "       explorer COMMAND [options]      (explorer COMMAND --help)\n"
+    "       explorer --version"
+)
+EPILOG = "Exit codes: 0 ok, 1 bad input or failed output, 2 usage; 'check': 0 true or ≈, 1 false, 2 cannot check."
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one sentence (a :class:`UsageError`), not usage text."""
+
+    def error(self, message: str):
+        raise UsageError(message, command=self.prog)
+
+
+class TerminalSafe(io.TextIOBase):
+    """A text stream that writes control characters (escape sequences, carriage returns) as visible escapes.
+
+    Line ends and tabs pass; what the stream's encoding cannot hold is written
+    as a backslash escape rather than failing.
+    """
+
+    def __init__(self, stream):
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from explorer.model.formats.text_safety import escape_controls
+
+        safe = escape_controls(text, keep="\n\t")
+        try:
+            self._stream.write(safe)
+        except UnicodeEncodeError:
+            encoding = getattr(self._stream, "encoding", None) or "utf-8"
+            self._stream.write(safe.encode(encoding, "backslashreplace").decode(encoding))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self):
+        return getattr(self._stream, "encoding", "utf-8")
+
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="explorer",
+        usage=USAGE,
         description="Vector Explorer. With no command (or a FILE) it opens the window.",
+        epilog=EPILOG,
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="explorer")
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         module = importlib.import_module(module_name)
         module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
@@ -47,12 +108,40 @@ def _build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
+        stdout, stderr = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = TerminalSafe(stdout), TerminalSafe(stderr)
+        try:
+            return _run_command(argv)
+        finally:
+            sys.stdout.flush()
+            sys.stdout, sys.stderr = stdout, stderr
     try:
-        if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help")):
-            return _open_window(argv)
+        return _open_window(argv)
+    except CliError as error:
+        print(f"explorer: {_safe(str(error))}", file=sys.stderr)
+        return error.exit_code
+
+
+def _safe(text: str) -> str:
+    from explorer.model.formats.text_safety import escape_controls
+
+    return escape_controls(text)
+
+
+def _run_command(argv: list[str]) -> int:
+    try:
         args = _build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("give a command or a FILE", command="explorer")
         module = importlib.import_module(SUBCOMMANDS[args.command][0])
         return int(module.run(args) or 0)
+    except UsageError as error:
+        if error.command is None:  # the command's own sentence says what to do
+            print(f"explorer: {error}", file=sys.stderr)
+        else:  # argparse's words: point to the help that explains them
+            print(f"{error.command}: {error}; see '{error.command} --help'", file=sys.stderr)
+        return EXIT_USAGE
     except CliError as error:
         print(f"explorer: {error}", file=sys.stderr)
         return error.exit_code
@@ -61,18 +150,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (``explorer similarity | head``): not an error.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 
 def _open_window(argv: list[str]) -> int:
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
-        raise CliError(
-            f"unknown command or option {argv[0]!r}; run 'explorer --help' for the commands",
-            exit_code=2,
-        )
+        raise UsageError(f"unknown command or option {argv[0]!r}; run 'explorer --help' for the commands")
+    if argv and not os.path.lexists(argv[0]) and not os.path.splitext(argv[0])[1] and os.sep not in argv[0]:
+        commands = ", ".join(SUBCOMMANDS)
+        raise UsageError(f"'{argv[0]}' is neither a command ({commands}) nor a file; run 'explorer --help'")
     from explorer.cli.window import run_window
 
     return run_window(argv[0] if argv else None)

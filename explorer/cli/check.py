@@ -7,12 +7,12 @@ Exit status: 0 when the claim is true or approximately true (the lesson's
 
 from __future__ import annotations
 
-from explorer.cli.common import CliError, load_table
+from explorer.cli.common import CliError, add_file_argument, load_table
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("claim", help='a claim such as "D = 2.5 A", "E = 0.5*B" or "C ≈ A"')
-    parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
+    add_file_argument(parser)
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 for an approximately true claim too (similar, not equal)"
     )

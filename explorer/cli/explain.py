@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from explorer.cli.common import CliError, add_metric_argument, load_table
+from explorer.cli.common import CliError, add_file_argument, add_metric_argument, load_table
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("a", help="label of the first vector, e.g. A")
     parser.add_argument("b", help="label of the second vector, e.g. B")
-    parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
+    add_file_argument(parser)
     add_metric_argument(parser)
     parser.add_argument(
         "--all-terms", action="store_true", help="write every term of long sums instead of the first and last ones"
@@ -20,9 +20,12 @@ def _row(table, label: str, where: str) -> int:
     try:
         return table.index_of(label)
     except KeyError:
-        shown = ", ".join(table.labels[:8]) + (f" and {len(table) - 8} more" if len(table) > 8 else "")
+        from explorer.model.formats.text_safety import shown
+
+        labels = ", ".join(shown(label, 20) for label in table.labels[:8])
+        more = f" and {len(table) - 8:,} more" if len(table) > 8 else ""
         raise CliError(
-            f"there is no vector labelled '{label}' in {where}; its labels are {shown}", exit_code=2
+            f"there is no vector labelled '{shown(label)}' in {where}; its labels are {labels}{more}"
         ) from None
 
 

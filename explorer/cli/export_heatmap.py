@@ -1,7 +1,8 @@
 """``explorer export-heatmap [FILE] -o OUT ...``: the heatmap as PNG, SVG, PDF or CSV, without a display.
 
 The picture is drawn by the same figure the window's panel shows, on Qt's
-offscreen platform. The file is written at once or not at all.
+offscreen platform. The file is written at once or not at all, and a line
+on stdout says what was written: ``wrote heat.png (PNG image, 1200 x 1000 pixels, 45.2 kB)``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ import os
 import sys
 from pathlib import Path
 
-from explorer.cli.common import CliError, add_first_argument, add_metric_argument, load_table, matrix_rows
+from explorer.cli.common import (
+    CliError,
+    add_file_argument,
+    add_first_argument,
+    add_metric_argument,
+    load_table,
+    matrix_rows,
+    wrote,
+)
 
 
 def parse_size(text: str):
@@ -59,7 +68,7 @@ def parse_digits(text: str) -> int:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
+    add_file_argument(parser)
     parser.add_argument(
         "-o",
         "--output",
@@ -176,4 +185,21 @@ def run(args) -> int:
         raise CliError(str(error)) from None
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
+    print(wrote(out, _what(out.suffix.lower(), len(table), options), out.stat().st_size))
     return 0
+
+
+def _what(suffix: str, n: int, options) -> str:
+    """The format and extent of what was written: 'PNG image, 1200 x 1000 pixels', 'CSV of the scores, 5 x 5'."""
+    from explorer.qt.heatmap.export import FORMATS
+
+    size = options.figure_size
+    if suffix == ".png":
+        width, height = size.pixels(options.dpi)
+        return f"{FORMATS[suffix]}, {width} x {height} pixels"
+    if suffix == ".csv":
+        extent = f"{n * (n + 1) // 2:,} pairs" if options.csv_layout == "pairs" else f"{n:,} x {n:,}"
+        return f"{FORMATS[suffix]}, {extent}"
+    if size.physical:
+        return f"{FORMATS[suffix]}, {size.width:g} x {size.height:g} {size.unit}"
+    return f"{FORMATS[suffix]}, {size.width:g} x {size.height:g} at {options.dpi:g} DPI"

@@ -328,16 +328,7 @@ def shown_table(table, rows=None):
     """``table``, or a table of its ``rows`` only (what the panel shows of a large document)."""
     if rows is None or len(rows) == len(table):
         return table
-    from explorer.model.table import VectorTable
-
-    rows = [int(r) for r in rows]
-    return VectorTable(
-        [table.labels[i] for i in rows],
-        table.dimensions,
-        table.values[rows],
-        [table.colors[i] for i in rows],
-        [table.visible[i] for i in rows],
-    )
+    return table.take(rows)
 
 
 def _as_slice(index: np.ndarray) -> slice | None:

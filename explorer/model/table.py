@@ -173,6 +173,20 @@ class VectorTable:
         copy.kind = self.kind
         return copy
 
+    def take(self, rows) -> VectorTable:
+        """A new table of the vectors at ``rows`` (in that order): labels, values, colours, visibility.
+
+        What a heatmap of chosen vectors and ``--first K`` compare; the dimensions are the same.
+        """
+        rows = [int(row) for row in rows]
+        return VectorTable(
+            [self._labels[i] for i in rows],
+            self._dimensions,
+            self._values[rows] if rows else np.zeros((0, self.dimension_count)),
+            [self._colors[i] for i in rows],
+            [self._visible[i] for i in rows],
+        )
+
     def same_content(self, other: VectorTable) -> bool:
         """True when labels, dimensions, values (bit for bit), colours and visibility agree."""
         return (

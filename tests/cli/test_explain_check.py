@@ -22,7 +22,7 @@ def test_explain_metric_markdown_and_file(tmp_path, capsys):
 
 
 def test_explain_unknown_label(capsys):
-    assert main(["explain", "A", "F"]) == 2
+    assert main(["explain", "A", "F"]) == 1  # bad input, not usage: the one exit-code rule
     err = capsys.readouterr().err
     assert err == (
         "explorer: there is no vector labelled 'F' in the built-in materials; its labels are A, B, C, D, E\n"

@@ -124,3 +124,18 @@ def test_move_then_inverse():
     assert table.labels == ("C", "D", "E", "A", "B")
     inverse.apply(table)
     assert table.labels == ("A", "B", "C", "D", "E")
+
+
+def test_take_builds_a_table_of_the_chosen_vectors_in_their_order():
+    from explorer.model.builtin import materials
+
+    table = materials()
+    table.set_styles((3,), ("#123456",), (False,))
+    chosen = table.take([3, 0])
+    assert chosen.labels == ("D", "A")
+    assert chosen.values.tolist() == [[7.5, 75.0], [3.0, 30.0]]
+    assert chosen.colors[0] == "#123456" and chosen.visible == (False, True)
+    assert chosen.dimensions == table.dimensions
+    assert len(table.take([])) == 0 and table.take([]).dimension_count == 2
+    chosen.set_values((0,), (0,), [[1.0]])
+    assert table.values[3, 0] == 7.5  # a copy: changing it leaves the document alone
