@@ -66,7 +66,7 @@ class TerminalSafe(io.TextIOBase):
         self._stream = stream
 
     def write(self, text: str) -> int:
-        from explorer.model.formats.text_safety import escape_controls
+        from explorer.model.text_safety import escape_controls
 
         safe = escape_controls(text, keep="\n\t")
         try:
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _safe(text: str) -> str:
-    from explorer.model.formats.text_safety import escape_controls
+    from explorer.model.text_safety import escape_controls
 
     return escape_controls(text)
 

@@ -20,7 +20,7 @@ def _row(table, label: str, where: str) -> int:
     try:
         return table.index_of(label)
     except KeyError:
-        from explorer.model.formats.text_safety import shown
+        from explorer.model.text_safety import shown
 
         labels = ", ".join(shown(label, 20) for label in table.labels[:8])
         more = f" and {len(table) - 8:,} more" if len(table) > 8 else ""

@@ -74,7 +74,7 @@ def format_matrix(labels, matrix, norms, metric_name: str, digits: int) -> str:
 
 def run(args) -> int:
     from explorer.model import similarity
-    from explorer.model.formats.text_safety import escape_controls
+    from explorer.model.text_safety import escape_controls
 
     if args.digits < 0 or args.digits > 17:
         raise UsageError("--digits must be between 0 and 17")

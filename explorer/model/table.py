@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.model.events import Signal
+from explorer.model.text_safety import shown as shown_text
 from explorer.model.vector_kind import VectorKind
 
 #: Okabe-Ito, a palette that colour-blind readers can tell apart.
@@ -165,7 +166,7 @@ class VectorTable:
         try:
             return self._labels.index(label)
         except ValueError:
-            raise KeyError(f"there is no vector labelled '{label}'") from None
+            raise KeyError(f"there is no vector labelled '{shown_text(label)}'") from None
 
     def copy(self) -> VectorTable:
         """An independent copy with the same content and no listeners."""
@@ -219,7 +220,7 @@ class VectorTable:
             if not isinstance(label, str) or not label.strip():
                 raise TableError("a vector needs a label that is not empty")
             if label in seen:
-                raise TableError(f"the label '{label}' is already used; labels must be unique")
+                raise TableError(f"the label '{shown_text(label)}' is already used; labels must be unique")
             seen.add(label)
 
     # ------------------------------------------------------------- changing

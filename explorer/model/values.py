@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from explorer.model.formats.text_safety import shown
+from explorer.model.text_safety import shown
 
 
 class InvalidValue(ValueError):

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from explorer.model.formats.delimited import parse_delimited, write_delimited
 from explorer.model.formats.matrix_csv import write_matrix_csv, write_pairs_csv
-from explorer.model.formats.text_safety import neutralise_formula, restore_formula
 from explorer.model.table import Dimension, VectorTable
+from explorer.model.text_safety import neutralise_formula, restore_formula
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE = ['=HYPERLINK("http://evil","click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "'=1", "''+x"]

@@ -8,7 +8,7 @@ write it. A spreadsheet paste is the same format with tabs.
 Labels and headers that a spreadsheet would run as formulas (``=HYPERLINK(…)``,
 ``+1``, ``-1``, ``@SUM``) are written with a leading apostrophe, which the
 spreadsheet shows as text; reading takes it off again, so labels come back
-exactly (see :mod:`explorer.model.formats.text_safety`).
+exactly (see :mod:`explorer.model.text_safety`).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ import numpy as np
 from explorer.model.formats.errors import FormatError
 from explorer.model.formats.fast import Progress, numeric_block
 from explorer.model.formats.source import read_text
-from explorer.model.formats.text_safety import neutralise_formula, restore_formula, shown
 from explorer.model.table import Dimension, VectorTable
+from explorer.model.text_safety import neutralise_formula, restore_formula, shown
 from explorer.model.values import InvalidValue, parse_number
 
 #: Characters str.splitlines() breaks at but CSV does not.

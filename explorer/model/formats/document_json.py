@@ -22,8 +22,8 @@ from pathlib import Path
 
 from explorer.model.formats.errors import FormatError
 from explorer.model.formats.source import read_text
-from explorer.model.formats.text_safety import shown
 from explorer.model.table import Dimension, TableError, VectorTable, palette_color
+from explorer.model.text_safety import shown
 from explorer.model.vector_kind import VectorKind
 
 FORMAT_NAME = "vector-explorer"
@@ -123,8 +123,16 @@ def parse_document(text: str, path=None):
         view = data.get("view", {})
         formulas = Formulas.from_file(data.get("formulas"), labels)
         projections = data.get("projections")
-    except (KeyError, TypeError, AttributeError) as error:
-        raise FormatError(path, None, None, f"is missing a part of the document ({error})") from None
+    except KeyError as error:
+        raise FormatError(path, None, None, f"is missing a part of the document ({shown(str(error))})") from None
+    except (TypeError, AttributeError):
+        raise FormatError(
+            path,
+            None,
+            None,
+            "has a part of the wrong kind: 'dimensions' and 'vectors' are lists of objects, "
+            "each vector with a 'label' and a list of 'values'",
+        ) from None
     except TableError as error:
         raise FormatError(path, None, None, str(error)) from None
     document = Document(table, path=Path(path) if path else None, view=view, formulas=formulas)

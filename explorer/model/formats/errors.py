@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.model.formats.text_safety import shown
+from explorer.model.text_safety import shown
 
 
 class FormatError(ValueError):
@@ -36,6 +36,11 @@ def size_text(size: float) -> str:
         if size >= scale:
             return f"{size / scale:.3g} {unit}"
     return f"{int(size)} bytes"
+
+
+def count_text(count: int) -> str:
+    """A count for people: '1,000,000,000', or '1e+30' when it has more digits than anyone reads."""
+    return f"{count:,}" if count < 10**15 else f"{count:.0e}"
 
 
 def read_text(path, max_bytes: int | None = None, notes: list[str] | None = None, what: str = "a text table") -> str:

@@ -5,7 +5,7 @@ so reading them back gives the very same floats. An undefined score (a zero
 vector's cosine or angle) is an empty cell, never 0 or 'nan'; a dot product
 beyond the float range is ``inf`` or ``-inf``. Labels a spreadsheet would run
 as formulas are written with a leading apostrophe (see
-:mod:`explorer.model.formats.text_safety`).
+:mod:`explorer.model.text_safety`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from explorer.model.formats.text_safety import neutralise_formula
+from explorer.model.text_safety import neutralise_formula
 
 
 def _cell(value: float) -> str:

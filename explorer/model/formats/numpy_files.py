@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import struct
+import tokenize
 import warnings
 import zipfile
 import zlib
@@ -28,9 +29,9 @@ from typing import BinaryIO
 import numpy as np
 from numpy.lib import format as npy_format
 
-from explorer.model.formats.errors import FormatError, size_text
+from explorer.model.formats.errors import FormatError, count_text, size_text
 from explorer.model.formats.source import open_file
-from explorer.model.formats.text_safety import shown
+from explorer.model.text_safety import shown
 
 #: Bytes read (and converted) at a time.
 CHUNK_BYTES = 16 << 20
@@ -75,7 +76,7 @@ def read_header(stream: BinaryIO, path: Path, member: str | None = None) -> Arra
             warnings.simplefilter("ignore")  # a header written by Python 2 is read all the same
             if version == (1, 0):
                 shape, fortran, dtype = npy_format.read_array_header_1_0(stream)
-            elif version == (2, 0):
+            elif version in ((2, 0), (3, 0)):  # 3.0 only allows UTF-8 in field names, which are refused anyway
                 shape, fortran, dtype = npy_format.read_array_header_2_0(stream)
             else:
                 raise FormatError(path, None, None, broken)
@@ -88,7 +89,9 @@ def read_header(stream: BinaryIO, path: Path, member: str | None = None) -> Arra
         OverflowError,
         EOFError,
         KeyError,
+        IndexError,
         struct.error,
+        tokenize.TokenError,  # numpy re-reads a header that Python 2 may have written with the tokenizer
     ):
         raise FormatError(path, None, None, broken) from None
     if any(size < 0 for size in shape):
@@ -99,7 +102,7 @@ def read_header(stream: BinaryIO, path: Path, member: str | None = None) -> Arra
 
 
 def _describe(shape: tuple[int, ...]) -> str:
-    return " x ".join(f"{n:,}" for n in shape)
+    return " x ".join(count_text(n) for n in shape)
 
 
 def _check_matrix(header: ArrayHeader, path: Path, where: str) -> None:
@@ -258,14 +261,14 @@ def _check_words(header: ArrayHeader, path: Path, name: str) -> None:
     if header.dtype.kind not in "USiu":
         raise FormatError(path, None, None, f"'{name}' holds {header.dtype} values, not words")
     if header.data_bytes > MAX_ARRAY_BYTES:
-        count = prod(header.shape)
+        count = count_text(prod(header.shape))
         unit = "characters" if header.dtype.kind == "U" else "bytes"
         longest = header.dtype.itemsize // (4 if header.dtype.kind == "U" else 1)
         raise FormatError(
             path,
             None,
             None,
-            f"'{name}' announces {count:,} words of up to {longest:,} {unit} ({size_text(header.data_bytes)}), "
+            f"'{name}' announces {count} words of up to {count_text(longest)} {unit} ({size_text(header.data_bytes)}), "
             f"more than the {size_text(MAX_ARRAY_BYTES)} a document holds",
         )
 

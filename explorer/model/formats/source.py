@@ -52,6 +52,15 @@ def _open_failure(error: OSError) -> str:
     return f"cannot be read ({(error.strerror or str(error)).lower()})"
 
 
+def _kind_of(path: Path) -> str | None:
+    """'a named pipe', 'a device' or 'a socket' for such a path, else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), None)
+
+
 def open_file(path: Path) -> tuple[BinaryIO, int]:
     """A binary stream of the regular file at ``path`` and its size; refuses anything else.
 
@@ -63,7 +72,9 @@ def open_file(path: Path) -> tuple[BinaryIO, int]:
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise FormatError(path, None, None, _open_failure(error)) from None
+        kind = _kind_of(path)  # a socket cannot even be opened
+        reason = f"is {kind}, not a file; save the data to a file and open that" if kind else _open_failure(error)
+        raise FormatError(path, None, None, reason) from None
     except ValueError:  # a NUL in the name
         raise FormatError(path, None, None, "no such file (the name holds a NUL character)") from None
     try:
@@ -172,7 +183,10 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, path, notes, what: str) -> str:
     """Text that is not UTF-8: binary data, one stray byte in UTF-8, or Windows-1252."""
-    if _mostly_controls(data[:65536].decode("latin-1"), 0.05) or _magic(data) is not None:
+    sample = data[:65536]
+    ascii_share = sum(sample.count(bytes([b])) for b in range(9, 127)) / len(sample)
+    # Text in Windows-1252 is mostly ASCII; control characters or mostly high bytes are binary data.
+    if _mostly_controls(sample.decode("latin-1"), 0.05) or ascii_share < 0.5 or _magic(data) is not None:
         raise FormatError(path, None, None, f"is not {what}: {_binary_kind(data)}")
     skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if _UTF8_SEQUENCE.search(data):

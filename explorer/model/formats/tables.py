@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 
 from explorer.model.formats.delimited import parse_delimited
-from explorer.model.formats.errors import FormatError, size_text
+from explorer.model.formats.errors import FormatError, count_text, size_text
 from explorer.model.formats.fast import Progress
 from explorer.model.formats.source import read_text
-from explorer.model.formats.text_safety import shown, unsaveable_character
 from explorer.model.table import Dimension, VectorTable
+from explorer.model.text_safety import shown, unsaveable_character
 
 #: Suffixes :func:`read_table` understands.
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".vec", ".json", ".npy", ".npz")
@@ -101,14 +101,17 @@ def check_table_size(path: Path, rows: int, columns: int) -> None:
             path,
             None,
             None,
-            f"holds {rows:,} x {columns:,} numbers ({size_text(size)} as a table), more than "
+            f"holds {count_text(rows)} x {count_text(columns)} numbers ({size_text(size)} as a table), more than "
             f"the {size_text(MAX_TABLE_BYTES)} a document holds; save the words you need in a smaller file, "
             "or look them up in the vocabulary panel",
         )
 
 
 def check_storable(table: VectorTable, path: Path) -> None:
-    """Refuse a table that could not be saved again: a label, name or unit holding a NUL or a lone surrogate."""
+    """Refuse a table that could not be saved and read again: no dimensions, or a NUL or a lone surrogate
+    in a label, a dimension's name or its unit."""
+    if table.dimension_count == 0:
+        raise FormatError(path, None, None, "holds no numbers; a vector needs at least one dimension")
     for number, label in enumerate(table.labels, start=1):
         bad = unsaveable_character(label)
         if bad is not None:

@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from explorer.model.embeddings import EmbeddingMatrix
-from explorer.model.formats.errors import FormatError, size_text
+from explorer.model.formats.errors import FormatError, count_text, size_text
 from explorer.model.formats.fast import Progress, numeric_block
 from explorer.model.formats.numpy_files import MAX_ARRAY_BYTES, read_npy, read_npz
 from explorer.model.formats.source import read_text
-from explorer.model.formats.text_safety import shown
+from explorer.model.text_safety import shown
 
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
@@ -248,7 +248,8 @@ def _word_vector_size(path: Path):
                 path,
                 None,
                 None,
-                f"holds {rows:,} x {columns:,} numbers ({size_text(size)} as 32-bit word vectors), more than the "
+                f"holds {count_text(rows)} x {count_text(columns)} numbers ({size_text(size)} as 32-bit word vectors), "
+                "more than the "
                 f"{size_text(MAX_ARRAY_BYTES)} this program reads",
             )
 
