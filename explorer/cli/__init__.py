@@ -90,7 +90,8 @@ class TerminalSafe(io.TextIOBase):
         return getattr(self._stream, "encoding", "utf-8")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or of ``only`` that one (a command needs only its own)."""
     parser = _Parser(
         prog="explorer",
         usage=USAGE,
@@ -100,6 +101,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"explorer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="explorer")
     for name, (module_name, help_text) in SUBCOMMANDS.items():
+        if only is not None and name != only:
+            continue
         module = importlib.import_module(module_name)
         module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
     return parser
@@ -131,7 +134,7 @@ def _safe(text: str) -> str:
 
 def _run_command(argv: list[str]) -> int:
     try:
-        args = _build_parser().parse_args(argv)
+        args = _build_parser(argv[0] if argv[0] in SUBCOMMANDS else None).parse_args(argv)
         if args.command is None:
             raise UsageError("give a command or a FILE", command="explorer")
         module = importlib.import_module(SUBCOMMANDS[args.command][0])

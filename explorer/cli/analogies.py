@@ -18,7 +18,7 @@ from explorer.cli.common import CliError, load_table
 
 def add_arguments(parser) -> None:
     parser.add_argument("questions", help="the analogy file, e.g. questions-words.txt")
-    parser.add_argument("file", nargs="?", help="the word vectors (default: the GloVe words)")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the word vectors (default: the GloVe words)")
     parser.add_argument(
         "--restrict", type=int, metavar="N", help="only the first N words take part (default: all of them)"
     )

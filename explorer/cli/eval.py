@@ -11,7 +11,9 @@ from explorer.cli.common import CliError, load_table
 
 def add_arguments(parser) -> None:
     parser.add_argument("expression", help='an expression such as "(A + C) / 2", "2.5 A" or "A + E"')
-    parser.add_argument("file", nargs="?", help="CSV, TSV or JSON document (default: the built-in materials A-E)")
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="CSV, TSV or JSON document (default: the built-in materials A-E)"
+    )
 
 
 def run(args) -> int:

@@ -15,7 +15,7 @@ _NAMES = {"cosine": "cosine similarity", "dot": "dot product", "euclidean": "Euc
 
 def add_arguments(parser) -> None:
     parser.add_argument("query", help='a label or an expression, e.g. king or "king - man + woman"')
-    parser.add_argument("file", nargs="?", help="the vectors to search (default: the GloVe words)")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the vectors to search (default: the GloVe words)")
     parser.add_argument("-k", type=int, default=10, help="how many neighbours (default 10)")
     parser.add_argument("--metric", choices=METRICS, default="cosine", help="cosine (default), dot or euclidean")
     parser.add_argument(

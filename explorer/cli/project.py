@@ -14,7 +14,7 @@ from explorer.cli.common import CliError, load_table
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", help="CSV, TSV, JSON document or word-vector file")
+    parser.add_argument("file", metavar="FILE", help="CSV, TSV, JSON document or word-vector file")
     parser.add_argument("--method", choices=("pca", "tsne", "umap"), default="pca", help="the projection (default pca)")
     parser.add_argument("-o", "--output", required=True, help="the CSV file to write (label,x,y)")
     parser.add_argument("--seed", type=int, default=0, help="seed of t-SNE and UMAP (default 0)")

@@ -97,7 +97,7 @@ def read_questions(path, notes: list[str] | None = None) -> list[Section]:
     a question before the first ``: section`` line is refused with a FormatError.
     """
     path = Path(path)
-    return parse_questions(read_text(path), path, notes)
+    return parse_questions(read_text(path, notes=notes, what="a file of analogy questions"), path, notes)
 
 
 def parse_questions(text: str, path=None, notes: list[str] | None = None) -> list[Section]:

@@ -37,9 +37,11 @@ def test_usage_lines_show_the_optional_file(capsys):
     assert code == 0
     usage = out.split("\n\n")[0]
     assert "explorer [FILE]" in usage and "explorer COMMAND" in usage and "--version" in out
-    for command in ("similarity", "export-heatmap", "explain", "check"):
+    for command in ("similarity", "export-heatmap", "explain", "check", "eval", "neighbours", "analogies"):
         code, out, _ = run([command, "--help"], capsys)
         assert code == 0 and "[FILE]" in out.split("\n\n")[0], command
+    code, out, _ = run(["project", "--help"], capsys)  # project needs its file
+    assert code == 0 and out.split("\n\n")[0].endswith(" FILE")
 
 
 @pytest.fixture
@@ -48,7 +50,15 @@ def files(tmp_path):
     bad.write_text("label,x,y\nA,3,abc\n")
     good = tmp_path / "good.csv"
     good.write_text("label,x,y\nA,3,30\nB,15,4\n")
-    return {"bad": str(bad), "good": str(good), "missing": str(tmp_path / "missing.csv"), "tmp": tmp_path}
+    questions = tmp_path / "questions.txt"
+    questions.write_text(": family\nking queen man woman\n")
+    return {
+        "bad": str(bad),
+        "good": str(good),
+        "missing": str(tmp_path / "missing.csv"),
+        "questions": str(questions),
+        "tmp": tmp_path,
+    }
 
 
 #: (argv, expected exit code): ok, bad input or failed output, usage, for every subcommand.
@@ -82,6 +92,17 @@ CASES = [
     (["vocab", "hello", "--tokenizer", "{missing}", "--level", "subword"], 1),
     (["vocab", "hello", "--vocab-size", "5"], 2),
     (["vocab", "hello", "--level", "sentence"], 2),
+    (["eval", "(A + C) / 2"], 0),
+    (["eval", "A +"], 1),
+    (["eval", "A", "{missing}"], 1),
+    (["eval"], 2),
+    (["analogies", "{questions}", "--sample"], 0),
+    (["analogies", "{missing}", "--sample"], 1),
+    (["analogies", "{questions}", "--sample", "--restrict", "0"], 2),
+    (["project", "{good}", "--method", "pca", "-o", "{tmp}/p.csv"], 0),
+    (["project", "{bad}", "--method", "pca", "-o", "{tmp}/p.csv"], 1),
+    (["project", "{good}", "--method", "pca", "-o", "{tmp}/no/such/folder/p.csv"], 1),
+    (["project", "{good}", "--method", "mds", "-o", "{tmp}/p.csv"], 2),
     (["neighbours", "king", "--sample"], 0),
     (["neighbours", "qwertyuiop", "--sample"], 1),
     (["neighbours", "king", "--sample", "-k", "0"], 2),

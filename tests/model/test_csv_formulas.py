@@ -7,6 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from explorer.model.formats.coordinates import coordinates_csv, selection_csv
 from explorer.model.formats.delimited import parse_delimited, write_delimited
 from explorer.model.formats.matrix_csv import write_matrix_csv, write_pairs_csv
 from explorer.model.table import Dimension, VectorTable
@@ -43,6 +44,8 @@ def test_hostile_labels_are_neutralised_in_every_csv_we_write():
         (write_delimited(table, "\t"), "\t"),
         (write_matrix_csv(table.labels, matrix, corner="-corner"), ","),
         (write_pairs_csv(table.labels, matrix), ","),
+        (coordinates_csv(table.labels, np.ones((len(HOSTILE), 2))), ","),
+        (selection_csv(table, range(len(HOSTILE))), ","),
     ):
         for row in cells(data, delimiter):
             for cell in row:

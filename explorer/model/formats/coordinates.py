@@ -2,7 +2,9 @@
 
 ``label,x,y`` (one row per placed vector, in table order) for the plot's
 coordinates, and the selected vectors as the same CSV a table saves
-(label and one column per dimension), which reads back as a table.
+(label and one column per dimension), which reads back as a table. Labels a
+spreadsheet would run as formulas are written with a leading apostrophe, as
+every CSV the program writes (see :mod:`explorer.model.text_safety`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 
 from explorer.model.formats.delimited import format_value, write_delimited
 from explorer.model.table import VectorTable
+from explorer.model.text_safety import neutralise_formula
 
 
 def coordinates_csv(labels: Sequence[str], coordinates: np.ndarray) -> bytes:
@@ -25,22 +28,10 @@ def coordinates_csv(labels: Sequence[str], coordinates: np.ndarray) -> bytes:
     coordinates = np.asarray(coordinates, dtype=np.float64).reshape(-1, 2)
     for label, (x, y) in zip(labels, coordinates):
         if np.isfinite(x) and np.isfinite(y):
-            writer.writerow([label, format_value(x), format_value(y)])
+            writer.writerow([neutralise_formula(label), format_value(x), format_value(y)])
     return out.getvalue().encode("utf-8")
-
-
-def take_rows(table: VectorTable, rows: Sequence[int]) -> VectorTable:
-    """A new table of ``rows`` of ``table`` (labels, dimensions, values, colours, visibility)."""
-    rows = list(rows)
-    return VectorTable(
-        [table.label(r) for r in rows],
-        table.dimensions,
-        table.values[rows] if rows else np.zeros((0, table.dimension_count)),
-        [table.color(r) for r in rows],
-        [table.is_visible(r) for r in rows],
-    )
 
 
 def selection_csv(table: VectorTable, rows: Sequence[int]) -> bytes:
     """The vectors at ``rows`` as CSV (label and values), the same format a table saves."""
-    return write_delimited(take_rows(table, rows))
+    return write_delimited(table.take(rows))

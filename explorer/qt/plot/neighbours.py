@@ -164,11 +164,12 @@ class NeighboursPanel(QWidget):
 
 def write_file(context, path: str, data: bytes, what: str) -> bool:
     """Write ``data`` to ``path`` atomically; say so (or why not) on the status bar."""
-    from PySide6.QtCore import QSaveFile
+    from explorer.model.formats.atomic import WriteFailed, write_atomically
 
-    file = QSaveFile(path)
-    if not file.open(QSaveFile.OpenModeFlag.WriteOnly) or file.write(data) != len(data) or not file.commit():
-        context.message.emit(f"Could not write {path}: {file.errorString() or 'the file could not be written'}.")
+    try:
+        write_atomically(path, data)
+    except WriteFailed as error:
+        context.message.emit(f"Could not write {path}: {error.reason}.")
         return False
     context.message.emit(f"Wrote {what} to {path}.")
     return True
