@@ -273,6 +273,11 @@ def _documents(add) -> None:
         json.dumps(_document(dimensions="mass")),
         json.dumps(_document(vectors=[{"label": "A", "values": [1e308, -1e308]}])),
         json.dumps(_document(vectors=[{"label": "A", "values": [3, 30]}] * 3)),
+        json.dumps(_document(formulas=[{"label": "B", "expression": "A + \udc00", "follow": True}])),
+        json.dumps(_document(formulas=[{"label": "B", "expression": "B + B", "follow": True}])),
+        json.dumps(_document(formulas="(A + B) / 2")),
+        json.dumps(_document(projections=[{"method": "tsne", "rows": [10**9], "coordinates": [[1e308, "x"]]}])),
+        json.dumps(_document(projections={"method": None})),
     ]
     for text in docs:
         add("documents", ".json", text)

@@ -295,14 +295,28 @@ def test_nan_in_a_json_document_is_refused_with_its_place(tmp_path):
 @pytest.mark.parametrize(
     "label, expected",
     [
-        ('"\\ud800"', "vector 1's label holds a lone surrogate (\\ud800), a character that cannot be saved"),
-        ('"a\\u0000b"', "vector 1's label holds a NUL character (\\x00), a character that cannot be saved"),
+        ('"\\ud800"', "'vectors[0].label' holds a lone surrogate (\\ud800), a character that cannot be saved"),
+        ('"a\\u0000b"', "'vectors[0].label' holds a NUL character (\\x00), a character that cannot be saved"),
     ],
 )
 def test_labels_that_could_not_be_saved_are_refused_at_read_time(tmp_path, label, expected):
     path = tmp_path / "s.json"
     path.write_text(_document(f'[{{"label": {label}, "values": [1, 2]}}]'))
     assert sentence(path) == f"s.json: {expected}"
+
+
+def test_any_string_of_a_document_that_could_not_be_saved_is_refused(tmp_path):
+    path = tmp_path / "f.json"
+    text = _document('[{"label": "A", "values": [1, 2]}]').replace(
+        '"view"', '"formulas": [{"label": "A", "expression": "A + \\udc00", "follow": false}], "view"'
+    )
+    path.write_text(text)
+    assert sentence(path) == (
+        "f.json: 'formulas[0].expression' holds a lone surrogate (\\udc00), a character that cannot be saved"
+    )
+    # A proper pair of surrogates is one character, and saves.
+    path.write_text(_document('[{"label": "\\ud83d\\ude00", "values": [1, 2]}]'))
+    assert read_table(path).labels == ("\U0001f600",)
 
 
 def test_a_document_with_control_characters_in_labels_opens_and_saves_again(tmp_path):

@@ -73,6 +73,8 @@ def parse_document(text: str, path=None):
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise FormatError(path, None, None, "is JSON but not a Vector Explorer document")
+    if _ESCAPED_UNSAVEABLE.search(text):
+        _refuse_unsaveable(data, path)
     version = data.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise FormatError(
@@ -154,6 +156,28 @@ def read_document(path: Path, notes: list[str] | None = None):
 _LONGEST_INTEGER = 300
 #: Where nesting is reported when JSON is nested too deep to read.
 _DEEPEST = 100
+
+
+#: A JSON escape that may give a string no file can hold: a NUL or a surrogate (lone ones are refused).
+_ESCAPED_UNSAVEABLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+
+
+def _refuse_unsaveable(data, path) -> None:
+    """Refuse a document holding a string that could not be saved again (a NUL, a lone surrogate), saying where."""
+    from explorer.model.text_safety import unsaveable_character
+
+    stack = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{key}" if where else str(key), item) for key, item in value.items())
+            stack.extend((where or "a key", key) for key in value if isinstance(key, str))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            bad = unsaveable_character(value)
+            if bad is not None:
+                raise FormatError(path, None, None, f"'{shown(where)}' holds {bad}, a character that cannot be saved")
 
 
 def _integer(text: str) -> int | float:
