@@ -233,3 +233,13 @@ def test_dot_products_beside_a_huge_vector_and_an_overflow(tmp_path, capsys):
     assert code == 0
     assert rows["A"][:2] == ["909.00000", "165.00000"]  # not 0, as when the table's largest value scaled every pair
     assert rows["Z"][2] == "overflow"
+
+
+def test_written_files_keep_their_permissions(tmp_path, capsys):
+    for argv in (["export-heatmap", "-o"], ["similarity", "-o"], ["similarity", "--metric", "dot", "-o"]):
+        target = tmp_path / "private.csv"
+        target.write_text("old")
+        target.chmod(0o600)
+        assert run([*argv, str(target)], capsys)[0] == 0
+        assert target.stat().st_mode & 0o777 == 0o600 and target.read_text() != "old"
+        assert [p.name for p in tmp_path.iterdir()] == ["private.csv"]  # no part file left
