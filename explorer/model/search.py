@@ -20,8 +20,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+
+from explorer.model.events import Signal
 
 #: How matching works: "substring" (default), "word" (whole words), "regex".
 MODES = ("substring", "word", "regex")
@@ -105,10 +108,18 @@ class LabelIndex:
             return self._search_regex(r"\b" + re.escape(query.text) + r"\b", query.case_sensitive, user=False)
         return self._search_substring(query.text if query.case_sensitive else query.text.lower(), query.case_sensitive)
 
+    def starting_with(self, text: str) -> np.ndarray:
+        """The rows whose label starts with ``text`` (any case), ascending: what typing on the
+        table's label column jumps between."""
+        if not text or not self.labels:
+            return np.zeros(0, dtype=np.intp)
+        return self._search_substring(text.lower(), False, prefix=True)
+
     # ------------------------------------------------------------ substring
-    def _search_substring(self, needle: str, case_sensitive: bool) -> np.ndarray:
+    def _search_substring(self, needle: str, case_sensitive: bool, prefix: bool = False) -> np.ndarray:
         """Compare the needle's bytes with the joined labels' bytes at every position at once
-        (one vectorised pass per byte of the needle, whatever the number of hits)."""
+        (one vectorised pass per byte of the needle, whatever the number of hits); with ``prefix``,
+        only hits at a label's start count."""
         pattern = np.frombuffer(needle.encode("utf-8", "surrogatepass"), dtype=np.uint8)
         buffer, starts = self._bytes(case_sensitive)
         k = len(pattern)
@@ -129,7 +140,10 @@ class LabelIndex:
         rows = np.searchsorted(starts, hits, side="right") - 1
         ends = np.empty_like(starts)  # each label's separator byte
         ends[:-1], ends[-1] = starts[1:] - 1, len(buffer) - 1
-        rows = rows[hits + k <= ends[rows]]  # a hit that runs over a separator is not a match
+        keep = hits + k <= ends[rows]  # a hit that runs over a separator is not a match
+        if prefix:
+            keep &= hits == starts[rows]
+        rows = rows[keep]
         if len(rows) > 1:  # hits come in order, so repeated rows sit together
             rows = rows[np.concatenate(([True], rows[1:] != rows[:-1]))]
         return rows.astype(np.intp, copy=False)
@@ -184,3 +198,41 @@ def search_labels(
 ) -> np.ndarray:
     """The rows of ``labels`` that match (one-off; keep a :class:`LabelIndex` for repeated searches)."""
     return LabelIndex(labels).search(Query(text, mode, case_sensitive))
+
+
+class TableLabelIndex:
+    """A :class:`LabelIndex` of a table's labels, kept while they do not change.
+
+    Built on the first search after a change (a rename, rows added, removed or moved,
+    another file), not on every keystroke: building it for 400,000 labels takes longer
+    than searching it.
+    """
+
+    #: The labels changed: a search shown should run again.
+    changed = Signal()
+
+    def __init__(self, table: Any):
+        self._table = table
+        self._index: LabelIndex | None = None
+        for signal in (table.labels_changed, table.rows_inserted, table.rows_removed, table.rows_moved, table.reset):
+            signal.connect(self._on_labels_change)
+
+    @property
+    def index(self) -> LabelIndex:
+        """The index of the table's labels as they are now."""
+        if self._index is None:
+            self._index = LabelIndex(self._table.labels)
+        return self._index
+
+    @property
+    def built(self) -> bool:
+        """True while the index of the current labels exists (no search has to build it)."""
+        return self._index is not None
+
+    def search(self, query: Query) -> np.ndarray:
+        """The rows whose label matches ``query`` (raises SearchError for a refused pattern)."""
+        return self.index.search(query)
+
+    def _on_labels_change(self, *args: Any) -> None:
+        self._index = None
+        self.changed.emit()

@@ -85,3 +85,37 @@ def test_regex_search_agrees_with_plain_python(labels, word):
     pattern = rf"{word}+"
     expected = [i for i, label in enumerate(labels) if re.search(pattern, label, re.IGNORECASE)]
     assert list(LabelIndex(labels).search(Query(pattern, "regex"))) == expected
+
+
+def test_typing_on_the_label_column_finds_labels_that_start_with_the_text():
+    index = LabelIndex(WORDS)
+    assert list(index.starting_with("KI")) == [0, 2, 3]  # not "viking" or "a king"
+    assert list(index.starting_with("york")) == [8]
+    assert list(index.starting_with("")) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(label_text, max_size=30), st.text(alphabet=st.sampled_from("abAé\nx"), min_size=1, max_size=3))
+def test_prefix_search_agrees_with_plain_python(labels, start):
+    expected = [i for i, label in enumerate(labels) if label.lower().startswith(start.lower())]
+    assert list(LabelIndex(labels).starting_with(start)) == expected
+
+
+def test_the_table_index_is_built_once_and_again_only_when_labels_change():
+    from explorer.model.builtin import materials
+    from explorer.model.commands import InsertVectors, RenameVector, set_cell
+    from explorer.model.search import TableLabelIndex
+
+    table = materials()
+    labels = TableLabelIndex(table)
+    heard = []
+    labels.changed.connect(lambda: heard.append(True))
+    first = labels.index
+    assert labels.index is first  # searching again does not build it again
+    set_cell(0, 0, 4.0).apply(table)  # a value: the labels stay, so does the index
+    assert labels.index is first and not heard
+    RenameVector(1, "Bread").apply(table)
+    assert labels.built is False and heard == [True]
+    assert list(labels.search(Query("bread"))) == [1]
+    InsertVectors(0, ["breadcrumb"], [[1.0, 1.0]]).apply(table)
+    assert list(labels.search(Query("bread"))) == [0, 2]

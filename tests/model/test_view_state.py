@@ -10,6 +10,7 @@ from explorer.model.builtin import materials
 from explorer.model.commands import InsertVectors, MoveVectors, RemoveVectors
 from explorer.model.document import Document
 from explorer.model.formats.document_json import parse_document, write_document
+from explorer.model.search import Query
 from explorer.model.view_state import HeatmapState, PlotState, Selection, ViewState
 
 
@@ -107,3 +108,40 @@ def test_unusable_values_fall_back_to_their_defaults_and_rows_past_the_table_go(
     assert document.view.heatmap.to_dict() == defaults["heatmap"]
     assert document.view.selection.pair is None
     assert all(r < 5 for r in document.view.selection.rows)
+
+
+def test_a_hundred_thousand_rows_are_selected_as_one_array_and_bad_rows_are_still_refused():
+    import numpy as np
+
+    selection = Selection()
+    rows = np.arange(0, 400_000, 4)
+    selection.select_rows(rows[::-1])  # in any order, as a NumPy array
+    assert len(selection.rows) == 100_000 and selection.rows[:3] == (0, 4, 8)
+    assert selection.pair == (0, 4)
+    selection.select_rows(range(10, 20))
+    assert selection.rows == tuple(range(10, 20))
+    for bad in ([1, True], np.array([3, -2]), [0.5], ["a"], np.array([True])):
+        with pytest.raises(ValueError, match="is not a row"):
+            selection.select_rows(bad)
+    assert selection.rows == tuple(range(10, 20))  # a refused selection changes nothing
+
+
+def test_runs_of_consecutive_rows():
+    from explorer.model.view_state import row_runs
+
+    assert row_runs([2, 3, 4, 9]).tolist() == [[2, 4], [9, 9]]
+    assert row_runs([]).tolist() == []
+    assert row_runs(range(400_000)).tolist() == [[0, 399_999]]
+
+
+def test_the_search_is_view_state_but_not_saved_with_the_document():
+    document = Document(materials())
+    document.view.search.update(text="a", mode="regex", case_sensitive=True)
+    assert document.view.search.query == Query("a", "regex", True)
+    assert "search" not in document.view.to_dict()
+    back = parse_document(write_document(document.table, document.view).decode("utf-8")).view
+    assert back.search.text == ""
+    with pytest.raises(ValueError):
+        document.view.search.update(mode="fuzzy")
+    with pytest.raises(ValueError, match="longer than"):
+        document.view.search.update(text="x" * 5000)
