@@ -12,19 +12,22 @@ events as Qt signals, for widgets that connect to Qt signals.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from explorer.model.commands import Command
 from explorer.model.document import Document
+from explorer.model.search import TableLabelIndex
 from explorer.qt.undo import CommandAdapter
 
 
 class DocumentContext(QObject):
     """The open document, its undo stack, and Qt signals for its view state."""
 
-    #: Rows selected anywhere (table, plot, heatmap), in table order.
-    selection_changed = Signal(list)
+    #: Rows selected anywhere (table, plot, heatmap, search), in table order: a list that listeners
+    #: share and must not change (``Signal(list)`` would copy 100,000 rows into Qt for each listener).
+    selection_changed = Signal(object)
     #: A pair chosen for comparison (heatmap click, or two rows selected): rows a, b.
     pair_changed = Signal(int, int)
     #: A message for the user (a refused edit, a failed load); shown in the status bar.
@@ -40,6 +43,8 @@ class DocumentContext(QObject):
         self.undo_stack = QUndoStack(self)
         #: True while :meth:`replace_document` takes over a new document: views wait for the table's reset.
         self.replacing = False
+        #: The labels prepared for searching, built again only after they change.
+        self.label_index = TableLabelIndex(self.document.table)
         self.view.selection.changed.connect(self._on_selection_state_change)
         self.view.heatmap.changed.connect(self._on_heatmap_state_change)
 
@@ -122,7 +127,8 @@ class DocumentContext(QObject):
 
     def select_rows(self, rows) -> None:
         """Select ``rows`` everywhere; two or more also choose the compared pair (the first two)."""
-        self.view.selection.select_rows(int(r) for r in rows if 0 <= int(r) < len(self.table))
+        array = rows.astype(np.int64, copy=False) if isinstance(rows, np.ndarray) else np.fromiter(rows, dtype=np.int64)
+        self.view.selection.select_rows(array[(array >= 0) & (array < len(self.table))])
 
     def select_pair(self, a: int, b: int) -> None:
         """Compare vectors ``a`` and ``b`` (a heatmap cell was clicked) and select both."""

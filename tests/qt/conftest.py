@@ -51,3 +51,18 @@ def window(qtbot, tmp_path):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+#: The labels of ``words_window``.
+WORDS = ["king", "queen", "kingdom", "viking", "man", "woman", "King's", "cat", "kitten", "car"]
+
+
+@pytest.fixture
+def words_window(window):
+    """The window on ten words with two dimensions each (row i's tip at (10 - i, 10 - i) + (0, i % 2))."""
+    from explorer.model.document import Document
+    from explorer.model.table import Dimension, VectorTable
+
+    values = [[10.0 - i, 10.0 - i + i % 2] for i in range(len(WORDS))]
+    window.context.replace_document(Document(VectorTable(WORDS, [Dimension("x"), Dimension("y")], values)))
+    return window

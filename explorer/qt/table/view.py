@@ -5,12 +5,16 @@ pastes a TSV block at the current cell (growing the table, one undo step),
 Insert adds a vector, Delete removes the selected ones. The label column's
 check box shows or hides a vector in the plot; its swatch opens a colour
 picker (also in the context menu). Selection is shared with every other panel
-through the document context.
+through the document context (:mod:`explorer.qt.table.selection_sync`).
+
+Typing never renames by accident: on the label column it jumps to a label that
+starts with what was typed (:mod:`explorer.qt.table.type_to_find`); F2 or a
+double-click renames. On a number cell typing starts an edit, as in a spreadsheet.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +30,8 @@ from PySide6.QtWidgets import (
 from explorer.model.commands import Compound, InsertVectors, MoveVectors, RemoveVectors, SetStyle
 from explorer.model.paste import PasteError, copy_text, paste_command
 from explorer.qt.table.model import VectorTableModel
+from explorer.qt.table.selection_sync import TableSelectionSync
+from explorer.qt.table.type_to_find import TypeToFind
 
 #: Clipboard format marking a copy whose last column is |v| (the text it belongs to).
 _LENGTH_COLUMN_MIME = "application/x-vector-explorer-length-column"
@@ -45,12 +51,13 @@ class VectorTableView(QTableView):
 
     #: The user asked to rename the dimension of this table column (header double-click).
     rename_dimension_requested = Signal(int)
+    #: Keeps the selection model and the view state's selected rows in step (made once the model is set).
+    selection_sync: TableSelectionSync | None = None
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.setObjectName("vectorTable")
         self._context = context
-        self._syncing = False
         self.setModel(VectorTableModel(context, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -72,8 +79,8 @@ class VectorTableView(QTableView):
         self.model().modelReset.connect(self.fit_label_column)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_context_menu)
-        self.selectionModel().selectionChanged.connect(self._on_selection_change)
-        context.selection_changed.connect(self._on_context_selection_change)
+        self.selection_sync = TableSelectionSync(self, context)
+        self._type_to_find = TypeToFind(self, context)
         #: Asks the user for a colour; replaced in tests. Returns a QColor (invalid when cancelled).
         self.ask_color = lambda initial: QColorDialog.getColor(initial, self, "Vector colour")
 
@@ -87,12 +94,9 @@ class VectorTableView(QTableView):
 
     # ----------------------------------------------------------- selection
     def _rows_with_selected_cells(self) -> list[int]:
-        """Rows with a selected cell, from the selection's ranges (not one index per cell: 100,000 rows
-        x 50 columns would be 5 million)."""
-        rows: set[int] = set()
-        for part in self.selectionModel().selection():
-            rows.update(range(part.top(), part.bottom() + 1))
-        return sorted(rows)
+        """Rows with a selected cell (from the selection's ranges, or the view state's rows when the
+        selection is too large for Qt to hold whole; never one index per cell)."""
+        return self.selection_sync.rows()
 
     def selected_rows(self) -> list[int]:
         """Rows with a selected cell, or the current row when nothing is selected."""
@@ -101,37 +105,15 @@ class VectorTableView(QTableView):
             rows = [self.currentIndex().row()]
         return rows
 
-    def _on_selection_change(self, *_):
-        if not self._syncing:
-            self._syncing = True
-            try:
-                self._context.select_rows(self._rows_with_selected_cells())
-            finally:
-                self._syncing = False
+    def selectionCommand(self, index, event=None):
+        command = super().selectionCommand(index, event)
+        if self.selection_sync is not None:  # (Qt asks while the model is being set)
+            self.selection_sync.note_command(command)
+        return command
 
-    def _on_context_selection_change(self, rows: list) -> None:
-        if self._syncing:
-            return
-        current = self._rows_with_selected_cells()
-        if current == list(rows):
-            return
-        self._syncing = True
-        try:
-            model = self.model()
-            selection = QItemSelection()
-            last = model.columnCount() - 1
-            start = None
-            for i, row in enumerate(rows):  # one range per run of consecutive rows
-                if start is None:
-                    start = row
-                if i + 1 == len(rows) or rows[i + 1] != row + 1:
-                    selection.select(model.index(start, 0), model.index(row, last))
-                    start = None
-            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            if rows:
-                self.scrollTo(model.index(rows[0], 0))
-        finally:
-            self._syncing = False
+    def selectAll(self) -> None:
+        """Select every vector (Ctrl+A) as one range."""
+        self.selection_sync.select_all()
 
     # ------------------------------------------------------------- actions
     def add_vector(self) -> bool:
@@ -204,11 +186,10 @@ class VectorTableView(QTableView):
 
     def copy_selection(self) -> str:
         """Copy the selected cells' bounding block as TSV to the clipboard; return the text."""
-        indexes = self.selectionModel().selectedIndexes()
-        if not indexes:
+        rows = self._rows_with_selected_cells()
+        columns = self.selection_sync.columns()
+        if not rows or not columns:
             return ""
-        rows = sorted({i.row() for i in indexes})
-        columns = sorted({i.column() for i in indexes})
         text = copy_text(self._context.table, rows, columns)
         data = QMimeData()
         data.setText(text)
@@ -252,6 +233,17 @@ class VectorTableView(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def edit(self, index, trigger=None, event=None) -> bool:
+        if trigger is None:
+            return super().edit(index)  # the public edit(index): opens the editor
+        if index.isValid() and index.column() == 0 and not _renames(trigger, event):
+            return False  # typing on a label searches (keyboardSearch); F2 or a double-click renames
+        return super().edit(index, trigger, event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Jump to the next vector whose label starts with what was just typed."""
+        self._type_to_find.search(search)
+
     def swatch_rect(self, row: int):
         """Where the colour swatch of ``row`` is drawn, in viewport coordinates."""
         index = self.model().index(row, 0)
@@ -294,3 +286,14 @@ class VectorTableView(QTableView):
             action.triggered.connect(lambda checked=False, slot=slot: slot())
             menu.addAction(action)
         menu.popup(self.viewport().mapToGlobal(position))
+
+
+def _renames(trigger, event) -> bool:
+    """Whether an edit ``trigger`` on a label cell starts renaming: a double-click or F2 does,
+    typing and Enter (the edit key on macOS) do not."""
+    triggers = QAbstractItemView.EditTrigger
+    if trigger == triggers.AnyKeyPressed:
+        return False
+    if trigger == triggers.EditKeyPressed:
+        return getattr(event, "key", lambda: None)() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    return True
