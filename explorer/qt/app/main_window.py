@@ -39,6 +39,7 @@ from explorer.qt.context import DocumentContext
 from explorer.qt.plot.constructions import ConstructionOverlay
 from explorer.qt.plot.panel import VectorPlotPanel
 from explorer.qt.table.expression_bar import ExpressionBar, table_with_bar
+from explorer.qt.table.search_bar import SearchBar, with_search_bar
 from explorer.qt.table.view import VectorTableView
 
 
@@ -79,9 +80,11 @@ class MainWindow(QMainWindow):
         self.expression_bar = ExpressionBar(self.context)
         self.plot_panel = VectorPlotPanel(self.context)
         self.plot = self.plot_panel.plot
-        #: The table above the Claims (added with the panels), beside the plot.
+        self.search_bar = SearchBar(self.context, self.table_view, self.plot)
+        #: The table above the Claims (added with the panels), beside the plot; the search bar (Ctrl+F) over it.
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableClaimsSplitter")
-        self.left_splitter.addWidget(table_with_bar(self.table_view, self.expression_bar))
+        table = table_with_bar(self.table_view, self.expression_bar)
+        self.left_splitter.addWidget(with_search_bar(self.search_bar, table))
         self.left_splitter.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.left_splitter)
@@ -188,6 +191,13 @@ class MainWindow(QMainWindow):
             "Ctrl+0",
             "Zoom the plot so that every arrow and the origin are in view",
         )
+        self.actionFind = self._action(
+            "actionFind",
+            "&Find…",
+            self.search_bar.start,
+            keys.Find,
+            "Find vectors by label (a part of it, whole words or a regular expression) and select them",
+        )
         self.actionCopy = self._action("actionCopy", "&Copy", view.copy_selection, keys.Copy)
         self.actionPaste = self._action("actionPaste", "&Paste", view.paste, keys.Paste)
         for action in (self.actionCopy, self.actionPaste):
@@ -219,6 +229,8 @@ class MainWindow(QMainWindow):
         edit.addActions([self.actionUndo, self.actionRedo])
         edit.addSeparator()
         edit.addActions([self.actionCopy, self.actionPaste])
+        edit.addSeparator()
+        edit.addAction(self.actionFind)
         edit.addSeparator()
         edit.addActions(
             [

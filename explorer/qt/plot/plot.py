@@ -139,6 +139,32 @@ class VectorPlot(pg.PlotWidget):
         """Zoom so that every drawn vector and the origin are in view, and follow changes again."""
         self._vb.enableAutoRange()
 
+    def zoom_to_rows(self, rows, centre: int | None = None) -> None:
+        """Zoom so that the tips of ``rows`` fill the view (with the origin, where arrows start); or, with
+        ``centre``, keep the zoom and put the tip of row ``centre`` in the middle (the search's Enter)."""
+        coords = self._placement.coords
+        if centre is not None:
+            x, y = coords[int(centre)]
+            if not (np.isfinite(x) and np.isfinite(y)):
+                return  # not placed (a map computed without it)
+            (x0, x1), (y0, y1) = self._vb.viewRange()
+            w, h = (x1 - x0) / 2, (y1 - y0) / 2
+            self._vb.setRange(xRange=(x - w, x + w), yRange=(y - h, y + h), padding=0)
+            return
+        tips = coords[np.asarray(rows, dtype=np.intp)]
+        tips = tips[np.isfinite(tips).all(axis=1)]
+        if not len(tips):
+            return
+        low, high = tips.min(axis=0), tips.max(axis=0)
+        if self._placement.linear:
+            low, high = np.minimum(low, 0.0), np.maximum(high, 0.0)
+        span = np.where(high - low > 0, high - low, 1.0)
+        self._vb.setRange(
+            xRange=(low[0] - 0.08 * span[0], high[0] + 0.08 * span[0]),
+            yRange=(low[1] - 0.08 * span[1], high[1] + 0.08 * span[1]),
+            padding=0,
+        )
+
     def show_live(self, method: str, positions: np.ndarray, rows) -> None:
         """Show a map's positions while it is computed (``None`` positions: back to the stored view)."""
         self._live = None if positions is None else (method, positions, rows)
