@@ -35,6 +35,13 @@ def needs_replacing(table: VectorTable, dimensions: int) -> bool:
     return table.row_count > 0 and table.dimension_count != dimensions
 
 
+def rows_in_table(table: VectorTable, labels: Sequence[str]) -> list[int]:
+    """The rows of ``table`` labelled with one of ``labels``, in table order: the vectors a send finds
+    "already in the table" (tokens are labelled as :func:`display_token` shows them)."""
+    wanted = set(labels)
+    return [row for row, label in enumerate(table.labels) if label in wanted]
+
+
 def embedding_dimensions(count: int) -> tuple[Dimension, ...]:
     """Names for embedding dimensions: d1, d2, ..."""
     return tuple(Dimension(f"d{i + 1}") for i in range(count))

@@ -113,6 +113,14 @@ def test_send_tokens_appends_when_dimensions_agree():
     assert table.labels == ("x",)
 
 
+def test_the_rows_of_tokens_already_in_the_table():
+    from explorer.model.send_tokens import rows_in_table
+
+    table = VectorTable(["cat", "␣", "x", "dog"], ["d1"], [[1.0], [2.0], [3.0], [4.0]])
+    assert rows_in_table(table, ["dog", "␣", "bird", "cat"]) == [0, 1, 3]
+    assert rows_in_table(table, []) == []
+
+
 def test_send_tokens_of_another_dimension_count_replaces_only_when_asked():
     table = materials()
     before = table.copy()

@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 
 from explorer.model import glove
 from explorer.model.tokenizers import CharacterTokenizer, WordTokenizer
@@ -322,3 +322,29 @@ def test_the_analogy_box_shows_the_nearest_words_to_an_expression(qtbot, panel):
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert panel.embeddings.neighbour_rows() == []
     assert "column 8: 'qqqq' is not among the 6,000 words of GloVe sample" in panel.embeddings.row_label.text()
+
+
+def test_tokens_already_in_the_table_are_selected_by_a_link(qtbot, panel, materials_context):
+    link = panel.findChild(type(panel.replace_bar.existing_link), "vocabSelectExisting")
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_level("word")
+    type_text(qtbot, panel, "cat dog the")
+    panel.embeddings.set_source("sample")
+    panel.select_tokens(["cat", "dog"])
+    panel.send_to_table()
+    qtbot.mouseClick(panel.replace_button, Qt.MouseButton.LeftButton)  # the table is now cat, dog
+    assert link.isHidden()  # nothing was there before
+    materials_context.select_rows([])
+    panel.select_tokens(["cat", "the"])
+    assert panel.send_to_table()
+    assert panel.status_label.text() == "Added 1 token vector to the table (cat already there)."
+    assert not link.isHidden() and link.text() == '<a href="select">Select the vector already in the table</a>'
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=QPoint(12, link.height() // 2))
+    assert materials_context.selection == [0]  # cat, not the "the" just added
+    panel.select_tokens(["cat", "dog"])
+    assert not panel.send_to_table()
+    assert panel.status_label.text() == "Nothing sent: cat, dog are already in the table."
+    assert "the 2 vectors" in link.text()
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=QPoint(12, link.height() // 2))
+    assert materials_context.selection == [0, 1]

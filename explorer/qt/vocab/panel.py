@@ -172,6 +172,7 @@ class VocabPanel(QWidget):
         layout.addWidget(self.replace_bar)
         layout.addWidget(self.progress_row)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.replace_bar.existing_link)
         self.embeddings.progress.connect(self.progress_row.report)
         self.sentences.progress.connect(self.progress_row.report)
         self.sentences.message.connect(self._say)

@@ -1,14 +1,51 @@
-"""Sending token or sentence vectors to the document, and the bar that asks before replacing the table."""
+"""Sending token or sentence vectors to the document, the bar that asks before replacing the table, and
+the link that selects the ones already in the table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from shiboken6 import isValid
 
 from explorer.model import send_sentences
-from explorer.model.send_tokens import DimensionMismatch, needs_replacing, send_tokens_command
+from explorer.model.send_tokens import DimensionMismatch, needs_replacing, rows_in_table, send_tokens_command
+from explorer.model.vocabulary import display_token
+
+
+class ExistingLink(QLabel):
+    """``vocabSelectExisting``: after a send that found tokens (or sentences) already in the table, a
+    link that selects their rows (in the table, the plot and the heatmap)."""
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent, objectName="vocabSelectExisting")
+        self.context = context
+        self.tokens: list[str] = []
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.linkActivated.connect(lambda *_: self.select())
+        context.document_replaced.connect(lambda: self.offer([]))
+        self.hide()
+
+    def offer(self, labels) -> None:
+        """Offer to select the rows of those ``labels`` that are in the table now (none: hide the link)."""
+        table = self.context.table
+        self.tokens = [table.label(row) for row in rows_in_table(table, labels)] if labels else []
+        count = len(self.tokens)
+        if not count:
+            self.hide()
+            return
+        what = "the vector" if count == 1 else f"the {count} vectors"
+        self.setText(f'<a href="select">Select {what} already in the table</a>')
+        self.setToolTip("Select the rows these tokens already have in the vector table")
+        self.show()
+
+    def select(self) -> list[int]:
+        """Select the rows whose labels are the offered ones; returns them."""
+        rows = rows_in_table(self.context.table, self.tokens)
+        self.context.select_rows(rows)
+        return rows
 
 
 class ReplaceBar(QFrame):
@@ -22,6 +59,8 @@ class ReplaceBar(QFrame):
         self._pending = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel(wordWrap=True)
+        #: Selects the sent tokens that were already in the table (placed by the panel).
+        self.existing_link = ExistingLink(context)
         self.replace_button = QPushButton("Replace table", objectName="vocabReplace")
         self.keep_button = QPushButton("Keep table", objectName="vocabKeep")
         layout = QHBoxLayout(self)
@@ -100,6 +139,8 @@ class ReplaceBar(QFrame):
 
     def _send(self, labels, vectors, missing, source_name: str, kind, replace: bool) -> bool:
         table = self.context.table
+        # What is already in the table stays where it is (sending appends after it): offer to select it.
+        self.existing_link.offer(_table_labels(labels, kind) if _appends(table, vectors, kind, replace) else [])
         try:
             if kind is not None:
                 command, said = send_sentences.send_sentences_command(table, labels, vectors, kind, replace=replace)
@@ -115,3 +156,17 @@ class ReplaceBar(QFrame):
         self._say(said)
         self.context.message.emit(said)
         return True
+
+
+def _appends(table, vectors, kind, replace: bool) -> bool:
+    """Whether sending these vectors appends to the table (leaving out what is already there)."""
+    if replace:
+        return False
+    if kind is not None:
+        return not send_sentences.needs_replacing(table, vectors.shape[1], kind)
+    return not needs_replacing(table, vectors.shape[1])
+
+
+def _table_labels(labels, kind) -> list[str]:
+    """The labels the table gives these tokens (a space as ␣) or sentences (runs of spaces as one)."""
+    return [" ".join(s.split()) for s in labels] if kind is not None else [display_token(t) for t in labels]
