@@ -233,26 +233,43 @@ class HeatmapState(State):
             self.update(**changes)
 
 
-def _rows(value: Any) -> tuple[int, ...]:
+class Rows(tuple):
+    """Selected rows: a tuple of distinct rows in ascending order, checked once, with the same rows
+    as a read-only NumPy array (``array``) for views that work on 100,000 of them at once."""
+
+    array: np.ndarray
+
+    @classmethod
+    def of(cls, array: np.ndarray) -> Rows:
+        rows = cls(array.tolist())
+        rows.array = array if array.dtype == object else array.astype(np.intp, copy=False)
+        rows.array.flags.writeable = False
+        return rows
+
+
+def _rows(value: Any) -> Rows:
     """Distinct rows in ascending order. Whole numbers in a NumPy array or a list are checked
     at once: selecting 100,000 rows (a search, Select All) must not check them one by one."""
+    if isinstance(value, Rows):
+        return value  # checked when it was made
     if isinstance(value, range) and value.step == 1:
         if len(value) and value.start < 0:
             raise ValueError(f"{value.start} is not a row")
-        return tuple(value)
+        return Rows.of(np.arange(value.start, value.stop, dtype=np.intp))
     items = value if isinstance(value, (np.ndarray, list, tuple)) else list(value)
     if not isinstance(items, np.ndarray):
         if not items:
-            return ()
+            return Rows.of(np.zeros(0, dtype=np.intp))
         if bool in set(map(type, items)):  # NumPy would take True for 1
             raise ValueError(f"{next(v for v in items if isinstance(v, bool))!r} is not a row")
     array = np.asarray(items)
     if array.ndim == 1 and array.dtype.kind in "iu":
         if len(array) and array.min() < 0:
             raise ValueError(f"{int(array.min())} is not a row")
-        return tuple(_ascending_distinct(array).tolist())
+        return Rows.of(_ascending_distinct(array))
     # Anything else (floats, text, huge numbers, bools in an array) is checked one by one.
-    return tuple(sorted({_row(r) for r in (array.tolist() if isinstance(items, np.ndarray) else items)}))
+    checked = sorted({_row(r) for r in (array.tolist() if isinstance(items, np.ndarray) else items)})
+    return Rows.of(np.asarray(checked, dtype=object if checked and checked[-1] >= 2**62 else np.intp))
 
 
 def _ascending_distinct(array: np.ndarray) -> np.ndarray:
@@ -299,7 +316,7 @@ class Selection(State):
     - Rows follow insertions, removals and moves; a pair with a removed row ends.
     """
 
-    rows = Field((), _rows, "the selected rows, in table order")
+    rows = Field(Rows.of(np.zeros(0, dtype=np.intp)), _rows, "the selected rows, in table order (a Rows tuple)")
     pair = Field(None, _pair, "the two rows compared (a, b), or None")
 
     def select_rows(self, rows: Iterable[int]) -> None:

@@ -122,6 +122,11 @@ class DocumentContext(QObject):
         return list(self.view.selection.rows)
 
     @property
+    def selection_array(self) -> np.ndarray:
+        """The selected rows as a read-only NumPy array (for views that handle 100,000 of them at once)."""
+        return self.view.selection.rows.array
+
+    @property
     def pair(self) -> tuple[int, int] | None:
         return self.view.selection.pair
 

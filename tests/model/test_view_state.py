@@ -117,6 +117,8 @@ def test_a_hundred_thousand_rows_are_selected_as_one_array_and_bad_rows_are_stil
     rows = np.arange(0, 400_000, 4)
     selection.select_rows(rows[::-1])  # in any order, as a NumPy array
     assert len(selection.rows) == 100_000 and selection.rows[:3] == (0, 4, 8)
+    assert selection.rows.array.tolist() == list(selection.rows)  # the same rows as an array, for the views
+    assert not selection.rows.array.flags.writeable
     assert selection.pair == (0, 4)
     selection.select_rows(range(10, 20))
     assert selection.rows == tuple(range(10, 20))

@@ -117,7 +117,7 @@ class TableSelectionSync(QObject):
         if self._windowed and not fresh:
             # Qt knows the rows this change touched; outside them the view state's selection stands.
             mask = np.zeros(len(qt), dtype=bool)
-            state = np.asarray(self._context.selection, dtype=np.int64)
+            state = self._context.selection_array
             mask[state[state < len(mask)]] = True
             touched = np.zeros(len(qt), dtype=bool)
             for changed in (selected, deselected):
@@ -136,9 +136,10 @@ class TableSelectionSync(QObject):
             self._syncing = False
 
     # ------------------------------------------------- from the view state
-    def _on_state_change(self, rows: list) -> None:
+    def _on_state_change(self, *_) -> None:
         if self._syncing:
             return
+        rows = self._context.selection_array
         runs = row_runs(rows)
         view = self._view
         self._syncing = True
@@ -149,10 +150,10 @@ class TableSelectionSync(QObject):
                     return  # Qt shows these rows already (perhaps as a block of cells: keep it)
                 self._select(runs)
                 if len(rows):
-                    view.scrollTo(view.model().index(rows[0], 0))
+                    view.scrollTo(view.model().index(int(rows[0]), 0))
             else:
                 self._windowed, self._runs = True, runs
-                view.scrollTo(view.model().index(rows[0], 0))
+                view.scrollTo(view.model().index(int(rows[0]), 0))
                 self._renew_window(force=True)
         finally:
             self._syncing = False
