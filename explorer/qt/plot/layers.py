@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.qt.plot.arrows import POINTS_PER_ARROW, arrow_segments
+from explorer.qt.plot.tip_dots import TipDots
 
 #: Above this many arrows they are drawn thin, translucent and without antialiasing.
 CROWD = 5_000
@@ -32,6 +33,9 @@ DENSITY_ABOVE = 200_000
 #: Point size in pixels.
 POINT_SIZE = 4
 _HIGHLIGHT = QColor(255, 200, 0, 150)
+#: Above this many selected vectors their tips get dots, not haloed arrows or rings (a search or Select All
+#: can select 100,000: as arrows they took 3 s to paint, as rings 1 s to take).
+MARKS_AS_DOTS_ABOVE = 1_000
 
 Add = Callable[[QGraphicsItem], None]
 
@@ -231,18 +235,25 @@ class Marks:
         self.rings.setZValue(3)
         self.links = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(QColor(40, 40, 40, 140), width=1))
         self.links.setZValue(2.2)
-        for item in (self.halo, self.line, self.kept, self.rings, self.links):
+        self.dots = TipDots(QColor(215, 110, 0), size=5)
+        self.dots.setZValue(3)
+        for item in (self.halo, self.line, self.kept, self.rings, self.links, self.dots):
             add(item)
 
     def show(self, coords, selected, kept, query, neighbours, head: float, arrows: bool, line: bool) -> None:
         """Draw the ``selected`` rows (arrows with a halo, or rings when ``arrows`` is False), arrows
         for ``kept`` rows (neighbours and a dragged vector among points), and a line from ``query``
         to each of ``neighbours``."""
-        selected = [r for r in selected if np.isfinite(coords[r]).all()]
-        segments = arrow_segments(coords[selected], head) if selected and arrows else np.zeros((0, 2))
+        selected = np.asarray(selected, dtype=np.intp)
+        selected = selected[np.isfinite(coords[selected]).all(axis=1)] if len(selected) else selected
+        many = len(selected) > MARKS_AS_DOTS_ABOVE
+        self.dots.set_points(coords[selected] if many else np.zeros((0, 2)))
+        if many:
+            selected = selected[:0]
+        segments = arrow_segments(coords[selected], head) if len(selected) and arrows else np.zeros((0, 2))
         self.halo.setData(segments[:, 0], segments[:, 1])
         self.line.setData(*(segments.T if line else ([], [])))
-        tips = coords[selected] if selected and not arrows else np.zeros((0, 2))
+        tips = coords[selected] if len(selected) and not arrows else np.zeros((0, 2))
         self.rings.setData(tips[:, 0], tips[:, 1])
         kept = [r for r in kept if np.isfinite(coords[r]).all()]
         kept_segments = arrow_segments(coords[kept], head) if kept and arrows else np.zeros((0, 2))

@@ -270,13 +270,17 @@ class VectorPlot(pg.PlotWidget):
         if len(drawn) <= LABEL_LIMIT and not self.as_points:
             rows = drawn.tolist()
         else:
-            wanted = [*self._context.selection, *self._neighbours]
             finite = np.isfinite(self._placement.coords).all(axis=1)
-            rows = list(dict.fromkeys(r for r in wanted if r < len(table) and finite[r]))[:LABEL_LIMIT]
+            selected = self._context.selection_array
+            selected = selected[selected < len(finite)]
+            selected = selected[finite[selected]][:LABEL_LIMIT].tolist()  # (not a Python pass over 100,000)
+            neighbours = [r for r in self._neighbours if r < len(table) and finite[r]]
+            rows = list(dict.fromkeys([*selected, *neighbours]))[:LABEL_LIMIT]
         texts = self._label_texts(rows)
         colours = [table.color(r) if self._state.color_by is None else self._colours[r] for r in rows]
-        self.labeller.show(rows, texts, [table.label(r) for r in rows], colours, len(drawn) > LABEL_LIMIT)
-        self.labeller.follow(self._placement.coords, self._head)
+        tooltips = [table.label(r) for r in rows]
+        self.labeller.show(rows, texts, tooltips, colours, len(drawn) > LABEL_LIMIT, place=False)
+        self.labeller.follow(self._placement.coords, self._head)  # places them
 
     def _label_texts(self, rows) -> list[str]:
         return label_texts(self._context.table, self._state.label_by, rows)
@@ -284,7 +288,8 @@ class VectorPlot(pg.PlotWidget):
     def _update_marks(self) -> None:
         coords = self._placement.coords
         n = len(coords)
-        selected = [r for r in self._context.selection if r < n]
+        selected = self._context.selection_array
+        selected = selected[selected < n]
         as_points = self.as_points
         kept = [r for r in self._neighbours if r < n] if as_points else []
         if self.drag.row is not None and as_points:
