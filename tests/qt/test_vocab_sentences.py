@@ -145,3 +145,19 @@ def test_cancel_stops_encoding_and_keeps_what_was_shown(qtbot, panel, tmp_path):
     assert not view.busy and panel.progress_bar.isHidden()
     assert "Encoding cancelled" in panel.status_label.text()
     assert [r[0] for r in cells(view)] == ["I love pizza."]
+
+
+def test_sentences_already_in_the_table_are_selected_by_the_link(qtbot, panel, materials_context, tmp_path):
+    view = type_sentences(qtbot, panel, "I love pizza.\nthe cat  sat", tiny_bert.make_folder(tmp_path / "tiny"))
+    qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.replace_button, Qt.MouseButton.LeftButton)  # the materials give way to 2 sentences
+    link = panel.replace_bar.existing_link
+    assert link.isHidden()
+    panel.text_edit.setPlainText("a dog\nthe cat  sat\nI love pizza.")
+    qtbot.waitUntil(lambda: len(view.sentences) == 3, timeout=20_000)
+    materials_context.select_rows([])
+    qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    assert "(2 already there)" in panel.status_label.text() and not link.isHidden()
+    assert "the 2 vectors" in link.text()
+    link.select()  # what clicking the link does (test_vocab_panel clicks it)
+    assert [materials_context.table.label(r) for r in materials_context.selection] == ["I love pizza.", "the cat sat"]
