@@ -105,11 +105,12 @@ def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_ra
     with np.errstate(over="ignore", invalid="ignore"):
         barbs = arrow_segments(tips, head).reshape(k, POINTS_PER_ARROW, 2)[:, 1:]  # tip and barbs
         heads = np.concatenate([barbs.min(axis=1), barbs.max(axis=1)], axis=1)  # x0, y0, x1, y1 of each head
-    placed = np.zeros((0, 4))
+    placed = np.zeros((k, 4))  # the rects of the labels placed so far: the first ``count`` rows
+    count = 0
+    view = (x0, y0, x1, y1)
     for i in range(k):
         (x, y), (w, h) = tips[i], sizes[i]
         flip_x, flip_y = x < 0, y < 0
-        others = np.delete(heads, i, axis=0)
         best, best_cost = None, np.inf
         for ax, ay in _CANDIDATES:
             ax = 1.0 - ax if flip_x else ax
@@ -118,8 +119,10 @@ def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_ra
                 break
             rect = np.array([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h])
             with np.errstate(over="ignore", invalid="ignore"):
-                outside = w * h - _overlap(rect, np.array([[x0, y0, x1, y1]])).sum()
-                cost = _overlap(rect, others).sum() + _overlap(rect, placed).sum() + 4 * max(outside, 0.0)
+                outside = w * h - _overlap_one(rect, view)
+                on_heads = _overlap(rect, heads)
+                on_heads[i] = 0.0  # its own arrowhead does not count
+                cost = on_heads.sum() + _overlap(rect, placed[:count]).sum() + 4 * max(outside, 0.0)
             if not np.isfinite(cost):
                 break  # huge coordinates: keep the edge-sliding anchor
             if cost < best_cost - 1e-12 * w * h:
@@ -134,8 +137,16 @@ def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_ra
         else:
             ax, ay = out[i]
             rect = np.array([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h])
-        placed = np.vstack([placed, rect])
+        placed[count] = rect
+        count += 1
     return out
+
+
+def _overlap_one(rect: np.ndarray, other) -> float:
+    """The area ``rect`` shares with one rect ``other`` (x0, y0, x1, y1)."""
+    width = np.minimum(rect[2], other[2]) - np.maximum(rect[0], other[0])  # (NaN and inf as in _overlap)
+    height = np.minimum(rect[3], other[3]) - np.maximum(rect[1], other[1])
+    return float(np.maximum(width, 0.0) * np.maximum(height, 0.0))
 
 
 def _overlap(rect: np.ndarray, rects: np.ndarray) -> np.ndarray:
@@ -144,4 +155,4 @@ def _overlap(rect: np.ndarray, rects: np.ndarray) -> np.ndarray:
         return np.zeros(0)
     width = np.minimum(rect[2], rects[:, 2]) - np.maximum(rect[0], rects[:, 0])
     height = np.minimum(rect[3], rects[:, 3]) - np.maximum(rect[1], rects[:, 1])
-    return np.clip(width, 0, None) * np.clip(height, 0, None)
+    return np.maximum(width, 0.0) * np.maximum(height, 0.0)  # (np.clip costs 4x more on 150 rects)

@@ -121,14 +121,15 @@ class NeighboursPanel(QWidget):
         """List the nearest vectors of the first selected one and draw lines to them."""
         context, table = self._context, self._context.table
         self.list.clear()
-        selection = [r for r in context.selection if r < len(table)]
-        self.export.setEnabled(bool(selection))
+        selection = context.selection_array
+        selection = selection[selection < len(table)]  # (100,000 may be selected: no Python pass over them)
+        self.export.setEnabled(bool(len(selection)))
         k = self._state.neighbours
-        if not selection or k == 0:
+        if not len(selection) or k == 0:
             self.title.setText("Select a vector to see its nearest ones." if k else "Neighbours are off (k = 0).")
             self._plot.set_neighbours(None, [])
             return
-        query = selection[0]
+        query = int(selection[0])
         metric = context.metric
         try:
             found = self.search.nearest(query, k, metric)

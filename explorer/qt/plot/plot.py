@@ -180,7 +180,8 @@ class VectorPlot(pg.PlotWidget):
         if self._state.isolate != "off":
             self.rebuild()
         else:
-            self._relabel()
+            if self._labelled_rows() != list(self.labeller.labels):  # (150 selected leave no room for them)
+                self._relabel()
             self._update_marks()
 
     def _write_state(self, **values) -> None:
@@ -263,19 +264,23 @@ class VectorPlot(pg.PlotWidget):
         self._extent = top if top > 0 and np.isfinite(top) else 1.0
         self._head = 0.045 * self._extent
 
+    def _labelled_rows(self) -> list[int]:
+        """Every drawn vector, or in a crowd the selected ones and their neighbours (at most LABEL_LIMIT)."""
+        drawn = self._drawn
+        if len(drawn) <= LABEL_LIMIT and not self.as_points:
+            return drawn.tolist()
+        finite = np.isfinite(self._placement.coords).all(axis=1)
+        selected = self._context.selection_array
+        selected = selected[selected < len(finite)]
+        selected = selected[finite[selected]][:LABEL_LIMIT].tolist()  # (not a Python pass over 100,000)
+        neighbours = [r for r in self._neighbours if r < len(finite) and finite[r]]
+        return list(dict.fromkeys([*selected, *neighbours]))[:LABEL_LIMIT]
+
     def _relabel(self) -> None:
         """Label every drawn vector, or in a crowd the selected ones and their neighbours."""
         table = self._context.table
         drawn = self._drawn
-        if len(drawn) <= LABEL_LIMIT and not self.as_points:
-            rows = drawn.tolist()
-        else:
-            finite = np.isfinite(self._placement.coords).all(axis=1)
-            selected = self._context.selection_array
-            selected = selected[selected < len(finite)]
-            selected = selected[finite[selected]][:LABEL_LIMIT].tolist()  # (not a Python pass over 100,000)
-            neighbours = [r for r in self._neighbours if r < len(table) and finite[r]]
-            rows = list(dict.fromkeys([*selected, *neighbours]))[:LABEL_LIMIT]
+        rows = self._labelled_rows()
         texts = self._label_texts(rows)
         colours = [table.color(r) if self._state.color_by is None else self._colours[r] for r in rows]
         tooltips = [table.label(r) for r in rows]

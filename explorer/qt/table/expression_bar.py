@@ -117,8 +117,8 @@ class ExpressionBar(QWidget):
 
     def _show_selected(self, *args) -> None:
         table, formulas = self._context.table, self._context.document.formulas
-        rows = [r for r in self._context.selection if 0 <= r < table.row_count]
-        label = table.label(rows[0]) if len(rows) == 1 else None
+        rows = self._context.selection
+        label = table.label(rows[0]) if len(rows) == 1 and 0 <= rows[0] < table.row_count else None
         formula = formulas.get(label) if label is not None else None
         self._selected_label = label if formula is not None else None
         shown = formula is not None

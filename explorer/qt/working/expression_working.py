@@ -43,9 +43,10 @@ class ExpressionWorking(QLabel):
 
     def _on_selection_change(self, rows) -> None:
         table, formulas = self._context.table, self._context.document.formulas
-        derived = [table.label(r) for r in rows if 0 <= r < table.row_count and table.label(r) in formulas]
-        if derived:
-            self._source = ("vector", derived[0])
+        labels = (table.label(r) for r in rows if 0 <= r < table.row_count) if formulas else ()
+        derived = next((label for label in labels if label in formulas), None)  # the first one only
+        if derived is not None:
+            self._source = ("vector", derived)
         elif self._source is not None and self._source[0] == "vector":
             self._source = None
         self.refresh()
