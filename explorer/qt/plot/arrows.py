@@ -107,52 +107,45 @@ def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_ra
         heads = np.concatenate([barbs.min(axis=1), barbs.max(axis=1)], axis=1)  # x0, y0, x1, y1 of each head
     placed = np.zeros((k, 4))  # the rects of the labels placed so far: the first ``count`` rows
     count = 0
-    view = (x0, y0, x1, y1)
+    view = np.array([[x0, y0, x1, y1]])
+    candidates = np.array(_CANDIDATES)
     for i in range(k):
         (x, y), (w, h) = tips[i], sizes[i]
-        flip_x, flip_y = x < 0, y < 0
+        if max(w, h) <= 0:
+            continue
+        # Every candidate place at once (one NumPy pass each, not one per candidate); the first best wins.
+        ax = 1.0 - candidates[:, 0] if x < 0 else candidates[:, 0]
+        ay = 1.0 - candidates[:, 1] if y < 0 else candidates[:, 1]
+        rects = np.stack([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h], axis=1)
+        with np.errstate(over="ignore", invalid="ignore"):
+            outside = w * h - _overlaps(rects, view)[:, 0]
+            on_heads = _overlaps(rects, heads)
+            on_heads[:, i] = 0.0  # its own arrowhead does not count
+            costs = on_heads.sum(axis=1) + _overlaps(rects, placed[:count]).sum(axis=1)
+            costs += 4 * np.maximum(outside, 0.0)
         best, best_cost = None, np.inf
-        for ax, ay in _CANDIDATES:
-            ax = 1.0 - ax if flip_x else ax
-            ay = 1.0 - ay if flip_y else ay
-            if max(w, h) <= 0:
-                break
-            rect = np.array([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h])
-            with np.errstate(over="ignore", invalid="ignore"):
-                outside = w * h - _overlap_one(rect, view)
-                on_heads = _overlap(rect, heads)
-                on_heads[i] = 0.0  # its own arrowhead does not count
-                cost = on_heads.sum() + _overlap(rect, placed[:count]).sum() + 4 * max(outside, 0.0)
+        for j, cost in enumerate(costs.tolist()):
             if not np.isfinite(cost):
                 break  # huge coordinates: keep the edge-sliding anchor
             if cost < best_cost - 1e-12 * w * h:
-                best, best_cost = (ax, ay, rect), cost
+                best, best_cost = j, cost
             if cost <= 0:
                 break
         if best is None:
             continue
-        ax, ay, rect = best
+        rect = rects[best]
         if rect[0] >= x0 and rect[2] <= x1 and rect[1] >= y0 and rect[3] <= y1:
-            out[i] = (ax, ay)
+            out[i] = (ax[best], ay[best])
         else:
-            ax, ay = out[i]
-            rect = np.array([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h])
+            a, b = out[i]
+            rect = np.array([x - a * w, y - (1 - b) * h, x + (1 - a) * w, y + b * h])
         placed[count] = rect
         count += 1
     return out
 
 
-def _overlap_one(rect: np.ndarray, other) -> float:
-    """The area ``rect`` shares with one rect ``other`` (x0, y0, x1, y1)."""
-    width = np.minimum(rect[2], other[2]) - np.maximum(rect[0], other[0])  # (NaN and inf as in _overlap)
-    height = np.minimum(rect[3], other[3]) - np.maximum(rect[1], other[1])
-    return float(np.maximum(width, 0.0) * np.maximum(height, 0.0))
-
-
-def _overlap(rect: np.ndarray, rects: np.ndarray) -> np.ndarray:
-    """The area ``rect`` (x0, y0, x1, y1) shares with each of ``rects``."""
-    if not len(rects):
-        return np.zeros(0)
-    width = np.minimum(rect[2], rects[:, 2]) - np.maximum(rect[0], rects[:, 0])
-    height = np.minimum(rect[3], rects[:, 3]) - np.maximum(rect[1], rects[:, 1])
-    return np.maximum(width, 0.0) * np.maximum(height, 0.0)  # (np.clip costs 4x more on 150 rects)
+def _overlaps(rects: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """The area each of ``rects`` (m x 4: x0, y0, x1, y1) shares with each of ``others`` (n x 4): m x n."""
+    width = np.minimum(rects[:, None, 2], others[None, :, 2]) - np.maximum(rects[:, None, 0], others[None, :, 0])
+    height = np.minimum(rects[:, None, 3], others[None, :, 3]) - np.maximum(rects[:, None, 1], others[None, :, 1])
+    return np.maximum(width, 0.0) * np.maximum(height, 0.0)
