@@ -28,6 +28,7 @@ def test_ctrl_f_shows_the_search_box_with_the_keyboard_in_it(qtbot, words_window
     qtbot.keyClick(window.table_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert bar.isVisible() and bar.box.objectName() == "searchBox"
     qtbot.waitUntil(bar.box.hasFocus)
+    assert window.context.label_index.built  # made on opening, not at the first key
     assert window.findChild(type(window.actionFind), "actionFind").shortcut().toString() == "Ctrl+F"
 
 

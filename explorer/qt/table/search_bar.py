@@ -97,6 +97,7 @@ class SearchBar(QFrame):
         """Ctrl+F: show the bar, the cursor in the box with its text selected (typing replaces it)."""
         self.show()
         self.search.active = True
+        self._context.label_index.index  # noqa: B018 - built now (0.2 s for 400,000 labels), not at the first key
         self.search.refresh()
         self._show_result()
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
