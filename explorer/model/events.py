@@ -6,6 +6,12 @@ event; ``table.values_changed.connect(slot)`` listens and
 weakly, so a view that goes away stops listening by itself; a slot may take
 fewer arguments than the signal sends (the first ones are passed).
 
+A listener that raises is reported, as napari's emitter does, and the other
+listeners still hear of the change; the error never reaches the code that
+emitted (a command that changed the table stays a change, with its undo step).
+Reports go to :data:`listener_error_hook`: ``sys.excepthook`` unless the Qt
+side sets it to show the error in the status bar and log it.
+
 We wrote this rather than depend on psygnal: it is all the model needs, and
 importing psygnal cost about 30 ms of the program's start-up.
 """
@@ -13,9 +19,19 @@ importing psygnal cost about 30 ms of the program's start-up.
 from __future__ import annotations
 
 import inspect
+import sys
 import weakref
 from collections.abc import Callable
 from typing import Any
+
+
+def report_to_excepthook(error: BaseException, signal: str, listener: Callable) -> None:
+    """The default report of a failing listener: ``sys.excepthook``, as an uncaught error would have."""
+    sys.excepthook(type(error), error, error.__traceback__)
+
+
+#: Called as ``hook(error, signal_name, listener)`` when a listener raises; the window sets its own.
+listener_error_hook: Callable[[BaseException, str, Callable], None] = report_to_excepthook
 
 
 class Signal:
@@ -78,11 +94,10 @@ class SignalInstance:
     def emit(self, *args: Any) -> None:
         """Call every listener with ``args`` (as many of them as it takes).
 
-        A listener that raises does not keep the others from hearing of the
-        change; the first error is raised again once all were called.
+        A listener that raises is reported to :data:`listener_error_hook` and
+        does not keep the others from hearing of the change; nothing is raised here.
         """
         stale = False
-        error: BaseException | None = None
         changes = self._changes
         for entry in tuple(self._slots):
             if self._changes != changes and not any(entry is kept for kept in self._slots):
@@ -93,12 +108,10 @@ class SignalInstance:
                 continue
             try:
                 target(*args[: entry[2]])
-            except Exception as raised:  # noqa: BLE001 - raised again below, after the others
-                error = error or raised
+            except Exception as error:  # noqa: BLE001 - reported; the change stays a change
+                _report(error, self.name, target)
         if stale:
             self._keep(lambda entry: _resolve(entry) is not None)
-        if error is not None:
-            raise error
 
     def _keep(self, wanted: Callable) -> None:
         self._changes += 1
@@ -108,6 +121,13 @@ class SignalInstance:
 
     def __len__(self) -> int:
         return len(self._slots)
+
+
+def _report(error: BaseException, signal: str, listener: Callable) -> None:
+    try:
+        listener_error_hook(error, signal, listener)
+    except Exception:  # noqa: BLE001 - a broken reporter must not break the emit either
+        report_to_excepthook(error, signal, listener)
 
 
 def _resolve(entry: tuple[Callable, bool, int]) -> Callable | None:

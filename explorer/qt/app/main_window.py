@@ -32,6 +32,7 @@ from explorer.model.builtin import materials
 from explorer.model.commands import InsertDimensions, RemoveDimensions, RenameDimension
 from explorer.model.document import Document
 from explorer.model.table import Dimension
+from explorer.qt import errors
 from explorer.qt.app.files import FileController
 from explorer.qt.app.layout import WindowLayout
 from explorer.qt.app.settings import Settings
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             self.window_layout.fit_panel(panel)
         self.statusBar().setObjectName("statusBar")
         self.context.message.connect(self._show_message)
+        errors.reporter().reported.connect(self._show_message)
         self.context.undo_stack.cleanChanged.connect(self._on_clean_change)
         self.context.document.path_changed.connect(lambda path: self._update_title())
         self.context.selection_changed.connect(lambda rows: self._update_actions())

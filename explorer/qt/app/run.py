@@ -16,11 +16,13 @@ def run_app(path: str | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from explorer.qt import errors
     from explorer.qt.app.settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    errors.install()  # a panel that fails to follow a change: status bar and log, never a lost undo step
 
     from explorer.qt.app.main_window import MainWindow
 
