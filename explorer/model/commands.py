@@ -7,8 +7,10 @@ document through these and nothing else. Each command checks its whole input
 before it touches the table, so a refused command changes nothing.
 
 A document applies a command with ``command.apply_to(document)``: most
-commands change its table; a formula of a derived vector belongs to the
-document (:mod:`explorer.model.derived`).
+commands change its table, some its claims (:mod:`explorer.model.claim_list`),
+and a rename does both (the claims that name the vector follow it, in the same
+step); a formula of a derived vector belongs to the document
+(:mod:`explorer.model.derived`).
 """
 
 from __future__ import annotations
@@ -146,6 +148,16 @@ class RenameVector(Command):
         old = table.label(self.row)
         table.set_labels((self.row,), (self.label,))
         return RenameVector(self.row, old, self.text)
+
+    def apply_to(self, document) -> Command:
+        """Rename, and rewrite the document's claims that name the vector; the inverse gives both back exactly."""
+        from explorer.model.claim_list import SetClaims
+
+        labels, claims = document.table.labels, document.claims.texts
+        inverse = self.apply(document.table)
+        if inverse.label == self.label or not document.claims.follow_rename({inverse.label: self.label}, labels):
+            return inverse
+        return Compound((inverse, SetClaims(claims)), self.text)
 
 
 @dataclass(frozen=True)

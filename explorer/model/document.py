@@ -1,19 +1,23 @@
-"""The open document: a vector table, where it lives, and how it is viewed.
+"""The open document: a vector table, its claims, where it lives, and how it is viewed.
 
-All changes to the table go through :meth:`Document.apply`, the one path that
-the table editor, a drag in the plot, a paste, undo and redo share. What the
-views show lives once, in :attr:`Document.view` (a :class:`ViewState`), which
-follows the table's structural changes (a selected row that moves stays
-selected) and is saved with the document. Vectors made from expressions keep
-their formulas in :attr:`Document.formulas`; after every command the formulas
-are kept true in the same step (:func:`explorer.model.derived.follow_up`).
+All changes to the table and the claims go through :meth:`Document.apply`,
+the one path that the table editor, a drag in the plot, a paste, the claims
+checker, undo and redo share; it announces each applied command on
+``applied`` (the crash-recovery journal records them). What the views show
+lives once, in :attr:`Document.view` (a :class:`ViewState`), which follows the
+table's structural changes (a selected row that moves stays selected) and is
+saved with the document. Vectors made from expressions keep their formulas in
+:attr:`Document.formulas`; after every command the formulas are kept true in
+the same step (:func:`explorer.model.derived.follow_up`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from explorer.model.claim_list import ClaimList
 from explorer.model.commands import Command, Compound
 from explorer.model.derived import Formulas, follow_up, following_values
 from explorer.model.events import Signal
@@ -22,9 +26,11 @@ from explorer.model.view_state import ViewState
 
 
 class Document:
-    """A table plus its file path and view state."""
+    """A table plus its claims, file path and view state."""
 
     path_changed = Signal(object)  # the new path, or None
+    #: A command was applied (after the change): the command itself.
+    applied = Signal(object)
 
     def __init__(
         self,
@@ -33,10 +39,12 @@ class Document:
         view: ViewState | dict | None = None,
         *,
         formulas: Formulas | None = None,
+        claims: Iterable[str] = (),
     ):
         self.table = table if table is not None else VectorTable()
         #: Formulas of the vectors made from expressions (label -> Formula).
         self.formulas = formulas if formulas is not None else Formulas()
+        self.claims = ClaimList(claims)
         self.path = Path(path) if path is not None else None
         self.view = view if isinstance(view, ViewState) else ViewState.from_dict(view or {})
         self.view.selection.limit(len(self.table))
@@ -52,11 +60,16 @@ class Document:
             signal.connect(lambda *_: self.view.projections.vectors_changed())
 
     def apply(self, command: Command) -> Command:
-        """Apply ``command`` to the table and return its inverse.
+        """Apply ``command`` to the document and return its inverse.
 
         A refused command raises (TableError, ValueError, IndexError) and leaves
-        the table as it was.
+        the document as it was.
         """
+        inverse = self._apply(command)
+        self.applied.emit(command)
+        return inverse
+
+    def _apply(self, command: Command) -> Command:
         if not self.formulas:
             return command.apply_to(self)
         labels, values = list(self.table.labels), following_values(self)

@@ -96,7 +96,7 @@ class DocumentContext(QObject):
         self.undo_stack.push(CommandAdapter(self.document, command, inverse))
 
     def replace_document(self, document: Document) -> None:
-        """Show ``document`` instead (a file was opened): its table and view state are taken over,
+        """Show ``document`` instead (a file was opened): its table, claims and view state are taken over,
         history cleared."""
         self.undo_stack.clear()
         view = self.view
@@ -108,6 +108,7 @@ class DocumentContext(QObject):
             self.document.set_path(document.path)
             self.document.formulas.replace(document.formulas)
             self.document.table.replace(document.table)
+            self.document.claims.replace(document.claims.texts)
         finally:
             self.replacing = False
         view.selection.read_dict(document.view.selection.to_dict())

@@ -9,12 +9,11 @@ pytest.importorskip("PySide6")
 
 @pytest.fixture
 def materials_context(qapp):
-    """A DocumentContext on materials A-E, as the window opens with."""
-    from explorer.model.builtin import materials
-    from explorer.model.document import Document
+    """A DocumentContext on materials A-E and the lesson's claims, as the window opens with."""
+    from explorer.model.builtin import materials_document
     from explorer.qt.context import DocumentContext
 
-    return DocumentContext(Document(materials()))
+    return DocumentContext(materials_document())
 
 
 @pytest.fixture(autouse=True)

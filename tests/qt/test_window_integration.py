@@ -180,7 +180,7 @@ def test_opening_a_csv_shows_it_in_every_panel(qtbot, window, tmp_path):
     assert window.heatmap.figure.outline.cells == []
     assert window.heatmap.cell_tooltip(0, 1) == f"cos(apple, lemon) = {31 / (5 * np.sqrt(82)):.3f}"
     assert working_text(window).startswith("apple and lemon — cosine similarity")
-    assert verdicts(window) == ["○"] * 6  # the lesson's claims stay, greyed: none of their vectors is here
+    assert verdicts(window) == []  # the claims belong to the document: a CSV holds none
     assert window.plot.tip(2) == (8.0, 1.0)
     assert window.plot.getPlotItem().getAxis("bottom").labelText == "sweet"
     assert window.windowTitle().startswith("fruit.csv")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from tests.qt.helpers import drag_tip, type_into_cell
 from tests.qt.window_panels import click_row_header, verdicts, working_text, working_title
@@ -38,28 +39,29 @@ def test_a_label_with_a_space_is_quoted_in_the_claims(qtbot, window):
 
 
 # ----------------------------------------------------------------- another table
-def test_another_file_greys_the_lessons_claims_and_keeps_the_users(qtbot, window, tmp_path):
+def test_another_documents_claims_about_vectors_it_does_not_hold_are_greyed(qtbot, window, tmp_path):
     claims = window.working.claims
     claims.findChild(type(claims._input), "claimInput").setText("B = 5 A")
     claims._input.returnPressed.emit()
     assert verdicts(window)[-1] == "❌"
-    fruit = tmp_path / "fruit.csv"
-    fruit.write_text("label,sweet,sour\napple,4,3\nlemon,1,9\nmango,8,2\n", encoding="utf-8")
+    fruit = tmp_path / "fruit.json"
+    fruit.write_text(
+        '{"format": "vector-explorer", "version": 2, "dimensions": [{"name": "sweet"}, {"name": "sour"}], '
+        '"vectors": [{"label": "apple", "values": [4, 3]}, {"label": "lemon", "values": [1, 9]}, '
+        '{"label": "mango", "values": [8, 2]}], "claims": ["C = 0.2 B", "D = 0.5 B", "B = 5 A"]}',
+        encoding="utf-8",
+    )
+    window.answers["save_changes"] = QMessageBox.StandardButton.Discard
     assert window.files.open(str(fruit))
     rows = claim_rows(window)
-    assert [r[0] for r in rows] == ["C = A", "D = 2.5 A", "E = 2.5 A", "C = 0.2 B", "D = 0.5 B", "E = 0.5 B", "B = 5 A"]
-    assert rows[3][1:] == ("○ not here", "C and B are not in this table")
-    assert rows[4][1:] == ("○ not here", "D and B are not in this table")
-    assert rows[6][1:] == ("○ not here", "B and A are not in this table")
-    assert verdicts(window) == ["○"] * 7
+    assert [r[0] for r in rows] == ["C = 0.2 B", "D = 0.5 B", "B = 5 A"]  # the file's claims, not the lesson's
+    assert rows[0][1:] == ("○ not here", "C and B are not in this table")
+    assert rows[1][1:] == ("○ not here", "D and B are not in this table")
+    assert rows[2][1:] == ("○ not here", "B and A are not in this table")
     claims.add_claim("mango = 2 apple")
     claims.add_claim("mango = 2 aple")  # a typo about this table's vectors is still an alarm
-    assert verdicts(window)[-2:] == ["❌", "⚠"]
+    assert verdicts(window) == ["○", "○", "○", "❌", "⚠"]
     assert "there is no vector labelled 'aple'" in claim_rows(window)[-1][2]
-    lesson = tmp_path / "materials.csv"
-    lesson.write_text("label,mass (kg),volume (l)\nA,3,30\nB,15,4\nC,3,27\nD,7.5,75\nE,7.5,2\n", encoding="utf-8")
-    assert window.files.open(str(lesson))
-    assert verdicts(window) == [*LESSON_VERDICTS, "❌", "○", "○"]
 
 
 # ------------------------------------------------------------------ many selected

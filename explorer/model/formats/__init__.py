@@ -27,12 +27,12 @@ __all__ = [
 ]
 
 
-def write_table_bytes(table, suffix: str, view=None, *, formulas=None) -> bytes:
+def write_table_bytes(table, suffix: str, view=None, *, formulas=None, claims=()) -> bytes:
     """The bytes of ``table`` saved as ``suffix`` (.json, .csv or .tsv); JSON keeps ``view``
-    (a :class:`~explorer.model.view_state.ViewState`, or the defaults when None) and ``formulas``."""
+    (a :class:`~explorer.model.view_state.ViewState`, or the defaults when None), ``formulas`` and ``claims``."""
     suffix = suffix.lower()
     if suffix == ".json":
-        return write_document(table, view, formulas=formulas)
+        return write_document(table, view, formulas=formulas, claims=claims)
     if suffix in (".csv", ".tsv"):
         return write_delimited(table, "\t" if suffix == ".tsv" else ",")
     raise ValueError(f"cannot save as '{suffix}'; choose .json, .csv or .tsv")

@@ -2,10 +2,11 @@
 
 Holds what CSV cannot: units, colours, visibility, the formulas of vectors
 made from expressions (``"formulas": [{"label": "M", "expression": "(A + C) / 2",
-"follow": true}]``; a file without them has none) and the view state.
+"follow": true}]``; a file without them has none), the claims and the view state.
 
 Version 2 keeps the view state nested (``{"plot": …, "heatmap": …,
-"selection": …}``); version 1 kept a few settings flat, and still opens.
+"selection": …}``) and the claims as written (``"claims": ["D = 2.5 A", …]``;
+a file without them has none); version 1 kept a few settings flat, and still opens.
 
 Reading trusts nothing: ``NaN`` and ``Infinity`` (which Python's json would
 accept) are refused with their line and column, an integer of thousands of
@@ -30,8 +31,9 @@ FORMAT_NAME = "vector-explorer"
 FORMAT_VERSION = 2
 
 
-def write_document(table, view=None, *, formulas=None) -> bytes:
-    """``table``, ``view`` (a ViewState; the defaults when None) and ``formulas`` (a Formulas) as UTF-8 JSON."""
+def write_document(table, view=None, *, formulas=None, claims=()) -> bytes:
+    """``table``, ``view`` (a ViewState; the defaults when None), ``formulas`` (a Formulas) and ``claims``
+    (their texts) as UTF-8 JSON."""
     from explorer.model.view_state import ViewState
 
     view = view if view is not None else ViewState()
@@ -43,6 +45,7 @@ def write_document(table, view=None, *, formulas=None) -> bytes:
             {"label": label, "values": [float(v) for v in row], "color": color, "visible": visible}
             for label, row, color, visible in zip(table.labels, table.values, table.colors, table.visible)
         ],
+        "claims": list(claims),
         "view": view.to_dict(),
         # t-SNE / UMAP coordinates with what they were computed from, so reopening does not recompute.
         "projections": view.projections.to_list(),
@@ -56,6 +59,7 @@ def write_document(table, view=None, *, formulas=None) -> bytes:
 
 def parse_document(text: str, path=None):
     """Parse document JSON text into a Document, or raise FormatError."""
+    from explorer.model.claim_list import claims_from_file
     from explorer.model.derived import Formulas
     from explorer.model.document import Document
 
@@ -125,6 +129,7 @@ def parse_document(text: str, path=None):
         view = data.get("view", {})
         formulas = Formulas.from_file(data.get("formulas"), labels)
         projections = data.get("projections")
+        claims = claims_from_file(data.get("claims"))
     except KeyError as error:
         raise FormatError(path, None, None, f"is missing a part of the document ({shown(str(error))})") from None
     except (TypeError, AttributeError):
@@ -137,7 +142,7 @@ def parse_document(text: str, path=None):
         ) from None
     except TableError as error:
         raise FormatError(path, None, None, str(error)) from None
-    document = Document(table, path=Path(path) if path else None, view=view, formulas=formulas)
+    document = Document(table, path=Path(path) if path else None, view=view, formulas=formulas, claims=claims)
     document.view.projections.read_list(projections)
     return document
 

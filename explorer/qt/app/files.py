@@ -308,7 +308,9 @@ class FileController(QObject):
             self.show_error(f"Could not save {path.name}: choose a name ending in .json, .csv or .tsv.")
             return False
         document = self._context.document
-        data = write_table_bytes(document.table, suffix, document.view, formulas=document.formulas)
+        data = write_table_bytes(
+            document.table, suffix, document.view, formulas=document.formulas, claims=document.claims.texts
+        )
         try:
             save_bytes_atomically(path, data)
         except SaveError as error:

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.model.builtin import materials
+from explorer.model.builtin import materials_document
 from explorer.model.commands import InsertDimensions, RemoveDimensions, RenameDimension
-from explorer.model.document import Document
 from explorer.model.table import Dimension
 from explorer.qt import errors
 from explorer.qt.app.files import FileController
@@ -72,7 +71,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: DocumentContext | None = None, settings: Settings | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("explorerMainWindow")
-        self.context = context if context is not None else DocumentContext(Document(materials()))
+        self.context = context if context is not None else DocumentContext(materials_document())
         self.settings = settings if settings is not None else Settings()
         self.files = FileController(self.context, self.settings, self)
         self._menus: dict[str, QMenu] = {}

@@ -1,16 +1,20 @@
-"""The claims checker: an editable list of claims such as ``D = 2.5 A``, checked on every change.
+"""The claims checker: the document's claims such as ``D = 2.5 A``, checked on every change.
 
-Claims follow a renamed vector (and its undo). Claims about vectors the table
-no longer holds (another file opened, the table replaced by token vectors) are
-greyed with a note instead of an alarm, and check again when the vectors return.
+The claims belong to the document (:mod:`explorer.model.claim_list`): adding,
+editing and removing one is a command, an undo step that marks the document
+modified, and they are saved with it. A renamed vector is renamed in its
+claims by the rename itself. Claims about vectors the table does not hold are
+greyed "not here" instead of an alarm, and check again when the vectors return.
+A new claim is scrolled to and flashes briefly; Copy puts the claims with their
+verdicts on the clipboard as tab-separated lines.
 """
 
 from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -25,14 +29,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from explorer.model.claims import ClaimError, check_claim, lesson_claims, named_labels, rename_labels
+from explorer.model.claim_list import VERDICT_WORDS, AddClaims, EditClaim, judge_claim, remove_claims_command
 
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
 #: or ○ for a claim about vectors that are not in this table).
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _COLORS = {"✅": "#1a7f37", "≈": "#9a6700", "❌": "#cf222e", "⚠": "#cf222e", "○": "#8c959f"}
-_WORDS = {"✅": "true", "≈": "approximately true", "❌": "false", "⚠": "cannot check", "○": "not here"}
+_FLASH = QColor("#fff3b0")
+#: How long a new claim's row stays highlighted (ms).
+FLASH_MS = 900
 
 
 def while_alive(handler):
@@ -62,10 +68,10 @@ def table_signals(table):
 
 
 class ClaimsChecker(QGroupBox):
-    """An editable list of claims such as ``D = 2.5 A``, each re-checked on every change.
+    """The document's claims such as ``D = 2.5 A``, each re-checked on every change.
 
     Each row shows the claim (editable), its mark (✅ true, ≈ approximately
-    true, ❌ false, ⚠ a claim that cannot be read) and the reason.
+    true, ❌ false, ⚠ a claim that cannot be read, ○ not here) and the reason.
     """
 
     claims_checked = Signal()
@@ -74,9 +80,12 @@ class ClaimsChecker(QGroupBox):
         super().__init__("Claims", parent)
         self.setObjectName("claimsChecker")
         self._context = context
+        self._claims = context.document.claims
         self._checking = False
         self._rows: dict[str, int] | None = None  # label -> row, rebuilt after label or row changes
-        self._labels = list(context.table.labels)  # as last seen: a renamed vector's old label
+        self._flashing: list[QTableWidgetItem] = []
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
         self._list = QTableWidget(0, 3, objectName="claimsTable")
         self._list.setHorizontalHeaderLabels(["Claim", "Verdict", "Why"])
         self._list.verticalHeader().setVisible(False)
@@ -92,14 +101,18 @@ class ClaimsChecker(QGroupBox):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self._list.installEventFilter(self)
         self._input = QLineEdit(objectName="claimInput")
         self._input.setPlaceholderText("Add a claim, e.g. D = 2.5 A, and press Enter")
         self._add = QPushButton("Add", objectName="addClaim")
         self._remove = QPushButton("Remove", objectName="removeClaim")
+        self._copy = QPushButton("Copy", objectName="copyClaims")
+        self._copy.setToolTip("Copy the selected claims (all when none is selected) with their verdicts")
         row = QHBoxLayout()
         row.addWidget(self._input, 1)
         row.addWidget(self._add)
         row.addWidget(self._remove)
+        row.addWidget(self._copy)
         layout = QVBoxLayout(self)
         layout.addWidget(self._list, 1)
         layout.addLayout(row)
@@ -107,44 +120,51 @@ class ClaimsChecker(QGroupBox):
         self._input.returnPressed.connect(self._on_add)
         self._add.clicked.connect(self._on_add)
         self._remove.clicked.connect(self._on_remove)
+        self._copy.clicked.connect(self.copy_claims)
         self._list.itemChanged.connect(self._on_item_change)
         header.sectionResized.connect(self._on_section_resize)
-        context.document_replaced.connect(self._on_document_replaced)
         for signal in table_signals(context.table)[1:]:
-            if signal is not context.table.labels_changed:
-                signal.connect(self._on_structure_change)
-        context.table.labels_changed.connect(self._on_labels_change)
+            signal.connect(self._on_structure_change)
         context.table.values_changed.connect(self._on_table_change)
-        self.set_claims(lesson_claims(context.table.labels, context.table.dimensions))
+        self._claims.inserted.connect(self._on_claims_inserted)
+        self._claims.removed.connect(self._on_claims_removed)
+        self._claims.edited.connect(self._on_claim_edited)
+        self._claims.reset.connect(self._on_claims_reset)
+        self._on_claims_reset()
 
     # ---------------------------------------------------------------- claims
     def claims(self) -> list[str]:
-        """The claims as written, in order."""
+        """The claims as shown, in order (the document's claims)."""
         return [self._list.item(r, 0).text() for r in range(self._list.rowCount())]
 
-    def set_claims(self, claims) -> None:
-        """Show these claims (replacing the list) and check them."""
-        self._checking = True
-        self._list.setRowCount(0)
-        for text in claims:
-            self._append_row(text)
-        self._checking = False
-        self.check_all()
-
-    def add_claim(self, text: str) -> None:
-        """Add one claim at the end and check it."""
-        self._checking = True
-        self._append_row(text)
-        self._checking = False
-        self.check_all()
+    def add_claim(self, text: str) -> bool:
+        """Add one claim at the end (an undo step); False when refused."""
+        return self._context.push(AddClaims(len(self._claims), (text,)))
 
     def verdict(self, row: int) -> tuple[str, str]:
-        """(mark, reason) shown for ``row``: mark is ✅, ≈, ❌ or ⚠."""
+        """(mark, reason) shown for ``row``: mark is ✅, ≈, ❌, ⚠ or ○."""
         item = self._list.item(row, 1)
         return item.data(MARK_ROLE), self._list.item(row, 2).text()
 
-    def _append_row(self, text: str) -> None:
-        row = self._list.rowCount()
+    def flashing_rows(self) -> list[int]:
+        """Rows highlighted because they were just added."""
+        return sorted({item.row() for item in self._flashing if isValid(item) and item.row() >= 0})
+
+    def copy_claims(self) -> str:
+        """Copy the selected claims (every claim when none is) as ``claim<TAB>verdict<TAB>reason`` lines."""
+        rows = sorted({index.row() for index in self._list.selectedIndexes()}) or list(range(self._list.rowCount()))
+        lines = []
+        for row in rows:
+            mark, reason = self.verdict(row)
+            lines.append("\t".join((self._list.item(row, 0).text(), VERDICT_WORDS[mark], reason)))
+        text = "".join(line + "\n" for line in lines)
+        QGuiApplication.clipboard().setText(text)
+        n = len(rows)
+        said = "Copied 1 claim with its verdict." if n == 1 else f"Copied {n} claims with their verdicts."
+        self._context.message.emit(said if n else "There are no claims to copy.")
+        return text
+
+    def _new_row(self, row: int, text: str) -> None:
         self._list.insertRow(row)
         self._list.setItem(row, 0, QTableWidgetItem(text))
         for column in (1, 2):
@@ -161,17 +181,8 @@ class ClaimsChecker(QGroupBox):
         self._checking = True
         try:
             for row in range(self._list.rowCount()):
-                text = self._list.item(row, 0).text()
-                try:
-                    result = check_claim(text, labels, values, dimensions)
-                    mark, reason = result.verdict.mark, result.reason
-                except ClaimError as error:
-                    mark, reason = "⚠", str(error)
-                    named = list(dict.fromkeys(named_labels(text, labels)))
-                    if named and not any(name in labels for name in named):
-                        # About another table's vectors (a file opened, the table replaced): no alarm.
-                        mark, reason = "○", f"{_and(named)} {'is' if len(named) == 1 else 'are'} not in this table"
-                self._show_verdict(row, mark, reason)
+                judged = judge_claim(self._list.item(row, 0).text(), labels, values, dimensions)
+                self._show_verdict(row, judged.mark, judged.reason)
         finally:
             self._checking = False
         self._fit_claim_column()
@@ -188,10 +199,10 @@ class ClaimsChecker(QGroupBox):
     def _show_verdict(self, row: int, mark: str, reason: str) -> None:
         verdict_item, reason_item = self._list.item(row, 1), self._list.item(row, 2)
         shown = mark if QFontMetrics(self.font()).inFontUcs4(ord(mark)) else {"✅": "✔", "❌": "✘"}.get(mark, mark)
-        verdict_item.setText(f"{shown} {_WORDS[mark]}")
+        verdict_item.setText(f"{shown} {VERDICT_WORDS[mark]}")
         verdict_item.setData(MARK_ROLE, mark)
         verdict_item.setForeground(QColor(_COLORS[mark]))
-        verdict_item.setToolTip(_WORDS[mark])
+        verdict_item.setToolTip(VERDICT_WORDS[mark])
         reason_item.setText(reason)
         reason_item.setToolTip(reason)
         if mark in ("⚠", "○"):
@@ -204,19 +215,50 @@ class ClaimsChecker(QGroupBox):
         else:
             claim_item.setData(Qt.ItemDataRole.ForegroundRole, None)
 
+    def _flash(self, row: int) -> None:
+        """Scroll to the claim just added and highlight it for a moment."""
+        self._end_flash()
+        item = self._list.item(row, 0)
+        self._list.setCurrentItem(item)
+        self._list.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._flashing = [self._list.item(row, c) for c in range(3)]
+        self._checking = True  # a colour is not an edit of the claim
+        for cell in self._flashing:
+            cell.setBackground(_FLASH)
+        self._checking = False
+        self._flash_timer.start()
+
+    def _end_flash(self) -> None:
+        self._checking, checking = True, self._checking
+        for cell in self._flashing:
+            if isValid(cell):
+                cell.setData(Qt.ItemDataRole.BackgroundRole, None)
+        self._checking = checking
+        self._flashing = []
+
     # ---------------------------------------------------------------- events
     def _on_add(self) -> None:
         text = self._input.text().strip()
-        if text:
-            self.add_claim(text)
+        if text and self.add_claim(text):
             self._input.clear()
 
     def _on_remove(self) -> None:
-        rows = sorted({i.row() for i in self._list.selectedIndexes()}, reverse=True)
+        rows = sorted({i.row() for i in self._list.selectedIndexes()})
         if not rows and self._list.currentRow() >= 0:
             rows = [self._list.currentRow()]
-        for row in rows:
-            self._list.removeRow(row)
+        if rows:
+            self._context.push(remove_claims_command(rows))
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self._list
+            and event.type() == event.Type.KeyPress
+            and event.matches(QKeySequence.StandardKey.Copy)
+            and self._list.state() != QAbstractItemView.State.EditingState
+        ):
+            self.copy_claims()
+            return True
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -226,8 +268,45 @@ class ClaimsChecker(QGroupBox):
         self._list.resizeRowsToContents()  # wrapped reasons reflow with the column width
 
     def _on_item_change(self, item: QTableWidgetItem) -> None:
-        if not self._checking and item.column() == 0:
-            self.check_all()
+        if self._checking or item.column() != 0:
+            return
+        row, text = item.row(), item.text().strip()
+        if row < len(self._claims) and text != self._claims[row] and not self._context.push(EditClaim(row, text)):
+            self._checking = True
+            item.setText(self._claims[row])  # refused: the claim keeps its text
+            self._checking = False
+
+    @while_alive
+    def _on_claims_inserted(self, start: int, count: int) -> None:
+        self._checking = True
+        for offset in range(count):
+            self._new_row(start + offset, self._claims[start + offset])
+        self._checking = False
+        self.check_all()
+        self._flash(start + count - 1)
+
+    @while_alive
+    def _on_claims_removed(self, start: int, count: int) -> None:
+        for _ in range(count):
+            self._list.removeRow(start)
+        self.check_all()
+
+    @while_alive
+    def _on_claim_edited(self, row: int) -> None:
+        self._checking = True
+        self._list.item(row, 0).setText(self._claims[row])
+        self._checking = False
+        self.check_all()
+
+    @while_alive
+    def _on_claims_reset(self) -> None:
+        self._end_flash()
+        self._checking = True
+        self._list.setRowCount(0)
+        for row, text in enumerate(self._claims.texts):
+            self._new_row(row, text)
+        self._checking = False
+        self.check_all()
 
     @while_alive
     def _on_table_change(self, *args) -> None:
@@ -236,33 +315,4 @@ class ClaimsChecker(QGroupBox):
     @while_alive
     def _on_structure_change(self, *args) -> None:
         self._rows = None
-        self._labels = list(self._context.table.labels)
         self.check_all()
-
-    @while_alive
-    def _on_labels_change(self, rows) -> None:
-        """A vector renamed (or a rename undone): claims that named it follow it."""
-        labels = self._context.table.labels
-        before = self._labels
-        renamed = {before[r]: labels[r] for r in rows if r < len(before) and r < len(labels) and before[r] != labels[r]}
-        if renamed and len(before) == len(labels):
-            self._checking = True
-            for row in range(self._list.rowCount()):
-                item = self._list.item(row, 0)
-                text = rename_labels(item.text(), renamed, before)
-                if text != item.text():
-                    item.setText(text)
-            self._checking = False
-        self._on_structure_change()
-
-    def _on_document_replaced(self) -> None:
-        """Another file opened: the claims stay (greyed where they name none of its vectors),
-        and the lesson's claims come back when the file holds the lesson's materials."""
-        table = self._context.table
-        claims = self.claims()
-        self.set_claims(claims + [c for c in lesson_claims(table.labels, table.dimensions) if c not in claims])
-
-
-def _and(names: list[str]) -> str:
-    """A, B and C."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -78,8 +78,8 @@ class WorkingPanel(QWidget):
         layout.addWidget(splitter)
 
         self._all_terms.toggled.connect(self._on_all_terms_change)
-        self._copy_text.clicked.connect(lambda: self._copy(to_text))
-        self._copy_markdown.clicked.connect(lambda: self._copy(to_markdown))
+        self._copy_text.clicked.connect(lambda: self._copy(to_text, "text"))
+        self._copy_markdown.clicked.connect(lambda: self._copy(to_markdown, "Markdown"))
         context.pair_changed.connect(self._on_pair_change)
         context.selection_changed.connect(self._on_selection_change)
         context.metric_changed.connect(self._on_document_change)
@@ -182,9 +182,11 @@ class WorkingPanel(QWidget):
         many = enabled and self._context.table.dimension_count > ELIDE_ABOVE
         self._all_terms.setEnabled(many)
 
-    def _copy(self, render) -> None:
+    def _copy(self, render, kind: str) -> None:
         if self._work is not None:
             QGuiApplication.clipboard().setText(render(self._work))
+            work = self._work
+            self._context.message.emit(f"Copied the working of {work.a_label} and {work.b_label} as {kind}.")
 
     def _on_pair_change(self, a: int, b: int) -> None:
         self.refresh()

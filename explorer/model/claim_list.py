@@ -1,0 +1,238 @@
+"""The document's claims: stored in order, changed by commands, judged against the table.
+
+Claims such as ``D = 2.5 A`` belong to the document: they are saved in its
+JSON file, restored after a crash, and every change to them (add, edit,
+remove) is a command with an inverse, so it is an undo step that marks the
+document modified. Renaming a vector rewrites the claims that name it, in the
+same step (:meth:`explorer.model.commands.RenameVector.apply_to`).
+
+How a claim is read and evaluated is :mod:`explorer.model.claims`; here it is
+stored, and :func:`judge_claim` turns that evaluation into what the checker
+shows, including the two verdicts that are not about the vectors' values:
+"cannot check" (the claim cannot be read, or names an unknown vector) and
+"not here" (it names only vectors this table does not hold: another file was
+opened, or the table replaced by token vectors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.model.claims import ClaimError, check_claim, named_labels, rename_labels
+from explorer.model.commands import Command, Compound
+from explorer.model.events import Signal
+
+#: What each mark means, as the checker words it.
+VERDICT_WORDS = {
+    "✅": "true",
+    "≈": "approximately true",
+    "❌": "false",
+    "⚠": "cannot check",
+    "○": "not here",
+}
+
+
+class ClaimList:
+    """The claims of one document, as written, in order; announces every change."""
+
+    inserted = Signal(int, int)  # start, count
+    removed = Signal(int, int)  # start, count
+    edited = Signal(int)  # row
+    reset = Signal()
+    #: After any of the above.
+    changed = Signal()
+
+    def __init__(self, texts: Iterable[str] = ()):
+        self._texts = [_checked_text(t) for t in texts]
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, row: int) -> str:
+        return self._texts[row]
+
+    def insert(self, start: int, texts: Sequence[str]) -> None:
+        """Insert ``texts`` before row ``start``."""
+        texts = [_checked_text(t) for t in texts]
+        if not 0 <= start <= len(self._texts):
+            raise ValueError(f"there is no place for a claim at row {start + 1}")
+        if not texts:
+            return
+        self._texts[start:start] = texts
+        self.inserted.emit(start, len(texts))
+        self.changed.emit()
+
+    def remove(self, start: int, count: int) -> None:
+        """Remove ``count`` claims from row ``start``."""
+        if count <= 0 or start < 0 or start + count > len(self._texts):
+            raise ValueError(f"there are no claims {start + 1} to {start + count} to remove")
+        del self._texts[start : start + count]
+        self.removed.emit(start, count)
+        self.changed.emit()
+
+    def set_text(self, row: int, text: str) -> None:
+        """Rewrite the claim at ``row``."""
+        text = _checked_text(text)
+        if not 0 <= row < len(self._texts):
+            raise ValueError(f"there is no claim {row + 1}")
+        self._texts[row] = text
+        self.edited.emit(row)
+        self.changed.emit()
+
+    def replace(self, texts: Iterable[str]) -> None:
+        """Take ``texts`` instead of every claim (a file opened, an undo of a rename)."""
+        self._texts = [_checked_text(t) for t in texts]
+        self.reset.emit()
+        self.changed.emit()
+
+    def follow_rename(self, renamed: dict[str, str], labels_before: Sequence[str]) -> bool:
+        """Rewrite the claims that name a renamed vector (``old -> new``); True when any changed."""
+        texts = tuple(rename_labels(t, renamed, labels_before) for t in self._texts)
+        if texts == self.texts:
+            return False
+        self.replace(texts)
+        return True
+
+
+def _checked_text(text: object) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("a claim needs some text, such as 'D = 2.5 A'")
+    return text.strip()
+
+
+def claims_from_file(data: object) -> list[str]:
+    """The claims of a document read from a file: its strings that are not empty; anything else is left out."""
+    if not isinstance(data, list):
+        return []
+    return [item.strip() for item in data if isinstance(item, str) and item.strip()]
+
+
+# --------------------------------------------------------------------------- commands
+class ClaimCommand(Command):
+    """A command on the document's claims (not on its table)."""
+
+    def apply(self, table):
+        raise TypeError(f"'{self.text}' changes the document's claims, not a table; apply it to the document")
+
+
+@dataclass(frozen=True)
+class AddClaims(ClaimCommand):
+    """Insert claims before row ``start``."""
+
+    start: int
+    texts: tuple[str, ...]
+    text: str = "Add claim"
+
+    def __post_init__(self):
+        object.__setattr__(self, "texts", tuple(self.texts))
+
+    def apply_to(self, document) -> RemoveClaims:
+        document.claims.insert(self.start, self.texts)
+        return RemoveClaims(self.start, len(self.texts), self.text)
+
+
+@dataclass(frozen=True)
+class RemoveClaims(ClaimCommand):
+    """Remove ``count`` claims from row ``start``."""
+
+    start: int
+    count: int = 1
+    text: str = "Remove claim"
+
+    def apply_to(self, document) -> AddClaims:
+        texts = document.claims.texts[self.start : self.start + self.count]
+        document.claims.remove(self.start, self.count)
+        return AddClaims(self.start, texts, self.text)
+
+
+@dataclass(frozen=True)
+class EditClaim(ClaimCommand):
+    """Rewrite the claim at ``row``."""
+
+    row: int
+    new_text: str
+    text: str = "Edit claim"
+
+    def apply_to(self, document) -> EditClaim:
+        claims = document.claims
+        if not 0 <= self.row < len(claims):
+            raise ValueError(f"there is no claim {self.row + 1}")
+        old = claims[self.row]
+        claims.set_text(self.row, self.new_text)
+        return EditClaim(self.row, old, self.text)
+
+
+@dataclass(frozen=True)
+class SetClaims(ClaimCommand):
+    """Every claim at once (the exact texts back after a rename rewrote them)."""
+
+    texts: tuple[str, ...]
+    text: str = "Change claims"
+
+    def __post_init__(self):
+        object.__setattr__(self, "texts", tuple(self.texts))
+
+    def apply_to(self, document) -> SetClaims:
+        old = document.claims.texts
+        document.claims.replace(self.texts)
+        return SetClaims(old, self.text)
+
+
+def remove_claims_command(rows: Iterable[int]) -> Command:
+    """One command removing ``rows`` (any rows, in any order): one removal per run, the last run first."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and runs[-1][0] + runs[-1][1] == row:
+            runs[-1][1] += 1
+        else:
+            runs.append([row, 1])
+    if not runs:
+        raise ValueError("select the claims to remove first")
+    count = sum(n for _, n in runs)
+    text = "Remove claim" if count == 1 else f"Remove {count} claims"
+    parts = [RemoveClaims(start, n, text) for start, n in reversed(runs)]
+    return parts[0] if len(parts) == 1 else Compound(tuple(parts), text)
+
+
+# --------------------------------------------------------------------------- verdicts
+@dataclass(frozen=True)
+class Judgement:
+    """What the checker shows for one claim: a mark (✅ ≈ ❌ ⚠ ○), its word, and the reason."""
+
+    mark: str
+    reason: str
+
+    @property
+    def word(self) -> str:
+        return VERDICT_WORDS[self.mark]
+
+
+def judge_claim(text: str, labels: dict[str, int], values, dimensions: Sequence = ()) -> Judgement:
+    """Judge one claim against the table (``labels`` maps each label to its row of ``values``).
+
+    A claim that cannot be read is "cannot check" with the reason; one that
+    names only vectors this table does not hold is "not here", a note rather
+    than an alarm, and is judged again when those vectors are back.
+    """
+    try:
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # 1e308-sized vectors
+            result = check_claim(text, labels, values, dimensions)
+    except ClaimError as error:
+        named = list(dict.fromkeys(named_labels(text, labels)))
+        if named and not any(name in labels for name in named):
+            verb = "is" if len(named) == 1 else "are"
+            return Judgement("○", f"{_and(named)} {verb} not in this table")
+        return Judgement("⚠", str(error))
+    return Judgement(result.verdict.mark, result.reason)
+
+
+def _and(names: list[str]) -> str:
+    """A, B and C."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

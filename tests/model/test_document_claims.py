@@ -1,0 +1,144 @@
+"""Claims belong to the document: stored, changed by commands with inverses, saved in the JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from explorer.model.builtin import materials, materials_document
+from explorer.model.claim_list import (
+    AddClaims,
+    ClaimList,
+    EditClaim,
+    RemoveClaims,
+    judge_claim,
+    remove_claims_command,
+)
+from explorer.model.claims import LESSON_CLAIMS
+from explorer.model.commands import Compound, RenameVector, set_cell
+from explorer.model.document import Document
+from explorer.model.formats.document_json import parse_document, write_document
+from explorer.model.paste import paste_command
+from explorer.model.table import VectorTable
+
+
+def test_the_built_in_document_holds_the_lessons_six_claims():
+    document = materials_document()
+    assert document.claims.texts == LESSON_CLAIMS
+    assert Document(materials()).claims.texts == ()  # another document has its own (none yet)
+
+
+def test_adding_editing_and_removing_a_claim_are_commands_whose_inverse_gives_back_the_list():
+    document = materials_document()
+    seen = []
+    document.claims.changed.connect(lambda: seen.append(document.claims.texts))
+    undo_add = document.apply(AddClaims(6, ["B = 5 A"]))
+    assert document.claims.texts[-1] == "B = 5 A"
+    undo_edit = document.apply(EditClaim(6, "B ≈ 0.5 A"))
+    assert document.claims.texts[-1] == "B ≈ 0.5 A"
+    undo_remove = document.apply(remove_claims_command([0, 2, 3]))
+    assert document.claims.texts == ("D = 2.5 A", "D = 0.5 B", "E = 0.5 B", "B ≈ 0.5 A")
+    for inverse in (undo_remove, undo_edit, undo_add):
+        document.apply(inverse)
+    assert document.claims.texts == LESSON_CLAIMS
+    assert len(seen) == 8  # the removal of rows 0, 2 and 3 is two runs: two changes, one command
+
+
+def test_a_claim_command_refuses_what_it_cannot_do_and_changes_nothing():
+    document = materials_document()
+    for command in (EditClaim(9, "A = A"), RemoveClaims(5, 2), AddClaims(8, ["A = A"]), EditClaim(0, "  ")):
+        with pytest.raises(ValueError):
+            document.apply(command)
+        assert document.claims.texts == LESSON_CLAIMS
+    with pytest.raises(TypeError):
+        AddClaims(0, ["A = A"]).apply(document.table)  # claims are not in the table
+
+
+def test_renaming_a_vector_rewrites_its_claims_and_undo_gives_back_the_exact_text():
+    document = materials_document()
+    document.apply(AddClaims(6, ["X = A", "'A' ≈ C"]))
+    inverse = document.apply(RenameVector(0, "X"))
+    assert document.claims.texts[:2] == ("C = X", "D = 2.5 X")
+    assert document.claims.texts[6:] == ("X = X", "X ≈ C")
+    redo = document.apply(inverse)
+    assert document.claims.texts == (*LESSON_CLAIMS, "X = A", "'A' ≈ C")
+    assert document.table.labels == tuple("ABCDE")
+    document.apply(redo)
+    assert document.claims.texts[6:] == ("X = X", "X ≈ C")
+
+
+def test_a_paste_that_renames_vectors_rewrites_claims_as_one_step():
+    document = materials_document()
+    command = paste_command(document.table, "Alpha\t4\nBeta\t5\n", 0, 0)
+    inverse = document.apply(command)
+    assert document.claims.texts[:4] == ("C = Alpha", "D = 2.5 Alpha", "E = 2.5 Alpha", "C = 0.2 Beta")
+    document.apply(inverse)
+    assert document.claims.texts == LESSON_CLAIMS and document.table.same_content(materials())
+
+
+def test_a_compound_of_table_and_claim_commands_is_one_change_and_rolls_back_whole():
+    document = materials_document()
+    before = document.table.copy()
+    with pytest.raises(ValueError):
+        document.apply(Compound((set_cell(0, 0, 9.0), AddClaims(6, ["A = A"]), EditClaim(40, "?"))))
+    assert document.table.same_content(before) and document.claims.texts == LESSON_CLAIMS
+
+
+def test_claims_are_saved_in_the_json_and_read_back():
+    document = materials_document()
+    document.apply(AddClaims(6, ['"new york" = 2 paris']))
+    data = json.loads(write_document(document.table, document.view, claims=document.claims.texts))
+    assert data["version"] == 2 and data["claims"][-1] == '"new york" = 2 paris'
+    back = parse_document(json.dumps(data))
+    assert back.claims.texts == (*LESSON_CLAIMS, '"new york" = 2 paris')
+
+
+def test_a_document_without_claims_or_with_unusable_ones_still_opens():
+    table = '"dimensions": [{"name": "x"}], "vectors": [{"label": "A", "values": [1]}]'
+    old = parse_document('{"format": "vector-explorer", "version": 1, ' + table + "}")
+    assert old.claims.texts == ()
+    odd = parse_document('{"format": "vector-explorer", "version": 2, "claims": ["A = A", 7, null, ""], ' + table + "}")
+    assert odd.claims.texts == ("A = A",)  # what is not the text of a claim is left out
+    assert parse_document('{"format": "vector-explorer", "version": 2, "claims": 5, ' + table + "}").claims.texts == ()
+
+
+def test_verdicts_include_not_here_and_cannot_check():
+    table = materials()
+    lookup = {label: row for row, label in enumerate(table.labels)}
+    judged = [
+        judge_claim(text, lookup, table.values, table.dimensions)
+        for text in ("D = 2.5 A", "C = A", "E = 2.5 A", "F = A", "mango = 2 apple", "D = A +")
+    ]
+    assert [(j.mark, j.word) for j in judged] == [
+        ("✅", "true"),
+        ("≈", "approximately true"),
+        ("❌", "false"),
+        ("⚠", "cannot check"),  # a typo about this table's vectors is an alarm
+        ("○", "not here"),  # about vectors this table does not hold: a note
+        ("⚠", "cannot check"),
+    ]
+    assert judged[4].reason == "mango and apple are not in this table"
+    assert judged[3].reason == "There is no vector labelled 'F'; the labels are A, B, C, D, E."
+
+
+def test_a_claim_list_announces_each_change():
+    claims = ClaimList(["A = A"])
+    events = []
+    claims.inserted.connect(lambda start, count: events.append(("inserted", start, count)))
+    claims.removed.connect(lambda start, count: events.append(("removed", start, count)))
+    claims.edited.connect(lambda row: events.append(("edited", row)))
+    claims.reset.connect(lambda: events.append(("reset",)))
+    claims.insert(1, ["B = B", "C = C"])
+    claims.set_text(0, "A ≈ A")
+    claims.remove(1, 1)
+    claims.replace(["D = D"])
+    assert events == [("inserted", 1, 2), ("edited", 0), ("removed", 1, 1), ("reset",)]
+    assert claims.texts == ("D = D",)
+
+
+def test_the_claims_of_a_table_without_the_named_vectors_are_not_here():
+    table = VectorTable(["p", "q"], ["x", "y"], [[1, 2], [2, 4]])
+    lookup = {"p": 0, "q": 1}
+    assert judge_claim("D = 2.5 A", lookup, table.values, table.dimensions).mark == "○"
+    assert judge_claim("q = 2 p", lookup, table.values, table.dimensions).mark == "✅"

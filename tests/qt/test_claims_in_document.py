@@ -1,0 +1,129 @@
+"""The claims checker shows the document's claims; each change is an undo step; Copy says so."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
+
+from explorer.model.claims import LESSON_CLAIMS
+from explorer.model.commands import RenameVector
+
+
+def claims_table(window) -> QTableWidget:
+    return window.working.findChild(QTableWidget, "claimsTable")
+
+
+def add_claim(qtbot, window, text: str) -> None:
+    line = window.working.findChild(QLineEdit, "claimInput")
+    line.setFocus()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def test_adding_a_claim_is_an_undo_step_that_marks_the_document_modified(qtbot, window):
+    assert window.context.document.claims.texts == LESSON_CLAIMS
+    add_claim(qtbot, window, "B = 5 A")
+    assert window.context.document.claims.texts[-1] == "B = 5 A"
+    assert window.working.claims.verdict(6)[0] == "❌"
+    assert window.isWindowModified()
+    assert window.actionUndo.text() == "&Undo Add claim"
+    window.actionUndo.trigger()
+    assert window.working.claims.claims() == list(LESSON_CLAIMS)
+    assert not window.isWindowModified()
+    window.actionRedo.trigger()
+    assert window.working.claims.claims()[-1] == "B = 5 A"
+
+
+def test_editing_and_removing_claims_are_undo_steps(qtbot, window):
+    table = claims_table(window)
+    item = table.item(1, 0)
+    table.setCurrentItem(item)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "D = 3 A")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.context.document.claims[1] == "D = 3 A")
+    assert window.working.claims.verdict(1)[0] == "❌"
+    assert window.context.undo_stack.count() == 1 and window.isWindowModified()
+    table.selectRow(0)
+    qtbot.mouseClick(window.working.findChild(QPushButton, "removeClaim"), Qt.MouseButton.LeftButton)
+    assert window.working.claims.claims() == ["D = 3 A", *LESSON_CLAIMS[2:]]
+    window.actionUndo.trigger()
+    window.actionUndo.trigger()
+    assert window.working.claims.claims() == list(LESSON_CLAIMS)
+    assert window.working.claims.verdict(1)[0] == "✅"
+    assert not window.isWindowModified()
+
+
+def test_an_emptied_claim_is_refused_and_keeps_its_text(qtbot, window):
+    table = claims_table(window)
+    table.item(2, 0).setText("   ")  # what the editor commits when its text is deleted
+    assert window.working.claims.claims() == list(LESSON_CLAIMS)
+    assert table.item(2, 0).text() == "E = 2.5 A"
+    assert window.context.undo_stack.count() == 0
+    assert "refused" in window.statusBar().currentMessage()
+
+
+def test_a_new_claim_is_scrolled_to_and_flashed(qtbot, window):
+    for n in range(12):
+        window.working.claims.add_claim(f"A = {n + 2} A")
+    table = claims_table(window)
+    table.scrollToTop()
+    add_claim(qtbot, window, "E = 0.5 B")
+    row = table.rowCount() - 1
+    assert table.currentRow() == row
+    assert table.viewport().rect().intersects(table.visualItemRect(table.item(row, 0)))
+    assert window.working.claims.flashing_rows() == [row]
+    qtbot.waitUntil(lambda: window.working.claims.flashing_rows() == [], timeout=3000)
+
+
+def test_a_renamed_vector_is_renamed_in_the_claims_and_undo_gives_the_exact_text_back(qtbot, window):
+    window.working.claims.add_claim("'A' ≈ 0.9 C")
+    window.context.push(RenameVector(0, "Alpha"))
+    assert window.working.claims.claims()[:2] == ["C = Alpha", "D = 2.5 Alpha"]
+    assert window.working.claims.claims()[-1] == "Alpha ≈ 0.9 C"
+    window.actionUndo.trigger()
+    assert window.working.claims.claims()[-1] == "'A' ≈ 0.9 C"
+
+
+def test_claims_are_saved_and_opened_with_the_document(qtbot, window, tmp_path):
+    add_claim(qtbot, window, "B = 5 A")
+    path = tmp_path / "with-claims.json"
+    window.answers["save"] = str(path)
+    window.actionSaveAs.trigger()
+    assert json.loads(path.read_text())["claims"] == [*LESSON_CLAIMS, "B = 5 A"]
+    assert not window.isWindowModified()
+    window.working.claims.add_claim("A = A")
+    assert window.isWindowModified()
+    window.answers["open"] = str(path)
+    window.actionOpen.trigger()  # discards the unsaved claim
+    assert window.working.claims.claims() == [*LESSON_CLAIMS, "B = 5 A"]
+    csv = tmp_path / "fruit.csv"
+    csv.write_text("label,sweet,sour\napple,4,3\nlemon,1,9\n", encoding="utf-8")
+    window.files.open(str(csv))
+    assert window.working.claims.claims() == []  # a CSV holds no claims
+
+
+def test_copy_claims_and_copy_working_say_so_in_the_status_bar(qtbot, window):
+    claims = window.working.claims
+    qtbot.mouseClick(window.working.findChild(QPushButton, "copyClaims"), Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[1] == "D = 2.5 A\ttrue\tD = 2.5 × A: the same direction, 2.5 times the size"
+    assert len(copied) == 6
+    assert window.statusBar().currentMessage() == "Copied 6 claims with their verdicts."
+    claims_table(window).selectRow(2)
+    qtbot.keyClick(claims_table(window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().startswith("E = 2.5 A\tfalse\tE has 2.5 × A's mass")
+    assert window.statusBar().currentMessage() == "Copied 1 claim with its verdict."
+    window.context.select_pair(0, 1)
+    qtbot.mouseClick(window.working.findChild(QPushButton, "copyWorkingText"), Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "Copied the working of A and B as text."
+    qtbot.mouseClick(window.working.findChild(QPushButton, "copyWorkingMarkdown"), Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "Copied the working of A and B as Markdown."
+    assert claims.claims() == list(LESSON_CLAIMS)
