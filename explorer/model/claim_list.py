@@ -187,17 +187,14 @@ class SetClaims(ClaimCommand):
 
 def remove_claims_command(rows: Iterable[int]) -> Command:
     """One command removing ``rows`` (any rows, in any order): one removal per run, the last run first."""
-    runs: list[list[int]] = []
-    for row in sorted(set(rows)):
-        if runs and runs[-1][0] + runs[-1][1] == row:
-            runs[-1][1] += 1
-        else:
-            runs.append([row, 1])
-    if not runs:
+    from explorer.model.edits import runs
+
+    found = runs(rows)
+    if not found:
         raise ValueError("select the claims to remove first")
-    count = sum(n for _, n in runs)
+    count = sum(n for _, n in found)
     text = "Remove claim" if count == 1 else f"Remove {count} claims"
-    parts = [RemoveClaims(start, n, text) for start, n in reversed(runs)]
+    parts = [RemoveClaims(start, n, text) for start, n in reversed(found)]
     return parts[0] if len(parts) == 1 else Compound(tuple(parts), text)
 
 

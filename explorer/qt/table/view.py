@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from explorer.model.commands import Compound, InsertVectors, MoveVectors, RemoveVectors, SetStyle
+from explorer.model.commands import InsertVectors, MoveVectors, SetStyle
+from explorer.model.edits import remove_rows_command
 from explorer.model.paste import PasteError, copy_text, paste_command
 from explorer.qt.table.model import VectorTableModel
 from explorer.qt.table.selection_sync import TableSelectionSync
@@ -133,20 +134,7 @@ class VectorTableView(QTableView):
         if not rows:
             self._context.message.emit("Select the vectors to remove first.")
             return False
-        runs: list[list[int]] = []  # [start, count] of each run of neighbouring rows
-        for row in rows:
-            if runs and runs[-1][0] + runs[-1][1] == row:
-                runs[-1][1] += 1
-            else:
-                runs.append([row, 1])
-        # One removal per run, the last run first, so that each panel recomputes once per run.
-        commands = [
-            RemoveVectors(start, count, "Remove vector" if count == 1 else f"Remove {count} vectors")
-            for start, count in reversed(runs)
-        ]
-        text = "Remove vector" if len(rows) == 1 else f"Remove {len(rows)} vectors"
-        command = commands[0] if len(commands) == 1 else Compound(tuple(commands), text)
-        return self._context.push(command)
+        return self._context.push(remove_rows_command(rows))
 
     def move_vectors(self, step: int) -> bool:
         """Move the selected block of vectors one row up (``-1``) or down (``+1``)."""
