@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.builtin import materials_document
-from explorer.model.commands import InsertDimensions, RemoveDimensions, RenameDimension
-from explorer.model.table import Dimension
+from explorer.model.commands import RenameDimension
+from explorer.model.edits import new_dimension_command, remove_dimension_command
+from explorer.model.table import Dimension, TableError
 from explorer.qt import errors
 from explorer.qt.app.files import FileController
 from explorer.qt.app.layout import WindowLayout
@@ -150,10 +151,10 @@ class MainWindow(QMainWindow):
         self.actionRedo.setShortcuts(QKeySequence.keyBindings(keys.Redo))
         view = self.table_view
         self.actionAddVector = self._action(
-            "actionAddVector", "Add &Vector\tIns", view.add_vector, tip="Add a zero vector below the current row"
+            "actionAddVector", "Add &Vector", view.add_vector, "Ins", "Add a zero vector below the current row"
         )
         self.actionRemoveVector = self._action(
-            "actionRemoveVector", "Re&move Vectors\tDel", view.remove_vectors, tip="Remove the selected vectors"
+            "actionRemoveVector", "Re&move Vectors", view.remove_vectors, "Del", "Remove the selected vectors"
         )
         self.actionMoveUp = self._action("actionMoveUp", "Move &Up", lambda: view.move_vectors(-1), "Ctrl+Up")
         self.actionMoveDown = self._action("actionMoveDown", "Move Do&wn", lambda: view.move_vectors(+1), "Ctrl+Down")
@@ -201,8 +202,9 @@ class MainWindow(QMainWindow):
         )
         self.actionCopy = self._action("actionCopy", "&Copy", view.copy_selection, keys.Copy)
         self.actionPaste = self._action("actionPaste", "&Paste", view.paste, keys.Paste)
-        for action in (self.actionCopy, self.actionPaste):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table handles the keys itself
+        for action in (self.actionCopy, self.actionPaste, self.actionAddVector, self.actionRemoveVector):
+            # Shown in the menu; the table handles the keys itself, so Delete in a text field edits its text.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table_view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         model = self.table_view.model()
         for signal in (
@@ -284,22 +286,16 @@ class MainWindow(QMainWindow):
 
     def add_dimension(self) -> bool:
         """Append a dimension of zeros named dimN."""
-        table = self.context.table
-        used = {d.name for d in table.dimensions}
-        n = table.dimension_count + 1
-        while f"dim{n}" in used:
-            n += 1
-        return self.context.push(InsertDimensions(table.dimension_count, [Dimension(f"dim{n}")]))
+        return self.context.push(new_dimension_command(self.context.table))
 
     def remove_dimension(self) -> bool:
         """Remove the current column's dimension (the last one when no dimension column is current)."""
-        table = self.context.table
-        if table.dimension_count <= 1:
-            self.context.message.emit("A vector needs at least one dimension; this one stays.")
+        try:
+            command = remove_dimension_command(self.context.table, self._current_dimension())
+        except TableError as error:
+            self.context.message.emit(str(error))
             return False
-        column = self._current_dimension()
-        column = table.dimension_count - 1 if column is None else column
-        return self.context.push(RemoveDimensions(column, 1))
+        return self.context.push(command)
 
     def rename_dimension(self, column: int | None = None, dimension: Dimension | None = None) -> bool:
         """Rename ``column`` (the current one by default); asks for name and unit unless ``dimension`` is given."""
