@@ -143,7 +143,7 @@ def _has_hidden(expr) -> bool:
 
 
 # ------------------------------------------------------------------ numbers
-def format_value(x: float) -> str:
+def format_component(x: float) -> str:
     """A vector component as typed, to at most 4 decimals: 3, 7.5, -0.2497, 1e+300."""
     if x != x:
         return "undefined"
@@ -189,7 +189,7 @@ def format_angle(degrees: float) -> str:
 
 def _operand(x: float) -> Num:
     """A component as a factor or a base: negatives and powers of ten in brackets, (-2), (1e+300)."""
-    text = format_value(x)
+    text = format_component(x)
     return Num(f"({text})" if x < 0 or "e" in text else text)
 
 
@@ -211,7 +211,7 @@ def _vector_text(label: str, v: np.ndarray, dimensions: Sequence, all_terms: boo
     parts = []
     for i in shown:
         unit = getattr(dimensions[i], "unit", "") if i < len(dimensions) else ""
-        parts.append(f"{format_value(v[i])} {unit}".strip())
+        parts.append(f"{format_component(v[i])} {unit}".strip())
     if hidden:
         parts.insert(HEAD_TERMS, "…")
     return f"{label} = ({', '.join(parts)})"

@@ -21,9 +21,10 @@ MERGE_ID = 0x5645
 class CommandAdapter(QUndoCommand):
     """Wraps a model command so QUndoStack can redo and undo it.
 
-    ``applied`` says the command has already been applied to the table (for
-    example live, during a drag) and ``inverse`` is then its inverse; the
-    first ``redo()`` the stack makes on push does nothing in that case.
+    ``inverse`` given means the command has already been applied to the
+    document (by :meth:`DocumentContext.push`, or live during a drag) and this
+    is its inverse; the first ``redo()`` the stack makes on push then does
+    nothing. Without it, that first ``redo()`` applies the command.
     ``merge_key`` (any hashable) lets consecutive commands with the same key
     collapse into one step.
     """

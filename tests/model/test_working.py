@@ -150,3 +150,13 @@ def test_lengths_below_one_keep_three_significant_digits_so_the_working_adds_up(
     text = to_text(working(np.array([0.7638, 0.2551]), np.array([0.4954, 0.4495]), "w1", "w2"))
     assert "|w1| = √(0.7638² + 0.2551²) = √0.648466 = 0.805" in text
     assert "0.493054 / (0.805 × 0.669) = 0.915" in text  # 0.493054 / (0.81 × 0.67) would be 0.908
+
+
+def test_a_component_is_formatted_for_reading_by_one_function_with_its_own_name():
+    """The working's rounding for display is format_component; format_value is the exact text a file holds."""
+    from explorer.model import working as working_module
+    from explorer.model.formats.delimited import format_value
+    from explorer.model.working import format_component
+
+    assert format_component(-0.24971) == "-0.2497" and format_value(-0.24971) == "-0.24971"
+    assert not hasattr(working_module, "format_value")
