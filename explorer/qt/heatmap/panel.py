@@ -16,8 +16,6 @@ vectors on a worker, with Cancel).
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
@@ -31,6 +29,7 @@ from explorer.qt.heatmap.clustering import CLUSTER_IN_BACKGROUND, BackgroundOrde
 from explorer.qt.heatmap.controls import HeatmapControls
 from explorer.qt.heatmap.figure import BACKGROUND, HeatmapFigure
 from explorer.qt.heatmap.large import PREVIEW_ROWS, ShownRows
+from explorer.qt.text import escape_html
 
 __all__ = ["CLUSTER_IN_BACKGROUND", "PREVIEW_ROWS", "HeatmapPanel"]
 
@@ -328,7 +327,7 @@ class HeatmapPanel(QWidget):
                 if axis.sceneBoundingRect().contains(scene_pos):
                     text, item = axis.label_at(axis.mapFromScene(scene_pos)) or "", axis
         if "<" in text or "&" in text:  # a label like "<unk>" must not be read as HTML
-            text = f"<p style='white-space:pre'>{html.escape(text)}</p>"
+            text = f"<p style='white-space:pre'>{escape_html(text)}</p>"
         for other in (figure.cells, figure.rows, figure.columns):
             other.setToolTip(text if other is item else "")
         if QToolTip.isVisible():  # follow the mouse from cell to cell

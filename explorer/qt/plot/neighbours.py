@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model.neighbours import NeighbourSearch
 from explorer.model.similarity import METRIC_NAMES
+from explorer.qt.text import escape_html
 
 ISOLATE_CHOICES = (("Show all", "off"), ("Others faint", "faint"), ("Others hidden", "hidden"))
 
@@ -137,7 +138,9 @@ class NeighboursPanel(QWidget):
             self.title.setText(f"{table.label(query)}: {error}")
             self._plot.set_neighbours(None, [])
             return
-        self.title.setText(f"Nearest {len(found)} to <b>{_escape(table.label(query))}</b> by {METRIC_NAMES[metric]}")
+        self.title.setText(
+            f"Nearest {len(found)} to <b>{escape_html(table.label(query)[:60])}</b> by {METRIC_NAMES[metric]}"
+        )
         self.title.setToolTip(f"Over all {len(table):,} vectors, in their {table.dimension_count} dimensions")
         for neighbour in found:
             item = QListWidgetItem(f"{table.label(neighbour.row)}\t{neighbour.score:.4g}")
@@ -174,9 +177,3 @@ def write_file(context, path: str, data: bytes, what: str) -> bool:
         return False
     context.message.emit(f"Wrote {what} to {path}.")
     return True
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text[:60])

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from explorer.model import glove
 from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.vocabulary import Vocabulary, display_token
+from explorer.qt.text import escape_html
 from explorer.qt.vocab.workers import Job
 
 RANDOM, SAMPLE, FULL, FILE = "random", "sample", "glove", "file"
@@ -309,7 +310,7 @@ class EmbeddingSection(QWidget):
             else f"index {index} here → row {row:,} of {matrix.name} ({len(matrix):,} × {matrix.dimension_count})"
         )
         self.row_label.setText(
-            f"<b>{_html(shown)}</b>: {where}<br>[{numbers}{more}] &nbsp; |v| = {float(matrix.norms[row]):.3f}"
+            f"<b>{escape_html(shown)}</b>: {where}<br>[{numbers}{more}] &nbsp; |v| = {float(matrix.norms[row]):.3f}"
         )
         self.row_label.setProperty("row", row)
         try:
@@ -345,8 +346,8 @@ class EmbeddingSection(QWidget):
             return
         left_out = ", ".join(result.weights)
         self.row_label.setText(
-            f"<b>{_html(result.query)}</b>: the nearest of {len(matrix):,} words of {_html(matrix.name)} by cosine, "
-            f"each word's vector unit length first (as gensim's most_similar); {_html(left_out)} left out"
+            f"<b>{escape_html(result.query)}</b>: the nearest of {len(matrix):,} words of {escape_html(matrix.name)} by cosine, "
+            f"each word's vector unit length first (as gensim's most_similar); {escape_html(left_out)} left out"
         )
         self._fill(result.found)
 
@@ -364,9 +365,3 @@ class EmbeddingSection(QWidget):
             (self.neighbours.item(r, 0).text(), self.neighbours.item(r, 1).text())
             for r in range(self.neighbours.rowCount())
         ]
-
-
-def _html(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -11,7 +11,6 @@ of the document, in one undo step, through the panel's :class:`ReplaceBar`.
 
 from __future__ import annotations
 
-import html
 import threading
 
 import numpy as np
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from explorer.qt.text import escape_html
 
 #: Numbers of a sentence vector shown before "…".
 SHOWN_NUMBERS = 6
@@ -141,12 +142,12 @@ class SentencesView(QWidget):
 
         if self.model is not None:
             m = self.model
-            text = f"<b>{html.escape(m.name)}</b>: {m.dimension_count} numbers a sentence, {html.escape(m.describe())}"
+            text = f"<b>{escape_html(m.name)}</b>: {m.dimension_count} numbers a sentence, {escape_html(m.describe())}"
         elif self.folder is None and not sentences.model_available():
             hint = sentences.INSTALL_HINT
-            text = f"<span style='color:#B00020'>{html.escape(hint[:1].upper() + hint[1:])}.</span>"
+            text = f"<span style='color:#B00020'>{escape_html(hint[:1].upper() + hint[1:])}.</span>"
         else:
-            text = f"Model: {html.escape(str(self.folder or sentences.PACKAGE_MODEL_NAME))} (loaded on first use)"
+            text = f"Model: {escape_html(str(self.folder or sentences.PACKAGE_MODEL_NAME))} (loaded on first use)"
         self.model_label.setText(text)
 
     def _choose_folder(self) -> None:
@@ -334,7 +335,7 @@ def pieces_html(tokens) -> str:
     for k, (piece, index) in enumerate(zip(tokens.pieces, tokens.ids)):
         shade = _SPECIAL if piece.startswith("[") and piece.endswith("]") else _SHADES[k % 2]
         parts.append(
-            f'<span style="background-color: {shade};">&nbsp;{html.escape(piece)}&nbsp;</span>'
+            f'<span style="background-color: {shade};">&nbsp;{escape_html(piece)}&nbsp;</span>'
             f'<sub style="color: #0072B2;">{index}</sub> '
         )
     if tokens.truncated:

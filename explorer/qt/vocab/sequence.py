@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from explorer.model.vocabulary import Encoding, display_token
+from explorer.qt.text import escape_html
 
 #: Tokens shown in the sequence view; the rest are counted, not drawn.
 MAX_SHOWN = 1500
@@ -27,7 +26,7 @@ def sequence_html(encoding: Encoding, selected=(), unknown: int | None = None, l
     count = len(encoding)
     for k in range(min(count, limit)):
         index = int(encoding.indices[k])
-        token = html.escape(display_token(encoding.tokens[k]))
+        token = escape_html(display_token(encoding.tokens[k]))
         if index in selected:
             shade = _SELECTED
         elif index == unknown:
@@ -95,6 +94,6 @@ class SequencePane(QWidget):
         except (ValueError, LookupError) as error:
             self.decoded_label.setText(f"<span style='color:#B00020'>Cannot decode: {error}.</span>")
             return
-        shown = html.escape(text).replace("\n", "⏎")
+        shown = escape_html(text, mark_newlines=True)
         self.decoded_label.setText(f"Decoded: {shown}" if text else "Decoded: (no text)")
         self.decoded_label.setProperty("decoded", text)

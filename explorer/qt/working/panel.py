@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from explorer.model.vector_kind import pair_note
 from explorer.model.working import ELIDE_ABOVE, Working, working
 from explorer.model.working_render import to_html, to_markdown, to_text
+from explorer.qt.text import escape_html
 from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
 from explorer.qt.working.expression_working import ExpressionWorking
 
@@ -155,9 +156,9 @@ class WorkingPanel(QWidget):
         self._title.setVisible(bool(hint))
         self._set_html(to_html(self._work))
         note = pair_note(table, a, b)
-        self._kind.setText(_escape(note))
+        self._kind.setText(escape_html(note))
         self._kind.setVisible(bool(note))
-        self._relation.setText(f"<b>Relation:</b> {_escape(self._work.relation_text)}.")
+        self._relation.setText(f"<b>Relation:</b> {escape_html(self._work.relation_text)}.")
         self._set_buttons(True)
 
     def _set_html(self, html: str) -> None:
@@ -209,7 +210,3 @@ class WorkingPanel(QWidget):
     @while_alive
     def _on_table_change(self, *args) -> None:
         self.refresh()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
