@@ -143,14 +143,17 @@ def wait_with_dialog(
     parent: QWidget | None = None,
     delay_ms: int = 1000,
     describe: Callable[[int, int], str] | None = None,
+    object_name: str = "taskProgress",
+    on_dialog: Callable[[QProgressDialog], None] | None = None,
 ) -> Task:
     """Wait for ``task`` in a local event loop, showing a progress dialog with Cancel after ``delay_ms``.
 
-    ``describe(done, total)`` gives the dialog's text for a report. Returns the
-    ended task (see its ``outcome``).
+    ``describe(done, total)`` gives the dialog's text for a report;
+    ``on_dialog(dialog)`` is called before the wait begins (to follow or test
+    it). Returns the ended task (see its ``outcome``).
     """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-    dialog.setObjectName("taskProgress")
+    dialog.setObjectName(object_name)
     dialog.setWindowTitle("Vector Explorer")
     dialog.setWindowModality(
         Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal
@@ -160,6 +163,8 @@ def wait_with_dialog(
     dialog.setAutoClose(False)
     dialog.canceled.connect(task.cancel)
     connect_dialog(task, dialog, describe)
+    if on_dialog is not None:
+        on_dialog(dialog)
     loop = QEventLoop()
     task.ended.connect(loop.quit)
     try:

@@ -9,23 +9,31 @@ save leaves the old file whole (with its permissions) and says why.
 The questions it asks the user (which file, save changes?) are methods that
 tests replace.
 
-A file is read on a worker thread while the window keeps painting; when that
-takes more than a second a progress dialog (``openProgress``) shows how far it
-got and offers Cancel. Cancelling, like a failure, leaves the open document
-and its undo history exactly as they were.
+A file is read on a worker thread (:mod:`explorer.qt.worker`, the one way the
+program runs long work) while the window keeps painting; when that takes more
+than a second a progress dialog (``openProgress``) shows how far it got and
+offers Cancel. Cancelling, like a failure, leaves the open document and its
+undo history exactly as they were. An edit made while the file is read (the
+window answers before the dialog shows) is unsaved work: it is not replaced
+without asking.
+
+Every failed save says why in one sentence and leaves the document marked
+unsaved, so closing the window asks again.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from explorer.model.document import Document
 from explorer.model.formats import FormatError, read_by_suffix, write_table_bytes
 from explorer.model.formats.atomic import WriteFailed, write_atomically
+from explorer.model.progress import Cancelled
+from explorer.qt.worker import Task, run_task, wait_with_dialog
 
 OPEN_FILTER = (
     "Vectors and word vectors (*.csv *.tsv *.txt *.vec *.json *.npy *.npz);;"
@@ -40,54 +48,37 @@ class SaveError(OSError):
     """A save that did not happen; the message says why in one sentence."""
 
 
-class _Cancelled(Exception):
-    """Raised from a progress report to stop a read the user cancelled."""
-
-
-class _Loader(QThread):
-    """Reads one file off the interface thread; ``cancel()`` stops it at the next chunk."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, path: Path, parent=None):
-        super().__init__(parent)
-        self.path = path
-        self.document: Document | None = None
-        self.notes: list[str] = []
-        self.error = ""
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def _report(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise _Cancelled
-        self.progressed.emit(done, total)
-
-    def run(self) -> None:
-        try:
-            self.document = read_by_suffix(self.path, self.notes, self._report)
-        except _Cancelled:
-            pass
-        except FormatError as error:
-            self.error = str(error)
-        except MemoryError:
-            self.error = f"{self.path.name}: there is not enough memory to hold these vectors"
-        except Exception as error:  # noqa: BLE001 - a reader must never take the window down
-            self.error = f"{self.path.name}: {type(error).__name__}: {error}"
-
-
 def save_bytes_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; raise SaveError and leave the old file as it was."""
     try:
         write_atomically(path, data)
     except WriteFailed as error:
         raise SaveError(f"Could not save {Path(path).name}: {error.reason}.") from None
+
+
+def unsavable_reason(error: Exception, document: Document) -> str:
+    """Why ``document`` could not be turned into a file's bytes, in words (the end of a sentence)."""
+    if isinstance(error, UnicodeEncodeError):
+        table = document.table
+        for kind, texts in (
+            ("label", table.labels),
+            ("dimension", [d.title for d in table.dimensions]),
+            ("claim", document.claims.texts),
+        ):
+            for text in texts:
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as bad:
+                    shown = text if len(text) <= 40 else text[:37] + "…"
+                    shown = shown.encode("utf-8", "backslashreplace").decode("utf-8")
+                    code = ord(text[bad.start])
+                    return f"the {kind} '{shown}' holds a character that cannot be written as UTF-8 (U+{code:04X})"
+        return "a text in it holds a character that cannot be written as UTF-8"
+    if isinstance(error, ValueError) and "JSON compliant" in str(error):
+        return "the document holds a number the file cannot store (not a number, or infinity)"
+    if isinstance(error, MemoryError):
+        return "there is not enough memory to write it"
+    return f"{type(error).__name__}: {error}"
 
 
 class ReadResult:
@@ -97,53 +88,56 @@ class ReadResult:
         self.document, self.notes, self.error, self.cancelled = document, notes, error, cancelled
 
 
-def read_in_background(path: Path, parent=None, delay_ms: int = 1000, started=None) -> ReadResult:
-    """Read ``path`` on a worker thread, showing ``openProgress`` (with Cancel) after ``delay_ms``.
+def read_in_background(
+    path: Path,
+    parent=None,
+    delay_ms: int = 1000,
+    started: Callable[[Task, QProgressDialog], None] | None = None,
+    read: Callable = read_by_suffix,
+) -> ReadResult:
+    """Read ``path`` on a worker thread (:func:`explorer.qt.worker.run_task`), showing
+    ``openProgress`` (with Cancel) after ``delay_ms``.
 
     Runs a local event loop until the file is read, so windows keep painting.
-    ``started(loader, dialog)`` is called once both exist (tests and the
-    window listen to the loader's progress). Cancelling, even after the last
-    chunk was read, gives a cancelled result without a document.
+    ``started(task, dialog)`` is called once both exist (the window and tests
+    follow the task's progress). Cancelling, even after the last chunk was
+    read, gives a cancelled result without a document.
     """
     path = Path(path)
-    loader = _Loader(path)
-    dialog = QProgressDialog(f"Opening {path.name}…", "Cancel", 0, 0, parent)
-    dialog.setObjectName("openProgress")
-    dialog.setWindowTitle("Vector Explorer")
-    dialog.setWindowModality(
-        Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal
+    notes: list[str] = []
+
+    def read_file(progress):
+        try:
+            return read(path, notes, progress)
+        except (FormatError, Cancelled):
+            raise
+        except MemoryError:
+            raise _ReadFailed(f"{path.name}: there is not enough memory to hold these vectors") from None
+        except Exception as error:  # noqa: BLE001 - a reader must never take the window down
+            raise _ReadFailed(f"{path.name}: {type(error).__name__}: {error}") from None
+
+    task = run_task(read_file, f"Opening {path.name}")
+
+    def on_dialog(dialog: QProgressDialog) -> None:
+        if started is not None:
+            started(task, dialog)
+
+    wait_with_dialog(
+        task,
+        f"Opening {path.name}…",
+        parent,
+        delay_ms,
+        describe=lambda done, total: f"Reading {path.name}: {done:,} of {total:,} vectors…",
+        object_name="openProgress",
+        on_dialog=on_dialog,
     )
-    dialog.setMinimumDuration(delay_ms)
-    dialog.setAutoReset(False)
-    dialog.setAutoClose(False)
-    dialog.canceled.connect(loader.cancel)
+    cancelled = task.outcome == "cancelled" or task.progress.cancelled()  # Cancel after the last chunk too
+    document = task.result if task.outcome == "finished" and not cancelled else None
+    return ReadResult(document, notes, task.error, cancelled)
 
-    def on_progress(done: int, total: int) -> None:
-        if dialog.wasCanceled():
-            loader.cancel()
-        elif total > 0:
-            dialog.setLabelText(f"Reading {path.name}: {done:,} of {total:,} vectors…")
-            dialog.setMaximum(total)
-            dialog.setValue(done)
 
-    loader.progressed.connect(on_progress)
-    if started is not None:
-        started(loader, dialog)
-    loop = QEventLoop()
-    loader.finished.connect(loop.quit)
-    try:
-        loader.start()
-        if not loader.isFinished():
-            loop.exec()
-        loader.wait()
-        QApplication.processEvents()  # deliver the last progress reports (a cancel may come with them)
-        cancelled = loader.cancelled or dialog.wasCanceled()
-    finally:
-        dialog.canceled.disconnect(loader.cancel)
-        dialog.close()
-        dialog.deleteLater()
-        loader.deleteLater()
-    return ReadResult(None if cancelled else loader.document, loader.notes, loader.error, cancelled)
+class _ReadFailed(Exception):
+    """A reader failed in a way that is not a FormatError; the message is the sentence to show."""
 
 
 class FileController(QObject):
@@ -153,6 +147,8 @@ class FileController(QObject):
     recent_changed = Signal()
     #: While a file is read: rows parsed so far, rows in all.
     load_progress = Signal(int, int)
+    #: A file has begun to be read (the window still answers the user meanwhile).
+    reading_started = Signal()
 
     #: A load that takes longer than this (ms) shows the progress dialog.
     progress_delay_ms = 1000
@@ -162,9 +158,14 @@ class FileController(QObject):
         self._context = context
         self._settings = settings
         self._widget = parent_widget
-        self._loader: _Loader | None = None
+        self._task: Task | None = None
+        self._reading: Path | None = None
         #: The progress dialog of the load under way (None when nothing is being read).
         self.progress_dialog: QProgressDialog | None = None
+        #: Reads a file into a document: ``read_document(path, notes, progress)`` (tests slow it down).
+        self.read_document = read_by_suffix
+        self._changes = 0  # commands applied to the document so far (undo and redo included)
+        context.document.applied.connect(self._on_document_change)
 
     # ------------------------------------------------- questions (replaced in tests)
     def ask_open_path(self) -> str:
@@ -239,12 +240,15 @@ class FileController(QObject):
     @property
     def loading(self) -> bool:
         """True while a file is being read."""
-        return self._loader is not None
+        return self._reading is not None
 
     def cancel_load(self) -> None:
         """Stop reading the file being opened; the current document stays."""
-        if self._loader is not None:
-            self._loader.cancel()
+        if self._task is not None:
+            self._task.cancel()
+
+    def _on_document_change(self, command) -> None:
+        self._changes += 1
 
     def load(self, path: Path) -> bool:
         """Replace the document with the file at ``path``; on failure or cancel change nothing and say why.
@@ -253,13 +257,26 @@ class FileController(QObject):
         returns when it is done, the window painting meanwhile.
         """
         path = Path(path)
-        if self._loader is not None:
-            self._context.message.emit(f"Still opening {self._loader.path.name}; wait for it or cancel it first.")
+        if self._reading is not None:
+            self._context.message.emit(f"Still opening {self._reading.name}; wait for it or cancel it first.")
             return False
-        result = read_in_background(path, self._widget, self.progress_delay_ms, self._on_loader_started)
-        self._loader = self.progress_dialog = None
+        changes = self._changes
+        self._reading = path
+        try:
+            result = read_in_background(
+                path, self._widget, self.progress_delay_ms, self._on_reading_started, self.read_document
+            )
+        finally:
+            self._reading = self._task = self.progress_dialog = None
         if result.cancelled:
             self._context.message.emit(f"Opening {path.name} was cancelled; the document is as it was.")
+            return False
+        if result.document is not None and self._changes != changes and not self.maybe_save():
+            # The user edited while the file was read (before the progress dialog showed): unsaved work.
+            self._context.message.emit(
+                f"Opening {path.name} was stopped to keep the changes made while it was read; "
+                "the document is as it was."
+            )
             return False
         if result.document is None:
             self.show_error(f"Could not open {path.name}: {result.error}")
@@ -281,9 +298,10 @@ class FileController(QObject):
         )
         return True
 
-    def _on_loader_started(self, loader: _Loader, dialog: QProgressDialog) -> None:
-        self._loader, self.progress_dialog = loader, dialog
-        loader.progressed.connect(self._on_load_progress)
+    def _on_reading_started(self, task: Task, dialog: QProgressDialog) -> None:
+        self._task, self.progress_dialog = task, dialog
+        task.progressed.connect(self._on_load_progress)
+        self.reading_started.emit()
 
     def _on_load_progress(self, done: int, total: int) -> None:
         self.load_progress.emit(done, total)
@@ -308,13 +326,18 @@ class FileController(QObject):
             self.show_error(f"Could not save {path.name}: choose a name ending in .json, .csv or .tsv.")
             return False
         document = self._context.document
-        data = write_table_bytes(
-            document.table, suffix, document.view, formulas=document.formulas, claims=document.claims.texts
-        )
         try:
+            data = write_table_bytes(
+                document.table, suffix, document.view, formulas=document.formulas, claims=document.claims.texts
+            )
             save_bytes_atomically(path, data)
         except SaveError as error:
             self.show_error(f"{error} The file on disk was not changed.")
+            return False
+        except Exception as error:  # noqa: BLE001 - whatever stops a save, the user hears why and keeps the edits
+            self.show_error(
+                f"Could not save {path.name}: {unsavable_reason(error, document)}. The file on disk was not changed."
+            )
             return False
         document.set_path(path.resolve())
         self._context.undo_stack.setClean()

@@ -348,6 +348,9 @@ class ExportHeatmapDialog(QDialog):
         except export.ExportError as error:
             self._say_failure(str(error), "Export failed")
             return False
+        except Exception as error:  # noqa: BLE001 - any failure is said in one sentence; the dialog stays open
+            self._say_failure(f"could not write {path.name}: {_reason(error)}", "Export failed")
+            return False
         self._save_settings()
         message = f"Exported the heatmap to {path}"
         if notes:
@@ -377,6 +380,14 @@ class ExportHeatmapDialog(QDialog):
         if path:
             self.path_edit.setText(path)
             self._on_path_typed(path)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, UnicodeEncodeError):
+        return f"a label holds a character that cannot be written as UTF-8 (U+{ord(error.object[error.start]):04X})"
+    if isinstance(error, MemoryError):
+        return "there is not enough memory to draw it"
+    return f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else 'no reason given'}"
 
 
 def export_heatmap_interactive(parent: QWidget | None, context, rows=None, settings=None) -> ExportHeatmapDialog:

@@ -345,8 +345,9 @@ class EmbeddingSection(QWidget):
             self.message.emit(str(error))
             return
         left_out = ", ".join(result.weights)
+        query, name = escape_html(result.query), escape_html(matrix.name)
         self.row_label.setText(
-            f"<b>{escape_html(result.query)}</b>: the nearest of {len(matrix):,} words of {escape_html(matrix.name)} by cosine, "
+            f"<b>{query}</b>: the nearest of {len(matrix):,} words of {name} by cosine, "
             f"each word's vector unit length first (as gensim's most_similar); {escape_html(left_out)} left out"
         )
         self._fill(result.found)
