@@ -41,6 +41,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 
 USAGE = (
     "explorer [FILE]                 (the window, on FILE or the built-in materials A-E)\n"
+    "       explorer --recover              (the window, on the unsaved work the last run ended with)\n"
     "       explorer COMMAND [options]      (explorer COMMAND --help)\n"
     "       explorer --version"
 )
@@ -99,6 +100,11 @@ def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    parser.add_argument(
+        "--recover",
+        action="store_true",
+        help="open the window on the unsaved work the program last ended with (after a crash), without asking",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="explorer")
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         if only is not None and name != only:
@@ -158,11 +164,15 @@ def _run_command(argv: list[str]) -> int:
 
 
 def _open_window(argv: list[str]) -> int:
+    recover = "--recover" in argv
+    argv = [a for a in argv if a != "--recover"]
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         raise UsageError(f"unknown command or option {argv[0]!r}; run 'explorer --help' for the commands")
+    if recover and argv:
+        raise UsageError("--recover opens the window on the last unsaved work; open the file from there afterwards")
     if argv and not os.path.lexists(argv[0]) and not os.path.splitext(argv[0])[1] and os.sep not in argv[0]:
         commands = ", ".join(SUBCOMMANDS)
         raise UsageError(f"'{argv[0]}' is neither a command ({commands}) nor a file; run 'explorer --help'")
     from explorer.cli.window import run_window
 
-    return run_window(argv[0] if argv else None)
+    return run_window(argv[0] if argv else None, recover)

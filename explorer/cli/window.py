@@ -17,8 +17,9 @@ def display_available() -> bool:
     return True
 
 
-def run_window(path: str | None) -> int:
-    """Open the main window on ``path`` (or the built-in materials) and run until it closes."""
+def run_window(path: str | None, recover: bool = False) -> int:
+    """Open the main window on ``path`` (or the built-in materials) and run until it closes;
+    ``recover`` restores the last unsaved work without asking."""
     if not display_available():
         raise CliError(
             "no display is available to open the window; the headless commands "
@@ -36,4 +37,4 @@ def run_window(path: str | None) -> int:
         from explorer.qt.app.run import run_app
     except ImportError as error:
         raise CliError(f"the window cannot start because Qt is missing or broken ({error})") from None
-    return run_app(path)
+    return run_app(path, recover)

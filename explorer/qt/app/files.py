@@ -149,6 +149,8 @@ class FileController(QObject):
     load_progress = Signal(int, int)
     #: A file has begun to be read (the window still answers the user meanwhile).
     reading_started = Signal()
+    #: The document was saved to this path (a saved point: the recovery journal starts again).
+    saved = Signal(object)
 
     #: A load that takes longer than this (ms) shows the progress dialog.
     progress_delay_ms = 1000
@@ -341,6 +343,7 @@ class FileController(QObject):
             return False
         document.set_path(path.resolve())
         self._context.undo_stack.setClean()
+        self.saved.emit(path.resolve())
         self.remember(path.resolve())
         note = " (CSV keeps labels, units and values; colours need .json)" if suffix != ".json" else ""
         self._context.message.emit(f"Saved {path.name}{note}.")

@@ -35,6 +35,7 @@ from explorer.model.table import Dimension, TableError
 from explorer.qt import errors
 from explorer.qt.app.files import FileController
 from explorer.qt.app.layout import WindowLayout
+from explorer.qt.app.recovery import RecoveryRecorder
 from explorer.qt.app.settings import Settings
 from explorer.qt.context import DocumentContext
 from explorer.qt.plot.constructions import ConstructionOverlay
@@ -69,12 +70,20 @@ class DimensionDialog(QDialog):
 class MainWindow(QMainWindow):
     """The Vector Explorer window on one document context."""
 
-    def __init__(self, context: DocumentContext | None = None, settings: Settings | None = None, parent=None):
+    def __init__(
+        self,
+        context: DocumentContext | None = None,
+        settings: Settings | None = None,
+        parent=None,
+        journal_folder: Path | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("explorerMainWindow")
         self.context = context if context is not None else DocumentContext(materials_document())
         self.settings = settings if settings is not None else Settings()
         self.files = FileController(self.context, self.settings, self)
+        #: Journals the unsaved work for crash recovery (in ``journal_folder``, else the recovery folder).
+        self.recovery = RecoveryRecorder(self.context, self.files, journal_folder, self)
         self._menus: dict[str, QMenu] = {}
 
         self.table_view = VectorTableView(self.context)
@@ -408,6 +417,7 @@ class MainWindow(QMainWindow):
             if self._vocab is not None:
                 self._vocab.shutdown()
             self.files.cancel_load()  # a file still being read must not fill a closed window
+            self.recovery.close(remove=True)  # a clean close: nothing to recover
             event.accept()
         else:
             event.ignore()

@@ -2,7 +2,12 @@
 
 ``EXPLORER_EXIT_AFTER_SHOWN=1`` quits as soon as the window has been shown,
 after printing ``shown`` on stdout (used by the start-up test and benchmark);
-the exit code is 0 when it was.
+the exit code is 0 when it was. ``EXPLORER_TEST_ACTIONS`` makes a few edits
+once the window is shown (:mod:`explorer.qt.app.scripted`; the crash-recovery
+test uses it).
+
+When a program ended with unsaved work, the window offers it back as it
+opens (``recover`` restores it without asking).
 """
 
 from __future__ import annotations
@@ -11,8 +16,9 @@ import os
 import sys
 
 
-def run_app(path: str | None) -> int:
-    """Open the main window on ``path`` (or the built-in materials) and run until it closes."""
+def run_app(path: str | None, recover: bool = False) -> int:
+    """Open the main window on ``path`` (or the built-in materials) and run until it closes;
+    ``recover`` restores the last unsaved work without asking."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -55,6 +61,14 @@ def run_app(path: str | None) -> int:
     # before restore_layout(), so that the saved dock layout can place them.
     window.restore_layout()
     window.show()
+    from explorer.qt.app.recovery import offer_recovery
+
+    offer_recovery(window, recover)
+    actions = os.environ.get("EXPLORER_TEST_ACTIONS")
+    if actions:
+        from explorer.qt.app.scripted import run_actions
+
+        QTimer.singleShot(0, lambda: run_actions(window, actions))
     if os.environ.get("EXPLORER_EXIT_AFTER_SHOWN") == "1":
 
         def shown_then_quit():

@@ -1,0 +1,260 @@
+"""The crash-recovery journal's file format: framed records of a base snapshot and the commands after it.
+
+A journal is a sequence of records, each framed as::
+
+    b"VXJ1" | header length (u32) | payload length (u64) | CRC-32 of header and payload (u32)
+    | header (JSON, ASCII) | payload (raw bytes: the arrays the header refers to)
+
+A record cut short by a kill, or damaged, fails its length or CRC check and
+ends the journal there: what came before it is restored. Records:
+
+- ``base``: the whole document (labels, dimensions, values, colours,
+  visibility, claims, view state, file path) and whether it was unsaved;
+- ``command``: one command applied to the document (undo and redo apply
+  commands too), encoded field by field from its dataclass;
+- ``state``: the document became saved (``dirty`` false) or unsaved again;
+- ``view``: the view state, at most every few seconds.
+
+Commands are plain dataclasses of ints, floats, strings, tuples, dimensions,
+arrays and other commands; decoding rebuilds only subclasses of
+:class:`~explorer.model.commands.Command` defined in ``explorer.model``, so a
+journal never names code to run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import struct
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from explorer.model.commands import Command
+from explorer.model.table import Dimension
+
+MAGIC = b"VXJ1"
+_FRAME = struct.Struct("<4sIQI")
+
+
+class JournalError(ValueError):
+    """A journal that cannot be restored; the message is one sentence."""
+
+
+class NotJournalable(TypeError):
+    """A command holding a value the journal cannot write (the journal starts again from a snapshot)."""
+
+
+@dataclass
+class Snapshot:
+    """The whole document at one moment, copied so that another thread may write it."""
+
+    labels: tuple[str, ...]
+    dimensions: tuple[Dimension, ...]
+    values: np.ndarray
+    colors: tuple[str, ...]
+    visible: tuple[bool, ...]
+    claims: tuple[str, ...] = ()
+    view: dict = field(default_factory=dict)
+    path: str | None = None
+    dirty: bool = False
+
+    @classmethod
+    def of(cls, document, dirty: bool = False) -> Snapshot:
+        """Copy ``document`` now (on the thread that owns it)."""
+        table = document.table
+        return cls(
+            table.labels,
+            table.dimensions,
+            table.values.copy(),
+            table.colors,
+            table.visible,
+            document.claims.texts,
+            document.view.to_dict(),
+            str(document.path) if document.path is not None else None,
+            dirty,
+        )
+
+    def document(self):
+        """A new Document holding this snapshot."""
+        from explorer.model.document import Document
+        from explorer.model.table import VectorTable
+
+        table = VectorTable(self.labels, self.dimensions, self.values, self.colors, self.visible)
+        return Document(table, path=self.path, view=self.view, claims=self.claims)
+
+
+# ------------------------------------------------------------------------------ framing
+def frame(header: dict, payload: bytes = b"") -> bytes:
+    """One record's bytes."""
+    head = json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    crc = zlib.crc32(payload, zlib.crc32(head))
+    return _FRAME.pack(MAGIC, len(head), len(payload), crc) + head + payload
+
+
+def records(data: bytes) -> Iterator[tuple[dict, memoryview]]:
+    """The whole records of a journal's bytes, in order; stops at the first cut or damaged one."""
+    view = memoryview(data)
+    at = 0
+    while at + _FRAME.size <= len(data):
+        magic, head_size, payload_size, crc = _FRAME.unpack_from(data, at)
+        start = at + _FRAME.size
+        end = start + head_size + payload_size
+        if magic != MAGIC or end > len(data):
+            return
+        head, payload = view[start : start + head_size], view[start + head_size : end]
+        if zlib.crc32(payload, zlib.crc32(head)) != crc:
+            return
+        try:
+            header = json.loads(bytes(head).decode("ascii"))
+        except ValueError:
+            return
+        if not isinstance(header, dict):
+            return
+        yield header, payload
+        at = end
+
+
+# ------------------------------------------------------------------------------- base
+def base_record(snapshot: Snapshot) -> bytes:
+    """The record of a whole document."""
+    values = np.ascontiguousarray(snapshot.values, dtype="<f8")
+    labels, label_sizes = _strings(snapshot.labels)
+    colors, color_sizes = _strings(snapshot.colors)
+    visible = np.array(snapshot.visible, dtype=np.uint8).tobytes()
+    header = {
+        "kind": "base",
+        "shape": list(values.shape),
+        "label_sizes": len(label_sizes),
+        "color_sizes": len(color_sizes),
+        "dimensions": [[d.name, d.unit] for d in snapshot.dimensions],
+        "claims": list(snapshot.claims),
+        "view": snapshot.view,
+        "path": snapshot.path,
+        "dirty": snapshot.dirty,
+    }
+    parts = [values.tobytes(), label_sizes.tobytes(), labels, color_sizes.tobytes(), colors, visible]
+    header["parts"] = [len(p) for p in parts]
+    return frame(header, b"".join(parts))
+
+
+def read_base(header: dict, payload: memoryview) -> Snapshot:
+    """The snapshot a base record holds."""
+    try:
+        rows, columns = (int(n) for n in header["shape"])
+        sizes = [int(n) for n in header["parts"]]
+        chunks, at = [], 0
+        for size in sizes:
+            chunks.append(payload[at : at + size])
+            at += size
+        values = np.frombuffer(chunks[0], dtype="<f8").reshape(rows, columns).astype(np.float64)
+        labels = _unstrings(chunks[2], np.frombuffer(chunks[1], dtype="<u4"))
+        colors = _unstrings(chunks[4], np.frombuffer(chunks[3], dtype="<u4"))
+        visible = tuple(bool(b) for b in bytes(chunks[5]))
+        dimensions = tuple(Dimension(str(name), str(unit)) for name, unit in header["dimensions"])
+        return Snapshot(
+            labels,
+            dimensions,
+            values,
+            colors,
+            visible,
+            tuple(str(c) for c in header.get("claims", ())),
+            header.get("view") if isinstance(header.get("view"), dict) else {},
+            header.get("path") if isinstance(header.get("path"), str) else None,
+            bool(header.get("dirty")),
+        )
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        raise JournalError(f"its snapshot of the document is damaged ({error})") from None
+
+
+def _strings(texts) -> tuple[bytes, np.ndarray]:
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]  # a lone surrogate survives
+    return b"".join(encoded), np.array([len(e) for e in encoded], dtype="<u4")
+
+
+def _unstrings(data: memoryview, sizes: np.ndarray) -> tuple[str, ...]:
+    raw = bytes(data)
+    out, at = [], 0
+    for size in sizes.tolist():
+        out.append(raw[at : at + size].decode("utf-8", "surrogatepass"))
+        at += size
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- commands
+def command_record(command: Command) -> bytes:
+    """The record of one command; raises NotJournalable for a value it cannot write."""
+    arrays: list[np.ndarray] = []
+    encoded = _encode(command, arrays)
+    blobs = [np.ascontiguousarray(a).tobytes() for a in arrays]
+    specs = [{"dtype": a.dtype.str, "shape": list(a.shape), "size": len(b)} for a, b in zip(arrays, blobs)]
+    return frame({"kind": "command", "command": encoded, "arrays": specs}, b"".join(blobs))
+
+
+def read_command(header: dict, payload: memoryview) -> Command:
+    """The command a command record holds."""
+    try:
+        arrays, at = [], 0
+        for spec in header["arrays"]:
+            size = int(spec["size"])
+            dtype = np.dtype(spec["dtype"])
+            if dtype.kind not in "fiub":
+                raise JournalError(f"it holds an array of an unexpected kind ({dtype})")
+            arrays.append(np.frombuffer(payload[at : at + size], dtype=dtype).reshape(spec["shape"]).copy())
+            at += size
+        return _decode(header["command"], arrays)
+    except JournalError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, ImportError) as error:
+        raise JournalError(f"a recorded change cannot be read ({type(error).__name__}: {error})") from None
+
+
+def _encode(value: Any, arrays: list) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, Dimension):
+        return {"__d": [value.name, value.unit]}
+    if isinstance(value, np.ndarray):
+        arrays.append(value)
+        return {"__a": len(arrays) - 1}
+    if isinstance(value, (tuple, list)):
+        return {"__t": [_encode(v, arrays) for v in value]}
+    if isinstance(value, Command) and dataclasses.is_dataclass(value):
+        cls = type(value)
+        if not cls.__module__.startswith("explorer.model."):
+            raise NotJournalable(f"{cls.__qualname__} is not a model command")
+        fields = {f.name: _encode(getattr(value, f.name), arrays) for f in dataclasses.fields(value) if f.init}
+        return {"__c": f"{cls.__module__}:{cls.__qualname__}", "f": fields}
+    raise NotJournalable(f"cannot write a {type(value).__name__} in the journal")
+
+
+def _decode(value: Any, arrays: list) -> Any:
+    if not isinstance(value, dict):
+        return value
+    if "__d" in value:
+        name, unit = value["__d"]
+        return Dimension(str(name), str(unit))
+    if "__a" in value:
+        return arrays[int(value["__a"])]
+    if "__t" in value:
+        return tuple(_decode(v, arrays) for v in value["__t"])
+    if "__c" in value:
+        cls = _command_class(str(value["__c"]))
+        return cls(**{str(k): _decode(v, arrays) for k, v in value["f"].items()})
+    raise JournalError("a recorded change holds a value of an unknown kind")
+
+
+def _command_class(name: str) -> type:
+    module_name, _, qualname = name.partition(":")
+    if not module_name.startswith("explorer.model.") or not qualname.isidentifier():
+        raise JournalError(f"a recorded change names '{name}', which is not a model command")
+    cls = getattr(importlib.import_module(module_name), qualname, None)
+    if not (isinstance(cls, type) and issubclass(cls, Command) and dataclasses.is_dataclass(cls)):
+        raise JournalError(f"a recorded change names '{name}', which is not a model command")
+    return cls
