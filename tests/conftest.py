@@ -19,7 +19,8 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory, monkeypatch):
-    """Keep QSettings (and anything else under HOME / XDG) off the real disk."""
+    """Keep QSettings, the crash-recovery journals (XDG_DATA_HOME) and anything else under HOME / XDG
+    off the real disk: each test has its own."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))

@@ -25,6 +25,9 @@ from explorer.model.claims import ClaimError, check_claim, named_labels, rename_
 from explorer.model.commands import Command, Compound
 from explorer.model.events import Signal
 
+#: Longer claims are not read (a claim naming a 1 MB label would take minutes to scan); they are "cannot check".
+MAX_CLAIM_LENGTH = 10_000
+
 #: What each mark means, as the checker words it.
 VERDICT_WORDS = {
     "✅": "true",
@@ -93,8 +96,10 @@ class ClaimList:
         self.changed.emit()
 
     def follow_rename(self, renamed: dict[str, str], labels_before: Sequence[str]) -> bool:
-        """Rewrite the claims that name a renamed vector (``old -> new``); True when any changed."""
-        texts = tuple(rename_labels(t, renamed, labels_before) for t in self._texts)
+        """Rewrite the claims that name a renamed vector (``old -> new``); True when any changed.
+
+        A claim too long to read (:data:`MAX_CLAIM_LENGTH`) is kept as written."""
+        texts = tuple(t if len(t) > MAX_CLAIM_LENGTH else rename_labels(t, renamed, labels_before) for t in self._texts)
         if texts == self.texts:
             return False
         self.replace(texts)
@@ -218,6 +223,10 @@ def judge_claim(text: str, labels: dict[str, int], values, dimensions: Sequence 
     names only vectors this table does not hold is "not here", a note rather
     than an alarm, and is judged again when those vectors are back.
     """
+    if len(text) > MAX_CLAIM_LENGTH:
+        return Judgement(
+            "⚠", f"This claim is {len(text):,} characters long; claims of up to {MAX_CLAIM_LENGTH:,} are read."
+        )
     try:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # 1e308-sized vectors
             result = check_claim(text, labels, values, dimensions)

@@ -29,6 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from explorer.model.display import shown_message
 from explorer.model.document import Document
 from explorer.model.formats import FormatError, read_by_suffix, write_table_bytes
 from explorer.model.formats.atomic import WriteFailed, write_atomically
@@ -198,7 +199,7 @@ class FileController(QObject):
     def show_error(self, text: str) -> None:
         """Tell the user that something failed (also shown in the status bar)."""
         self._context.message.emit(text)
-        QMessageBox.warning(self._widget, "Vector Explorer", text)
+        QMessageBox.warning(self._widget, "Vector Explorer", shown_message(text))
 
     # --------------------------------------------------------------- state
     def display_name(self) -> str:

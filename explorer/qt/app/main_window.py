@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model.builtin import materials_document
 from explorer.model.commands import RenameDimension
+from explorer.model.display import shown_message
 from explorer.model.edits import new_dimension_command, remove_dimension_command
 from explorer.model.table import Dimension, TableError
 from explorer.qt import errors
@@ -41,6 +42,7 @@ from explorer.qt.context import DocumentContext
 from explorer.qt.plot.constructions import ConstructionOverlay
 from explorer.qt.plot.panel import VectorPlotPanel
 from explorer.qt.table.expression_bar import ExpressionBar, table_with_bar
+from explorer.qt.table.model import unchanged_by_line_edit
 from explorer.qt.table.search_bar import SearchBar, with_search_bar
 from explorer.qt.table.view import VectorTableView
 
@@ -52,6 +54,7 @@ class DimensionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("dimensionDialog")
         self.setWindowTitle("Rename dimension")
+        self._original = dimension
         self.name = QLineEdit(dimension.name, objectName="dimensionName")
         self.unit = QLineEdit(dimension.unit, objectName="dimensionUnit")
         self.unit.setPlaceholderText("optional, e.g. kg")
@@ -64,7 +67,11 @@ class DimensionDialog(QDialog):
         form.addRow(buttons)
 
     def dimension(self) -> Dimension:
-        return Dimension(self.name.text().strip(), self.unit.text().strip())
+        """The name and unit typed (a name or unit longer than a line edit holds, left alone, stays whole)."""
+        name, unit = self.name.text(), self.unit.text()
+        name = self._original.name if unchanged_by_line_edit(name, self._original.name) else name.strip()
+        unit = self._original.unit if unchanged_by_line_edit(unit, self._original.unit) else unit.strip()
+        return Dimension(name, unit)
 
 
 class MainWindow(QMainWindow):
@@ -402,7 +409,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not clean)
 
     def _show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text)
+        self.statusBar().showMessage(shown_message(text))  # a message naming a 1 MB label stays a line
 
     # -------------------------------------------------------------- files
     def export_heatmap(self) -> None:

@@ -13,6 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
+from explorer.model.display import shown_text
 from explorer.qt.plot.arrows import place_labels
 
 #: Above this many vectors only the selected ones (and their neighbours) are labelled.
@@ -66,7 +67,7 @@ class TipLabeller:
                 label.setFont(self.font)
                 label.setZValue(10)
                 self._add(label)
-            label.setToolTip(tip)
+            label.setToolTip(shown_text(tip))  # a 1 MB label is not a tooltip
             self.labels[row] = label
         for label in spare:
             label.setVisible(False)
@@ -77,7 +78,7 @@ class TipLabeller:
     def set_text(self, row: int, text: str, tooltip: str) -> None:
         if row in self.labels:
             self.labels[row].setText(short_label(text))
-            self.labels[row].setToolTip(tooltip)
+            self.labels[row].setToolTip(shown_text(tooltip))
 
     def follow(self, coords: np.ndarray, head: float) -> None:
         """The tips are at ``coords`` (N x 2) with arrowheads ``head`` long: place the labels there."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.model.display import shown_text
 from explorer.model.neighbours import NeighbourSearch
 from explorer.model.similarity import METRIC_NAMES
 from explorer.qt.text import escape_html
@@ -135,15 +136,14 @@ class NeighboursPanel(QWidget):
         try:
             found = self.search.nearest(query, k, metric)
         except (ValueError, IndexError) as error:
-            self.title.setText(f"{table.label(query)}: {error}")
+            self.title.setText(f"{shown_text(table.label(query))}: {error}")
             self._plot.set_neighbours(None, [])
             return
-        self.title.setText(
-            f"Nearest {len(found)} to <b>{escape_html(table.label(query)[:60])}</b> by {METRIC_NAMES[metric]}"
-        )
+        name = escape_html(shown_text(table.label(query), 60))
+        self.title.setText(f"Nearest {len(found)} to <b>{name}</b> by {METRIC_NAMES[metric]}")
         self.title.setToolTip(f"Over all {len(table):,} vectors, in their {table.dimension_count} dimensions")
         for neighbour in found:
-            item = QListWidgetItem(f"{table.label(neighbour.row)}\t{neighbour.score:.4g}")
+            item = QListWidgetItem(f"{shown_text(table.label(neighbour.row))}\t{neighbour.score:.4g}")
             item.setData(Qt.ItemDataRole.UserRole, neighbour.row)
             item.setToolTip(f"{table.label(neighbour.row)}: {METRIC_NAMES[metric]} {neighbour.score:.6g}")
             self.list.addItem(item)

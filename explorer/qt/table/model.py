@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from explorer.model.commands import RenameVector, SetStyle, set_cell
+from explorer.model.display import shown_text
 from explorer.model.formats.delimited import format_value
 from explorer.model.similarity import norm
 from explorer.model.values import InvalidValue, format_number, parse_number
@@ -39,6 +40,15 @@ def _swatch(color: str) -> QIcon:
             icon.addPixmap(pixmap, mode)
         _SWATCHES[color] = icon
     return icon
+
+
+#: A QLineEdit holds at most this many characters and cuts what it is given to it.
+LINE_EDIT_LIMIT = 32767
+
+
+def unchanged_by_line_edit(text: str, old: str) -> bool:
+    """True when ``text`` is ``old`` as a QLineEdit cut it, untouched (a longer label, a name)."""
+    return len(old) > LINE_EDIT_LIMIT and text == old[:LINE_EDIT_LIMIT]
 
 
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -112,17 +122,20 @@ class VectorTableModel(QAbstractTableModel):
         if row >= table.row_count or column >= self.columnCount():
             return None
         if column == self.LABEL_COLUMN:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return table.label(row)
+            if role == Qt.ItemDataRole.EditRole:
+                return table.label(row)  # the editor gets every character
+            if role == Qt.ItemDataRole.DisplayRole:
+                return shown_text(table.label(row))
             if role == Qt.ItemDataRole.DecorationRole:
                 return _swatch(table.color(row))
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if table.is_visible(row) else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
                 shown = "shown" if table.is_visible(row) else "hidden"
-                tip = f"{table.label(row)}: {shown} in the plot (tick to toggle), colour {table.color(row)}"
+                label = shown_text(table.label(row))
+                tip = f"{label}: {shown} in the plot (tick to toggle), colour {table.color(row)}"
                 formula = self._context.document.formulas.get(table.label(row))
-                return tip if formula is None else f"{formula.describe(table.label(row))}\n{tip}"
+                return tip if formula is None else f"{shown_text(formula.describe(table.label(row)), 300)}\n{tip}"
             if role == Qt.ItemDataRole.FontRole and self._context.document.formulas.get(table.label(row)):
                 font = QFont()
                 font.setItalic(True)  # made from an expression
@@ -137,14 +150,15 @@ class VectorTableModel(QAbstractTableModel):
                 # Text, so the editor is a line edit that reads back exactly.
                 return format_value(value)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{table.label(row)}, {table.dimensions[dimension].title} = {format_value(value)}"
+                title = shown_text(table.dimensions[dimension].title)
+                return f"{shown_text(table.label(row))}, {title} = {format_value(value)}"
         else:  # the norm column
             if role == Qt.ItemDataRole.DisplayRole:
                 return format_number(norm(table.values[row]), 4)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(_NORM_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"|{table.label(row)}| = {format_value(norm(table.values[row]))} (read-only)"
+                return f"|{shown_text(table.label(row))}| = {format_value(norm(table.values[row]))} (read-only)"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -157,8 +171,8 @@ class VectorTableModel(QAbstractTableModel):
         elif section == self.norm_column:
             text, tip = "|v|", "The length of the vector, sqrt(sum of squares) (read-only)"
         elif 0 < section < self.norm_column:
-            dim = self.table.dimensions[section - 1]
-            text, tip = dim.title, f"{dim.title}: double-click to rename"
+            title = shown_text(self.table.dimensions[section - 1].title)
+            text, tip = title, f"{title}: double-click to rename"
         else:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -190,8 +204,8 @@ class VectorTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole:
             return False
         if column == self.LABEL_COLUMN:
-            label = str(value).strip()
-            if label == table.label(row):
+            label, old = str(value).strip(), table.label(row)
+            if label == old or unchanged_by_line_edit(str(value), old):
                 return False
             return self._context.push(RenameVector(row, label))
         dimension = self.dimension_of(column)

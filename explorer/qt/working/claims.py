@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from explorer.model.claim_list import VERDICT_WORDS, AddClaims, EditClaim, judge_claim, remove_claims_command
+from explorer.model.display import shown_text
 
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
 #: or ○ for a claim about vectors that are not in this table).
@@ -37,6 +38,8 @@ MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _COLORS = {"✅": "#1a7f37", "≈": "#9a6700", "❌": "#cf222e", "⚠": "#cf222e", "○": "#8c959f"}
 _FLASH = QColor("#fff3b0")
+#: Claims and reasons longer than this (characters) are shown shortened; the document keeps them whole.
+SHOWN_CLAIM_CHARS = 400
 #: How long a new claim's row stays highlighted (ms).
 FLASH_MS = 900
 
@@ -134,8 +137,8 @@ class ClaimsChecker(QGroupBox):
 
     # ---------------------------------------------------------------- claims
     def claims(self) -> list[str]:
-        """The claims as shown, in order (the document's claims)."""
-        return [self._list.item(r, 0).text() for r in range(self._list.rowCount())]
+        """The document's claims, in order, as written (a very long one is shown shortened)."""
+        return list(self._claims.texts)
 
     def add_claim(self, text: str) -> bool:
         """Add one claim at the end (an undo step); False when refused."""
@@ -156,7 +159,7 @@ class ClaimsChecker(QGroupBox):
         lines = []
         for row in rows:
             mark, reason = self.verdict(row)
-            lines.append("\t".join((self._list.item(row, 0).text(), VERDICT_WORDS[mark], reason)))
+            lines.append("\t".join((self._claims[row], VERDICT_WORDS[mark], reason)))
         text = "".join(line + "\n" for line in lines)
         QGuiApplication.clipboard().setText(text)
         n = len(rows)
@@ -166,11 +169,22 @@ class ClaimsChecker(QGroupBox):
 
     def _new_row(self, row: int, text: str) -> None:
         self._list.insertRow(row)
-        self._list.setItem(row, 0, QTableWidgetItem(text))
+        self._list.setItem(row, 0, QTableWidgetItem())
+        self._show_claim(row, text)
         for column in (1, 2):
             item = QTableWidgetItem()
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self._list.setItem(row, column, item)
+
+    def _show_claim(self, row: int, text: str) -> None:
+        """Show the claim's text; one too long to edit here (a 1 MB label in it) is shown shortened, read-only."""
+        item = self._list.item(row, 0)
+        shown = shown_text(text, SHOWN_CLAIM_CHARS)
+        item.setText(shown)
+        editable = shown == text
+        flags = item.flags()
+        item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
+        item.setToolTip("" if editable else f"{len(text):,} characters; shown shortened")
 
     def check_all(self) -> None:
         """Check every claim against the table as it is now."""
@@ -181,7 +195,7 @@ class ClaimsChecker(QGroupBox):
         self._checking = True
         try:
             for row in range(self._list.rowCount()):
-                judged = judge_claim(self._list.item(row, 0).text(), labels, values, dimensions)
+                judged = judge_claim(self._claims[row], labels, values, dimensions)
                 self._show_verdict(row, judged.mark, judged.reason)
         finally:
             self._checking = False
@@ -192,7 +206,8 @@ class ClaimsChecker(QGroupBox):
     def _fit_claim_column(self) -> None:
         """Claims on one line where they fit, within a third of the list's width."""
         metrics = QFontMetrics(self._list.font())
-        widest = max([metrics.horizontalAdvance(t) for t in self.claims()] + [metrics.horizontalAdvance("M") * 6])
+        shown = (self._list.item(r, 0).text() for r in range(self._list.rowCount()))
+        widest = max([metrics.horizontalAdvance(t) for t in shown] + [metrics.horizontalAdvance("M") * 6])
         limit = max(self._list.viewport().width() // 3, metrics.horizontalAdvance("M") * 8)
         self._list.setColumnWidth(0, min(widest + 16, limit))
 
@@ -203,6 +218,7 @@ class ClaimsChecker(QGroupBox):
         verdict_item.setData(MARK_ROLE, mark)
         verdict_item.setForeground(QColor(_COLORS[mark]))
         verdict_item.setToolTip(VERDICT_WORDS[mark])
+        reason = shown_text(reason, SHOWN_CLAIM_CHARS)
         reason_item.setText(reason)
         reason_item.setToolTip(reason)
         if mark in ("⚠", "○"):
@@ -273,7 +289,7 @@ class ClaimsChecker(QGroupBox):
         row, text = item.row(), item.text().strip()
         if row < len(self._claims) and text != self._claims[row] and not self._context.push(EditClaim(row, text)):
             self._checking = True
-            item.setText(self._claims[row])  # refused: the claim keeps its text
+            self._show_claim(row, self._claims[row])  # refused: the claim keeps its text
             self._checking = False
 
     @while_alive
@@ -294,7 +310,7 @@ class ClaimsChecker(QGroupBox):
     @while_alive
     def _on_claim_edited(self, row: int) -> None:
         self._checking = True
-        self._list.item(row, 0).setText(self._claims[row])
+        self._show_claim(row, self._claims[row])
         self._checking = False
         self.check_all()
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from explorer.model.display import shown_text
+from explorer.model.table import Dimension
 from explorer.model.vector_kind import pair_note
 from explorer.model.working import ELIDE_ABOVE, Working, working
 from explorer.model.working_render import to_html, to_markdown, to_text
@@ -136,9 +138,9 @@ class WorkingPanel(QWidget):
         self._work = working(
             table.vector(a),
             table.vector(b),
-            table.label(a),
-            table.label(b),
-            table.dimensions,
+            shown_text(table.label(a)),
+            shown_text(table.label(b)),
+            [Dimension(shown_text(d.name), shown_text(d.unit)) for d in table.dimensions],
             self._context.metric,
             self._all_terms.isChecked(),
         )
