@@ -138,26 +138,35 @@ class MoveVectors(Command):
 
 @dataclass(frozen=True)
 class RenameVector(Command):
-    """Give the vector at ``row`` a new label."""
+    """Give the vector at ``row`` a new label.
+
+    Applied to a document, the claims that name the vector are rewritten in the
+    same step; ``claims`` (set on an inverse) gives them back exactly as they
+    were instead, so that undo and redo never nest and never drift.
+    """
 
     row: int
     label: str
     text: str = "Rename vector"
+    claims: tuple[str, ...] | None = None
 
     def apply(self, table: VectorTable) -> RenameVector:
         old = table.label(self.row)
         table.set_labels((self.row,), (self.label,))
         return RenameVector(self.row, old, self.text)
 
-    def apply_to(self, document) -> Command:
-        """Rename, and rewrite the document's claims that name the vector; the inverse gives both back exactly."""
-        from explorer.model.claim_list import SetClaims
-
+    def apply_to(self, document) -> RenameVector:
+        """Rename and rewrite (or restore) the claims; the inverse restores both exactly."""
         labels, claims = document.table.labels, document.claims.texts
         inverse = self.apply(document.table)
-        if inverse.label == self.label or not document.claims.follow_rename({inverse.label: self.label}, labels):
+        if self.claims is not None:
+            if tuple(self.claims) != claims:
+                document.claims.replace(self.claims)
+        elif claims and inverse.label != self.label:
+            document.claims.follow_rename({inverse.label: self.label}, labels)
+        if not claims and not document.claims.texts:
             return inverse
-        return Compound((inverse, SetClaims(claims)), self.text)
+        return RenameVector(self.row, inverse.label, self.text, claims)
 
 
 @dataclass(frozen=True)

@@ -142,3 +142,30 @@ def test_the_claims_of_a_table_without_the_named_vectors_are_not_here():
     lookup = {"p": 0, "q": 1}
     assert judge_claim("D = 2.5 A", lookup, table.values, table.dimensions).mark == "○"
     assert judge_claim("q = 2 p", lookup, table.values, table.dimensions).mark == "✅"
+
+
+def test_undo_of_a_rename_to_a_label_the_claims_name_gives_back_their_exact_text():
+    """Found by the random-action test: 'D = 2.5 A' after A was removed and v renamed to A came back,
+    on undo, as 'D = 2.5 v' (the undo rewrote what the rename had not)."""
+    from explorer.model.commands import InsertVectors, RemoveVectors
+
+    document = materials_document()
+    document.apply(InsertVectors(5, ["v"], [[1.0, 1.0]]))
+    document.apply(RemoveVectors(0, 1))  # A goes; the claims still name it
+    undo = document.apply(RenameVector(4, "A"))  # v becomes A
+    assert document.claims.texts == LESSON_CLAIMS
+    redo = document.apply(undo)
+    assert document.claims.texts == LESSON_CLAIMS and document.table.labels[4] == "v"
+    document.apply(redo)
+    assert document.claims.texts == LESSON_CLAIMS and document.table.labels[4] == "A"
+
+
+def test_undo_and_redo_of_a_rename_many_times_stay_one_flat_step():
+    """Found by the random-action test: each undo and redo wrapped the inverse once more, until the journal
+    could not write it (RecursionError) and undo slowed down."""
+    document = materials_document()
+    step = document.apply(RenameVector(0, "Alpha"))
+    for _ in range(500):
+        step = document.apply(step)
+    assert isinstance(step, RenameVector) and step.label in ("A", "Alpha")
+    assert document.claims.texts in (LESSON_CLAIMS, tuple(t.replace("A", "Alpha") for t in LESSON_CLAIMS))
