@@ -1,0 +1,23 @@
+"""Model regressions found by the window's random-action test (tests/qt/test_random_actions.py).
+
+Each case is the smallest input that failed; they run with warnings as errors,
+so an overflow warning in a listener is a failure, as it is in the window.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explorer.model.ordering import clustered_order
+from explorer.model.similarity import similarity_matrix
+
+HUGE = np.array([[1.7e308, 3.0], [-1e308, 42.0], [1e-308, 1e-308], [3.0, 30.0], [0.353, -2.5], [7.5, 2.0]])
+
+
+def test_clustering_scores_of_huge_and_tiny_vectors_gives_an_order():
+    """Was: ValueError "Linkage 'Z' contains excessive observations in a cluster" and overflow in add."""
+    for metric in ("cosine", "dot", "euclidean", "angle"):
+        with np.errstate(over="ignore", invalid="ignore"):
+            scores = similarity_matrix(HUGE, metric)
+        order = clustered_order(scores, metric)
+        assert sorted(order.tolist()) == list(range(len(HUGE))), metric
