@@ -75,11 +75,13 @@ def check_metric(metric: str) -> str:
 
 
 def norms(vectors: np.ndarray) -> np.ndarray:
-    """Euclidean length of each row, without overflow or underflow."""
+    """Euclidean length of each row, without overflow or underflow (inf only when the length itself
+    is beyond float64, as |[1.7e308, 1.7e308]| is)."""
     x = np.atleast_2d(np.asarray(vectors))
     scale = np.max(np.abs(x), axis=1) if x.shape[1] else np.zeros(len(x), x.dtype)
     safe = np.where(scale > 0, scale, 1)
-    return scale * np.sqrt(np.einsum("ij,ij->i", x / safe[:, None], x / safe[:, None]))
+    with np.errstate(over="ignore"):
+        return scale * np.sqrt(np.einsum("ij,ij->i", x / safe[:, None], x / safe[:, None]))
 
 
 def norm(vector) -> float:
@@ -161,8 +163,13 @@ def dot(a, b) -> float:
 
 
 def euclidean(a, b) -> float:
-    """Euclidean distance |a - b|, without overflow."""
-    return float(norms((np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64))[None, :])[0])
+    """Euclidean distance |a - b|, without overflow (inf only when the distance is beyond float64)."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    scale = float(max(np.max(np.abs(a), initial=0.0), np.max(np.abs(b), initial=0.0)))
+    if scale == 0:
+        return 0.0
+    with np.errstate(over="ignore"):  # scaled first, so only a distance beyond float64 is inf
+        return float(norms((a / scale - b / scale)[None, :])[0] * scale)
 
 
 # --------------------------------------------------------------- matrices

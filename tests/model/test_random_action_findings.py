@@ -21,3 +21,14 @@ def test_clustering_scores_of_huge_and_tiny_vectors_gives_an_order():
             scores = similarity_matrix(HUGE, metric)
         order = clustered_order(scores, metric)
         assert sorted(order.tolist()) == list(range(len(HUGE))), metric
+
+
+def test_lengths_and_distances_beyond_float64_are_inf_without_a_warning():
+    """Was: 'overflow encountered in multiply' from norms and the Euclidean matrix, raised in the heatmap."""
+    from explorer.model.similarity import euclidean, norms
+
+    assert norms(np.array([[1.7e308, 1.7e308], [1e300, 0.0]])).tolist() == [np.inf, 1e300]
+    assert euclidean([1e308, 0.0], [-1e308, 0.0]) == np.inf
+    assert abs(euclidean([1.7e308, 0.0], [1e308, 0.0]) - 7e307) <= 1e-15 * 7e307
+    matrix = similarity_matrix(HUGE, "euclidean")
+    assert matrix[0, 1] == np.inf and matrix[3, 3] == 0.0
