@@ -35,6 +35,7 @@ class NeighbourSearch:
         self._units: np.ndarray | None = None
         self._zero = np.zeros(0, dtype=np.int64)  # rows of zero vectors (no direction)
         self._rows32: np.ndarray | None = None
+        self._scale = 1.0  # the float32 rows are the values divided by this (1e308 has no float32)
         self._squares: np.ndarray | None = None
         if values is not None:
             self.set_values(values)
@@ -48,8 +49,10 @@ class NeighbourSearch:
         """A few vectors changed: refresh their rows in the caches instead of rebuilding them."""
         self._values = np.asarray(values)
         rows = list(rows)
-        if self._rows32 is not None and self._rows32.shape == self._values.shape:
-            self._rows32[rows] = self._values[rows]
+        changed = np.asarray(self._values[rows], dtype=np.float64)
+        fits = not changed.size or float(np.max(np.abs(changed))) <= self._scale
+        if self._rows32 is not None and self._rows32.shape == self._values.shape and fits:
+            self._rows32[rows] = changed / self._scale
         else:
             self._rows32 = None
         if self._units is not None and self._units.shape == self._values.shape:
@@ -71,27 +74,8 @@ class NeighbourSearch:
         if not 0 <= row < n:
             raise IndexError(f"there is no vector {row + 1}")
         query = np.asarray(self._values[row], dtype=np.float64)
-        if metric in ("cosine", "angle"):
-            length = float(np.linalg.norm(query))
-            if not length or not np.isfinite(length):
-                raise ValueError("it is the zero vector: it has no direction, so nothing is near it by angle")
-            if self._units is None:
-                self._units = _unit(self._values)
-                self._zero = np.flatnonzero(~self._units.any(axis=1))
-            order_scores = self._units @ (query / length).astype(np.float32)
-            order_scores[self._zero] = -np.inf
-            left_out = len(self._zero)
-        elif metric == "dot":
-            order_scores = self._matrix32() @ query.astype(np.float32)
-            left_out = 0
-        else:
-            rows32 = self._matrix32()
-            if self._squares is None:
-                self._squares = _squares(rows32)
-            # -|x - q|^2 = 2 x.q - |x|^2 - |q|^2; the last term ranks nothing.
-            order_scores = rows32 @ (2 * query).astype(np.float32)
-            order_scores -= self._squares
-            left_out = 0
+        with np.errstate(over="ignore", invalid="ignore"):  # huge and tiny vectors: the exact scores decide
+            order_scores, left_out = self._order_scores(query, metric)
         order_scores[row] = -np.inf
         k = max(0, min(int(k), n - 1 - left_out))
         if k == 0:
@@ -102,9 +86,35 @@ class NeighbourSearch:
         order = np.lexsort((top, -nearer_first))
         return [Neighbour(int(top[i]), float(exact[i])) for i in order]
 
+    def _order_scores(self, query: np.ndarray, metric: str) -> tuple[np.ndarray, int]:
+        """float32 scores that rank the vectors (higher is nearer), and how many are left out."""
+        if metric in ("cosine", "angle"):
+            unit = _unit(query[None, :])[0]  # scaled first: a vector of 1e308 has a direction
+            if not unit.any():
+                raise ValueError("it is the zero vector: it has no direction, so nothing is near it by angle")
+            if self._units is None:
+                self._units = _unit(self._values)
+                self._zero = np.flatnonzero(~self._units.any(axis=1))
+            order_scores = self._units @ unit
+            order_scores[self._zero] = -np.inf
+            return order_scores, len(self._zero)
+        rows32 = self._matrix32()  # the values over their scale: the ranking does not change
+        scaled = (query / self._scale).astype(np.float32)
+        if metric == "dot":
+            return rows32 @ scaled, 0
+        if self._squares is None:
+            self._squares = _squares(rows32)
+        # -|x - q|^2 = 2 x.q - |x|^2 - |q|^2; the last term ranks nothing.
+        order_scores = rows32 @ (2 * scaled)
+        order_scores -= self._squares
+        return order_scores, 0
+
     def _matrix32(self) -> np.ndarray:
         if self._rows32 is None:
-            self._rows32 = np.asarray(self._values, dtype=np.float32)
+            values = np.asarray(self._values, dtype=np.float64)
+            largest = float(np.max(np.abs(values))) if values.size else 0.0
+            self._scale = largest if largest > 0 and np.isfinite(largest) else 1.0
+            self._rows32 = (values / self._scale).astype(np.float32)
         return self._rows32
 
 

@@ -32,3 +32,20 @@ def test_lengths_and_distances_beyond_float64_are_inf_without_a_warning():
     assert abs(euclidean([1.7e308, 0.0], [1e308, 0.0]) - 7e307) <= 1e-15 * 7e307
     matrix = similarity_matrix(HUGE, "euclidean")
     assert matrix[0, 1] == np.inf and matrix[3, 3] == 0.0
+
+
+def test_the_nearest_vectors_of_huge_and_tiny_vectors_are_found_without_overflow():
+    """Was: 'overflow encountered in cast' (1e308 has no float32) and a 1e308 vector called a zero vector."""
+    from explorer.model.neighbours import NeighbourSearch
+    from explorer.model.similarity import score
+
+    search = NeighbourSearch(HUGE)
+    for metric in ("cosine", "angle", "dot", "euclidean"):
+        for row in range(len(HUGE)):
+            found = search.nearest(row, k=len(HUGE) - 1, metric=metric)
+            others = [r for r in range(len(HUGE)) if r != row]
+            if metric in ("cosine", "angle"):
+                others = [r for r in others if HUGE[r].any()]
+            assert sorted(n.row for n in found) == others, (metric, row)
+            assert [n.score for n in found] == [score(HUGE[n.row], HUGE[row], metric) for n in found]
+    assert search.nearest(0, k=1, metric="cosine")[0].row == 5  # 1.7e308 points along [1, 0], as E nearly does
