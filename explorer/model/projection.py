@@ -26,6 +26,9 @@ def pca(vectors: np.ndarray) -> Projection:
     n, d = x.shape
     components = np.zeros((2, d))
     explained = [0.0, 0.0]
+    size = _extreme_size(x)
+    if size != 1.0:
+        x = x / size  # ±1e308 (a mean that overflows) or 1e-308: worked on scaled, projected back at the end
     if n and d:
         centred = x - x.mean(axis=0)
         scale = np.max(np.abs(centred)) or 1.0
@@ -53,7 +56,15 @@ def pca(vectors: np.ndarray) -> Projection:
             j = int(np.argmax(np.abs(components[i])))
             if components[i, j] < 0:
                 components[i] *= -1
-    return Projection(x @ components.T, components, (explained[0], explained[1]))
+    with np.errstate(over="ignore"):  # a coordinate beyond float64 is inf
+        coordinates = x @ components.T if size == 1.0 else (x @ components.T) * size
+    return Projection(coordinates, components, (explained[0], explained[1]))
+
+
+def _extreme_size(x: np.ndarray) -> float:
+    """The largest magnitude in ``x`` when it is too large or too small to work on directly, else 1."""
+    largest = float(np.max(np.abs(x))) if x.size else 0.0
+    return largest if np.isfinite(largest) and (largest > 1e150 or 0 < largest < 1e-150) else 1.0
 
 
 def select_dimensions(vectors: np.ndarray, x: int, y: int) -> np.ndarray:

@@ -49,3 +49,16 @@ def test_the_nearest_vectors_of_huge_and_tiny_vectors_are_found_without_overflow
             assert sorted(n.row for n in found) == others, (metric, row)
             assert [n.score for n in found] == [score(HUGE[n.row], HUGE[row], metric) for n in found]
     assert search.nearest(0, k=1, metric="cosine")[0].row == 5  # 1.7e308 points along [1, 0], as E nearly does
+
+
+def test_pca_of_huge_vectors_has_directions_and_no_overflow_warning():
+    """Was: 'overflow encountered in reduce' (the mean of 1e308s) and in matmul, raised in the plot."""
+    from explorer.model.projection import pca
+
+    vectors = np.array([[1.7e308, 1.0], [1.7e308, 2.0], [-1e308, 3.0], [1e-308, 0.0]])  # the mean overflows
+    projection = pca(vectors)
+    assert np.isfinite(projection.components).all() and sum(projection.explained) <= 1.0 + 1e-12
+    assert projection.coordinates.shape == (4, 2)
+    assert abs(projection.coordinates[0, 0]) > 1e308  # 1.7e308 along the first direction
+    lesson = pca(np.array([[3.0, 30.0], [15.0, 4.0], [3.0, 27.0]]))
+    assert np.allclose(np.linalg.norm(lesson.coordinates, axis=1), [np.hypot(3, 30), np.hypot(15, 4), np.hypot(3, 27)])
