@@ -20,6 +20,8 @@ from typing import Protocol
 
 import numpy as np
 
+from explorer.model.similarity import norms
+
 #: Categorical colours: Okabe-Ito without black (kept for text), colour-blind safe.
 CATEGORY_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
 #: The colour of the categories past the palette, grouped as "other".
@@ -50,7 +52,7 @@ class BuiltinColumns:
         out = [
             Column("label", "categorical", table.labels),
             Column("colour", "categorical", table.colors),
-            Column("|v|", "numeric", np.linalg.norm(values, axis=1) if values.size else np.zeros(len(table))),
+            Column("|v|", "numeric", norms(values) if values.size else np.zeros(len(table))),
         ]
         out += [Column(d.title, "numeric", values[:, i]) for i, d in enumerate(table.dimensions)]
         return out

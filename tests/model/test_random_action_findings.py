@@ -62,3 +62,13 @@ def test_pca_of_huge_vectors_has_directions_and_no_overflow_warning():
     assert abs(projection.coordinates[0, 0]) > 1e308  # 1.7e308 along the first direction
     lesson = pca(np.array([[3.0, 30.0], [15.0, 4.0], [3.0, 27.0]]))
     assert np.allclose(np.linalg.norm(lesson.coordinates, axis=1), [np.hypot(3, 30), np.hypot(15, 4), np.hypot(3, 27)])
+
+
+def test_the_length_column_of_huge_vectors_is_their_length():
+    """Was: np.linalg.norm squared 1e300 to inf ('overflow encountered in multiply'); |v| of [1e300, 0] is 1e300."""
+    from explorer.model.columns import available_columns
+    from explorer.model.table import VectorTable
+
+    table = VectorTable(["big", "lesson"], ["x", "y"], [[1e300, 0.0], [3.0, 4.0]])
+    length = next(c for c in available_columns(table) if c.name == "|v|")
+    assert list(length.values) == [1e300, 5.0]
