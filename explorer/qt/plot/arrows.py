@@ -24,9 +24,13 @@ def arrow_segments(tips: np.ndarray, head: float) -> np.ndarray:
     out = np.zeros((k, POINTS_PER_ARROW, 2))
     if not k:
         return out.reshape(0, 2)
-    length = np.hypot(tips[:, 0], tips[:, 1])
-    safe = np.where(length > 0, length, 1.0)
-    direction = tips / safe[:, None]
+    # Scaled first: a tip at (1.7e308, 1.7e308) still has a direction (its length is beyond float64).
+    size = np.max(np.abs(tips), axis=1)
+    size = np.where(size > 0, size, 1.0)
+    unit_length = np.hypot(tips[:, 0] / size, tips[:, 1] / size)
+    with np.errstate(over="ignore"):
+        length = unit_length * size
+    direction = (tips / size[:, None]) / np.where(unit_length > 0, unit_length, 1.0)[:, None]
     barb = np.minimum(head, 0.4 * length)[:, None]
     normal = np.stack([-direction[:, 1], direction[:, 0]], axis=1)
     back = tips - direction * barb

@@ -259,8 +259,11 @@ class VectorPlot(pg.PlotWidget):
 
     def _set_head_size(self) -> None:
         coords = self._placement.coords[self._drawn]
-        lengths = np.hypot(coords[:, 0], coords[:, 1]) if len(coords) else np.zeros(0)
-        top = float(lengths.max()) if len(lengths) else 0.0
+        with np.errstate(over="ignore"):  # an arrow longer than float64 holds (1.7e308 both ways)
+            lengths = np.hypot(coords[:, 0], coords[:, 1]) if len(coords) else np.zeros(0)
+        top = float(np.nanmax(lengths)) if len(lengths) and not np.isnan(lengths).all() else 0.0
+        if top == np.inf:
+            top = float(np.nanmax(np.abs(coords)))
         self._extent = top if top > 0 and np.isfinite(top) else 1.0
         self._head = 0.045 * self._extent
 
@@ -319,7 +322,8 @@ class VectorPlot(pg.PlotWidget):
         moving = self.drag.active or (len(rows) <= 64 and mode == "dimensions" and self._state.color_by is None)
         if moving and mode == "dimensions":
             placed = place(table, self._state, self._context.view.projections, self._live).coords
-            lengths = np.hypot(*placed[list(rows)].T)
+            with np.errstate(over="ignore"):  # inf for a tip beyond float64: redrawn whole below
+                lengths = np.hypot(*placed[list(rows)].T)
             if self.drag.active or lengths.max(initial=0) <= 1.5 * self._extent:
                 self._placement.coords[list(rows)] = placed[list(rows)]
                 if self.as_points:
