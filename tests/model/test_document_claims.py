@@ -119,7 +119,7 @@ def test_verdicts_include_not_here_and_cannot_check():
         ("⚠", "cannot check"),
     ]
     assert judged[4].reason == "mango and apple are not in this table"
-    assert judged[3].reason == "There is no vector labelled 'F'; the labels are A, B, C, D, E."
+    assert judged[3].reason == "'F = A', column 1: there is no vector labelled 'F'; the labels are A, B, C, D, E"
 
 
 def test_a_claim_list_announces_each_change():

@@ -51,8 +51,8 @@ def test_a_one_megabyte_label_is_shortened_everywhere_in_the_window(qtbot, windo
 
     assert all(len(label) <= SHOWN_CHARS for label in window.heatmap.displayed_labels())
     assert len(window.heatmap.cell_tooltip(0, 1)) < 300
-    assert all(len(label.toPlainText()) <= SHOWN_CHARS for label in window.plot._labels.values())
-    assert all(len(label.toolTip()) <= SHOWN_CHARS for label in window.plot._labels.values())
+    assert all(len(label.toPlainText()) <= SHOWN_CHARS for label in window.plot.labeller.labels.values())
+    assert all(len(label.toolTip()) <= SHOWN_CHARS for label in window.plot.labeller.labels.values())
 
     assert not context.push(InsertVectors(5, [BIG], [[1.0, 2.0]]))  # refused: the label is taken
     assert len(window.statusBar().currentMessage()) < 400
