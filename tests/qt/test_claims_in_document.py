@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
 
 from explorer.model.claims import LESSON_CLAIMS
@@ -13,11 +13,11 @@ from explorer.model.commands import RenameVector
 
 
 def claims_table(window) -> QTableWidget:
-    return window.working.findChild(QTableWidget, "claimsTable")
+    return window.findChild(QTableWidget, "claimsTable")
 
 
 def add_claim(qtbot, window, text: str) -> None:
-    line = window.working.findChild(QLineEdit, "claimInput")
+    line = window.findChild(QLineEdit, "claimInput")
     line.setFocus()
     qtbot.keyClicks(line, text)
     qtbot.keyClick(line, Qt.Key.Key_Return)
@@ -52,7 +52,7 @@ def test_editing_and_removing_claims_are_undo_steps(qtbot, window):
     assert window.working.claims.verdict(1)[0] == "❌"
     assert window.context.undo_stack.count() == 1 and window.isWindowModified()
     table.selectRow(0)
-    qtbot.mouseClick(window.working.findChild(QPushButton, "removeClaim"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QPushButton, "removeClaim"), Qt.MouseButton.LeftButton)
     assert window.working.claims.claims() == ["D = 3 A", *LESSON_CLAIMS[2:]]
     window.actionUndo.trigger()
     window.actionUndo.trigger()
@@ -112,7 +112,7 @@ def test_claims_are_saved_and_opened_with_the_document(qtbot, window, tmp_path):
 
 def test_copy_claims_and_copy_working_say_so_in_the_status_bar(qtbot, window):
     claims = window.working.claims
-    qtbot.mouseClick(window.working.findChild(QPushButton, "copyClaims"), Qt.MouseButton.LeftButton)
+    window.findChild(QAction, "copyClaims").trigger()  # the claims list's context menu
     copied = QGuiApplication.clipboard().text().splitlines()
     assert copied[1] == "D = 2.5 A\ttrue\tD = 2.5 × A: the same direction, 2.5 times the size"
     assert len(copied) == 6

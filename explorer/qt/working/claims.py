@@ -5,8 +5,8 @@ editing and removing one is a command, an undo step that marks the document
 modified, and they are saved with it. A renamed vector is renamed in its
 claims by the rename itself. Claims about vectors the table does not hold are
 greyed "not here" instead of an alarm, and check again when the vectors return.
-A new claim is scrolled to and flashes briefly; Copy puts the claims with their
-verdicts on the clipboard as tab-separated lines.
+A new claim is scrolled to and flashes briefly; Copy (Ctrl+C in the list, or its
+context menu) puts the claims with their verdicts on the clipboard as tab-separated lines.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -109,13 +109,16 @@ class ClaimsChecker(QGroupBox):
         self._input.setPlaceholderText("Add a claim, e.g. D = 2.5 A, and press Enter")
         self._add = QPushButton("Add", objectName="addClaim")
         self._remove = QPushButton("Remove", objectName="removeClaim")
-        self._copy = QPushButton("Copy", objectName="copyClaims")
-        self._copy.setToolTip("Copy the selected claims (all when none is selected) with their verdicts")
+        #: Copy (Ctrl+C in the list, or its context menu): the claims with their verdicts, tab-separated.
+        self.copy_action = QAction("&Copy Claims", self, objectName="copyClaims")
+        self.copy_action.setToolTip("Copy the selected claims (all when none is selected) with their verdicts")
+        self.copy_action.triggered.connect(lambda checked=False: self.copy_claims())
+        self._list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._list.addAction(self.copy_action)
         row = QHBoxLayout()
         row.addWidget(self._input, 1)
         row.addWidget(self._add)
         row.addWidget(self._remove)
-        row.addWidget(self._copy)
         layout = QVBoxLayout(self)
         layout.addWidget(self._list, 1)
         layout.addLayout(row)
@@ -123,7 +126,6 @@ class ClaimsChecker(QGroupBox):
         self._input.returnPressed.connect(self._on_add)
         self._add.clicked.connect(self._on_add)
         self._remove.clicked.connect(self._on_remove)
-        self._copy.clicked.connect(self.copy_claims)
         self._list.itemChanged.connect(self._on_item_change)
         header.sectionResized.connect(self._on_section_resize)
         for signal in table_signals(context.table)[1:]:
