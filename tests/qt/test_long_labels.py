@@ -44,7 +44,7 @@ def test_a_one_megabyte_label_is_shortened_everywhere_in_the_window(qtbot, windo
     assert len(relation.text()) < 1000
     assert len(window.working.findChild(QTextBrowser, "workingText").toPlainText()) < 5000
 
-    claims = window.working.findChild(QTableWidget, "claimsTable")
+    claims = window.findChild(QTableWidget, "claimsTable")
     assert all(len(claims.item(r, c).text()) < 1000 for r in range(claims.rowCount()) for c in range(3))
     assert window.working.claims.claims()[0] == f"C = {BIG}"  # the document keeps the whole text
     assert window.working.claims.verdict(0)[0] == "⚠"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from explorer.model.display import shown_text
 from explorer.model.similarity import MATRIX_LIMIT, matrix_size_text
 
 #: Vectors shown when the document has too many for a full matrix and none were chosen.
@@ -60,8 +61,10 @@ class ShownRows:
         return values if self.rows is None else values[self.rows]
 
     def labels(self) -> tuple[str, ...]:
+        """The shown rows' labels as the panel draws them (a 1 MB label shortened; an export has them whole)."""
         labels = self.context.table.labels
-        return labels if self.rows is None else tuple(labels[i] for i in self.rows)
+        labels = labels if self.rows is None else tuple(labels[i] for i in self.rows)
+        return tuple(shown_text(label) for label in labels)
 
     def positions(self, rows) -> np.ndarray:
         """Positions in the shown matrix of the table ``rows`` that are shown."""

@@ -8,6 +8,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from explorer.model.display import shown_text
+
 #: Label widths are measured once at this size and scaled.
 REFERENCE_PX = 100
 
@@ -36,7 +38,7 @@ def _label_widths(labels: tuple[str, ...], family: str) -> np.ndarray:
     font.fromString(family)
     font.setPixelSize(REFERENCE_PX)
     metrics = QFontMetricsF(font)
-    return np.array([metrics.horizontalAdvance(label.replace("\n", " ")) for label in labels], float)
+    return np.array([metrics.horizontalAdvance(shown_text(label)) for label in labels], float)
 
 
 def label_widths(labels: tuple[str, ...], base: QFont, pixel_size: float) -> np.ndarray:
@@ -47,7 +49,7 @@ def label_widths(labels: tuple[str, ...], base: QFont, pixel_size: float) -> np.
 def elide(text: str, font: QFont, width: float, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle) -> str:
     """``text`` on one line, shortened (in the middle by default) to ``width`` when longer."""
     metrics = QFontMetricsF(font)
-    one_line = text.replace("\n", " ")
+    one_line = shown_text(text)  # a 1 MB label is never measured whole
     if metrics.horizontalAdvance(one_line) <= width:
         return one_line
     return metrics.elidedText(one_line, mode, width)

@@ -139,7 +139,7 @@ class NeighboursPanel(QWidget):
             self.title.setText(f"{shown_text(table.label(query))}: {error}")
             self._plot.set_neighbours(None, [])
             return
-        name = escape_html(shown_text(table.label(query), 60))
+        name = escape_html(shown_text(table.label(query), 30))
         self.title.setText(f"Nearest {len(found)} to <b>{name}</b> by {METRIC_NAMES[metric]}")
         self.title.setToolTip(f"Over all {len(table):,} vectors, in their {table.dimension_count} dimensions")
         for neighbour in found:

@@ -25,6 +25,10 @@ from explorer.qt.working.expression_working import ExpressionWorking
 
 __all__ = ["MARK_ROLE", "ClaimsChecker", "WorkingPanel"]
 
+#: Labels and dimension names longer than this are shortened in the working: a word wider than the
+#: panel would set its smallest width (the relation wraps between words only).
+LABEL_CHARS = 40
+
 
 class WorkingPanel(QWidget):
     """Step-by-step working of the chosen pair, its relation, and the claims checker."""
@@ -138,9 +142,9 @@ class WorkingPanel(QWidget):
         self._work = working(
             table.vector(a),
             table.vector(b),
-            shown_text(table.label(a)),
-            shown_text(table.label(b)),
-            [Dimension(shown_text(d.name), shown_text(d.unit)) for d in table.dimensions],
+            shown_text(table.label(a), LABEL_CHARS),
+            shown_text(table.label(b), LABEL_CHARS),
+            [Dimension(shown_text(d.name, LABEL_CHARS), shown_text(d.unit, LABEL_CHARS)) for d in table.dimensions],
             self._context.metric,
             self._all_terms.isChecked(),
         )
