@@ -16,9 +16,9 @@ ends the journal there: what came before it is restored. Records:
 - ``view``: the view state, at most every few seconds.
 
 Commands are plain dataclasses of ints, floats, strings, tuples, dimensions,
-arrays and other commands; decoding rebuilds only subclasses of
-:class:`~explorer.model.commands.Command` defined in ``explorer.model``, so a
-journal never names code to run.
+arrays, other commands and the model's own small dataclasses (a formula, a
+kind of vectors); decoding rebuilds only dataclasses defined in
+``explorer.model``, so a journal never names code to run.
 """
 
 from __future__ import annotations
@@ -62,6 +62,10 @@ class Snapshot:
     view: dict = field(default_factory=dict)
     path: str | None = None
     dirty: bool = False
+    #: The formulas of derived vectors, the kind of vectors and stored maps, as the JSON document keeps them.
+    formulas: list = field(default_factory=list)
+    kind: dict | None = None
+    projections: list = field(default_factory=list)
 
     @classmethod
     def of(cls, document, dirty: bool = False) -> Snapshot:
@@ -77,15 +81,24 @@ class Snapshot:
             document.view.to_dict(),
             str(document.path) if document.path is not None else None,
             dirty,
+            document.formulas.to_list(),
+            table.kind.to_dict() if table.kind is not None else None,
+            document.view.projections.to_list(),
         )
 
     def document(self):
         """A new Document holding this snapshot."""
+        from explorer.model.derived import Formulas
         from explorer.model.document import Document
         from explorer.model.table import VectorTable
+        from explorer.model.vector_kind import VectorKind
 
         table = VectorTable(self.labels, self.dimensions, self.values, self.colors, self.visible)
-        return Document(table, path=self.path, view=self.view, claims=self.claims)
+        table.kind = VectorKind.from_dict(self.kind)
+        formulas = Formulas.from_file(self.formulas, self.labels)
+        document = Document(table, path=self.path, view=self.view, formulas=formulas, claims=self.claims)
+        document.view.projections.read_list(self.projections)
+        return document
 
 
 # ------------------------------------------------------------------------------ framing
@@ -136,6 +149,9 @@ def base_record(snapshot: Snapshot) -> bytes:
         "view": snapshot.view,
         "path": snapshot.path,
         "dirty": snapshot.dirty,
+        "formulas": snapshot.formulas,
+        "vector_kind": snapshot.kind,
+        "projections": snapshot.projections,
     }
     parts = [values.tobytes(), label_sizes.tobytes(), labels, color_sizes.tobytes(), colors, visible]
     header["parts"] = [len(p) for p in parts]
@@ -166,6 +182,9 @@ def read_base(header: dict, payload: memoryview) -> Snapshot:
             header.get("view") if isinstance(header.get("view"), dict) else {},
             header.get("path") if isinstance(header.get("path"), str) else None,
             bool(header.get("dirty")),
+            header.get("formulas") if isinstance(header.get("formulas"), list) else [],
+            header.get("vector_kind") if isinstance(header.get("vector_kind"), dict) else None,
+            header.get("projections") if isinstance(header.get("projections"), list) else [],
         )
     except (KeyError, TypeError, ValueError, IndexError) as error:
         raise JournalError(f"its snapshot of the document is damaged ({error})") from None
@@ -225,10 +244,10 @@ def _encode(value: Any, arrays: list) -> Any:
         return {"__a": len(arrays) - 1}
     if isinstance(value, (tuple, list)):
         return {"__t": [_encode(v, arrays) for v in value]}
-    if isinstance(value, Command) and dataclasses.is_dataclass(value):
-        cls = type(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cls = type(value)  # a command, or a value a command holds (a Formula, a VectorKind)
         if not cls.__module__.startswith("explorer.model."):
-            raise NotJournalable(f"{cls.__qualname__} is not a model command")
+            raise NotJournalable(f"{cls.__qualname__} is not a model class")
         fields = {f.name: _encode(getattr(value, f.name), arrays) for f in dataclasses.fields(value) if f.init}
         return {"__c": f"{cls.__module__}:{cls.__qualname__}", "f": fields}
     raise NotJournalable(f"cannot write a {type(value).__name__} in the journal")
@@ -251,10 +270,11 @@ def _decode(value: Any, arrays: list) -> Any:
 
 
 def _command_class(name: str) -> type:
+    """A dataclass of the model (a command, or a value one holds); nothing else is ever built."""
     module_name, _, qualname = name.partition(":")
     if not module_name.startswith("explorer.model.") or not qualname.isidentifier():
         raise JournalError(f"a recorded change names '{name}', which is not a model command")
     cls = getattr(importlib.import_module(module_name), qualname, None)
-    if not (isinstance(cls, type) and issubclass(cls, Command) and dataclasses.is_dataclass(cls)):
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module_name):
         raise JournalError(f"a recorded change names '{name}', which is not a model command")
     return cls

@@ -177,3 +177,29 @@ def test_values_come_back_bit_for_bit(tmp_path):
     back = restore(journal.path)
     assert np.array_equal(back.table.values.view(np.int64), document.table.values.view(np.int64))
     journal.close()
+
+
+def test_formulas_the_kind_of_vectors_and_stored_maps_come_back(tmp_path):
+    """What main's document holds besides the table and claims: the formulas of derived vectors (changed by
+    commands), what kind of vectors the table holds, and stored t-SNE/UMAP maps."""
+    from explorer.model.commands import SetKind
+    from explorer.model.derived import Formula, SetFormula
+    from explorer.model.vector_kind import VectorKind
+
+    document = materials_document()
+    kind = VectorKind("sentence", "all-MiniLM-L6-v2", "the mean of its token vectors", unit_length=False)
+    document.apply(SetKind(kind))  # before the saved point: in the snapshot
+    journal = Journal(tmp_path)
+    journal.start(Snapshot.of(document))
+    document.applied.connect(journal.record)
+    document.apply(InsertVectors(5, ["M"], [[3.0, 28.5]]))
+    document.apply(SetFormula("M", Formula("(A + C) / 2", True)))  # a command holding a model dataclass
+    document.apply(set_cell(0, 0, 5.0))  # M follows A
+    assert journal.flush() and not journal.needs_snapshot.is_set()  # written as commands, not a new snapshot
+    back = restore(journal.path)
+    assert back.table.same_content(document.table) and back.table.values[5].tolist() == [4.0, 28.5]
+    assert back.table.kind == kind
+    assert back.formulas.to_list() == [{"label": "M", "expression": "(A + C) / 2", "follow": True}]
+    back.apply(set_cell(2, 0, 7.0))  # still follows after the restore
+    assert back.table.values[5].tolist() == [6.0, 28.5]
+    journal.close()
