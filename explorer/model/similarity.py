@@ -392,7 +392,8 @@ def _euclidean_block(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
     block = sq[rows, None] + sq[None, :] - 2.0 * (y[rows] @ y.T)
     np.maximum(block, 0.0, out=block)
     near = block < 1e-4 * (sq[rows, None] + sq[None, :])
-    out = np.sqrt(block) * scale
+    with np.errstate(over="ignore"):  # a distance beyond float64 is inf
+        out = np.sqrt(block) * scale
     _near_pairs_directly(out, near, x, rows)
     return out
 

@@ -72,3 +72,10 @@ def test_the_length_column_of_huge_vectors_is_their_length():
     table = VectorTable(["big", "lesson"], ["x", "y"], [[1e300, 0.0], [3.0, 4.0]])
     length = next(c for c in available_columns(table) if c.name == "|v|")
     assert list(length.values) == [1e300, 5.0]
+
+
+def test_distances_between_vectors_of_1e308_in_several_dimensions_are_inf_without_a_warning():
+    """Was: 'overflow encountered in multiply' in the Euclidean matrix's blocks (the heatmap's listener)."""
+    x = np.array([[3.0, 42.0, 1e308, -1e308], [0.0, 16.0, -1e308, 1e300], [0.0, 2.4, 1.7e308, 1.7e308]])
+    matrix = similarity_matrix(x, "euclidean")
+    assert matrix[0, 1] == np.inf and matrix[1, 2] == np.inf and np.all(np.diag(matrix) == 0)
