@@ -77,7 +77,8 @@ def view_map(dimension_count: int, mode: str, x: int = 0, y: int = 1, components
 
 
 def _point(mapping: np.ndarray, vector: np.ndarray) -> tuple[float, float]:
-    p = mapping @ np.asarray(vector, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):  # beyond float64: inf, which the plot does not draw
+        p = mapping @ np.asarray(vector, dtype=np.float64)
     return float(p[0]), float(p[1])
 
 

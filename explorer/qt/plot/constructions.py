@@ -115,7 +115,8 @@ class ConstructionOverlay(QObject):
         if isinstance(claim.right.root, Label) and not isinstance(claim.left.root, Label):
             made, other = claim.left, claim.right
         built = construct(made, value_of, mapping, projected)
-        end = mapping @ np.asarray(value_of(other.root), dtype=np.float64)
+        with np.errstate(over="ignore", invalid="ignore"):  # beyond float64: inf, which is not drawn
+            end = mapping @ np.asarray(value_of(other.root), dtype=np.float64)
         claimed = Arrow((0.0, 0.0), (float(end[0]), float(end[1])), "claimed", other.text)
         return Construction((*built.arrows, claimed), built.note, built.parallelogram)
 

@@ -390,7 +390,8 @@ class VectorPlot(pg.PlotWidget):
         x, y = self.data_at(position)
         sx, sy = self.pixel_size()
         tips = self._placement.coords[self._drawn]
-        d2 = ((tips[:, 0] - x) / (sx or 1)) ** 2 + ((tips[:, 1] - y) / (sy or 1)) ** 2
+        with np.errstate(over="ignore", invalid="ignore"):  # a tip at 1e308 is out of reach (inf), not an error
+            d2 = ((tips[:, 0] - x) / (sx or 1)) ** 2 + ((tips[:, 1] - y) / (sy or 1)) ** 2
         best = int(np.argmin(d2))
         return int(self._drawn[best]) if d2[best] <= GRAB_PIXELS**2 else None
 
