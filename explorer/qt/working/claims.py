@@ -86,6 +86,7 @@ class ClaimsChecker(QGroupBox):
         self._claims = context.document.claims
         self._checking = False
         self._rows: dict[str, int] | None = None  # label -> row, rebuilt after label or row changes
+        self._layout_stale = True  # the claims' column and rows are fitted again after the next check
         self._flashing: list[QTableWidgetItem] = []
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -198,11 +199,16 @@ class ClaimsChecker(QGroupBox):
         try:
             for row in range(self._list.rowCount()):
                 judged = judge_claim(self._claims[row], labels, values, dimensions)
-                self._show_verdict(row, judged.mark, judged.reason)
+                shown = self._list.item(row, 1).data(MARK_ROLE), self._list.item(row, 2).toolTip()
+                if shown != (judged.mark, shown_text(judged.reason, SHOWN_CLAIM_CHARS)):
+                    self._show_verdict(row, judged.mark, judged.reason)
+                    self._layout_stale = True
         finally:
             self._checking = False
-        self._fit_claim_column()
-        self._list.resizeRowsToContents()
+        if self._layout_stale:  # an edit that changes no verdict (most edits) lays nothing out again
+            self._layout_stale = False
+            self._fit_claim_column()
+            self._list.resizeRowsToContents()
         self.claims_checked.emit()
 
     def _fit_claim_column(self) -> None:
@@ -296,6 +302,7 @@ class ClaimsChecker(QGroupBox):
 
     @while_alive
     def _on_claims_inserted(self, start: int, count: int) -> None:
+        self._layout_stale = True
         self._checking = True
         for offset in range(count):
             self._new_row(start + offset, self._claims[start + offset])
@@ -305,12 +312,14 @@ class ClaimsChecker(QGroupBox):
 
     @while_alive
     def _on_claims_removed(self, start: int, count: int) -> None:
+        self._layout_stale = True
         for _ in range(count):
             self._list.removeRow(start)
         self.check_all()
 
     @while_alive
     def _on_claim_edited(self, row: int) -> None:
+        self._layout_stale = True
         self._checking = True
         self._show_claim(row, self._claims[row])
         self._checking = False
@@ -318,6 +327,7 @@ class ClaimsChecker(QGroupBox):
 
     @while_alive
     def _on_claims_reset(self) -> None:
+        self._layout_stale = True
         self._end_flash()
         self._checking = True
         self._list.setRowCount(0)

@@ -39,6 +39,7 @@ class WorkingPanel(QWidget):
         self._context = context
         self._work: Working | None = None
         self._pair: tuple[int, int] | None = None
+        self._shown_html = ""
 
         self._title = QLabel(objectName="workingTitle")
         self._title.setWordWrap(True)
@@ -130,7 +131,7 @@ class WorkingPanel(QWidget):
             self._work = None
             self._title.setText("")
             self._title.hide()  # the text below says what to do
-            self._browser.setHtml(
+            self._set_html(
                 "<p>Choose two vectors — two rows of the table, or a cell of the heatmap — "
                 "to see every step of their score.</p>"
             )
@@ -173,7 +174,12 @@ class WorkingPanel(QWidget):
         setHtml first empties the document: a shown scroll bar would hide, widen the
         text and show again, laying the text out twice (6 ms instead of 2.5 ms on each
         edit or drag step). Keeping the bar on while the text is replaced avoids that.
+        The same text again (a selection or metric change that leaves the pair's
+        working as it was) is not laid out again.
         """
+        if html == self._shown_html:
+            return
+        self._shown_html = html
         bar = self._browser.verticalScrollBar()
         scroll, shown = bar.value(), bar.isVisible()
         if shown:
