@@ -325,3 +325,61 @@ def run(qtbot, window, seed: int, count: int) -> Log:
             f"seed {seed}, after {count} actions: {error}\nlast actions:\n{driver.log.tail()}"
         ) from None
     return driver.log
+
+
+class _Mouse:
+    """The three qtbot calls the walk makes, for running it outside pytest."""
+
+    def mousePress(self, widget, button, pos=None):
+        from PySide6.QtTest import QTest
+
+        QTest.mousePress(widget, button, Qt.KeyboardModifier.NoModifier, pos)
+
+    def mouseRelease(self, widget, button, pos=None):
+        from PySide6.QtTest import QTest
+
+        QTest.mouseRelease(widget, button, Qt.KeyboardModifier.NoModifier, pos)
+
+    def mouseMove(self, widget, pos):
+        from PySide6.QtTest import QTest
+
+        QTest.mouseMove(widget, pos)
+
+
+def main(argv: list[str]) -> int:
+    """``python -m tests.qt.random_actions SEED [COUNT]``: replay one walk (warnings are errors, as in the tests)."""
+    import os
+    import sys
+    import tempfile
+    import warnings
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp()  # the recovery journal stays out of the real one
+    warnings.simplefilter("error")
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt.app.main_window import MainWindow
+    from explorer.qt.app.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    failures: list[str] = []
+    sys.excepthook = lambda kind, value, tb: failures.append(f"{kind.__name__}: {value}")
+    window = MainWindow(settings=Settings(os.path.join(tempfile.mkdtemp(), "walk.ini")))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    seed, count = int(argv[0]), int(argv[1]) if len(argv) > 1 else 2000
+    try:
+        log = run(_Mouse(), window, seed, count)
+        print(f"seed {seed}: {len(log.actions)} actions, {dict(sorted(log.counts.items()))}")
+    except AssertionError as error:
+        failures.append(str(error))
+    for failure in failures:
+        print("failed:", failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

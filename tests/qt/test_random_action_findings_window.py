@@ -50,3 +50,20 @@ def test_the_construction_of_a_claim_about_a_vector_beyond_float64_is_drawn_with
     claims.setCurrentCell(6, 0)
     overlay = window.findChild(ConstructionOverlay) or window.constructions
     assert overlay.construction is not None
+
+
+def test_panning_a_view_zoomed_to_vectors_of_1e_300_keeps_a_range(qtbot, window):
+    """Was: pyqtgraph's 'Cannot set range [nan, nan]' (an overflow warning first) when the view was 1e-300 across."""
+    from PySide6.QtCore import QPoint, Qt
+
+    box = window.plot.getViewBox()
+    box.disableAutoRange()
+    box.setRange(xRange=(-1.9e-301, 1.13e-300), yRange=(-1.1e-300, 1.1e-300), padding=0)
+    viewport = window.plot.viewport()
+    start = QPoint(viewport.width() // 3, viewport.height() // 3)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in (1, 2, 3):
+        qtbot.mouseMove(viewport, start + QPoint(10 * step, 7 * step))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(30, 21))
+    (x0, x1), (y0, y1) = box.viewRange()
+    assert np.isfinite([x0, x1, y0, y1]).all() and x1 > x0 and y1 > y0

@@ -27,6 +27,10 @@ POINTS_ABOVE = 2_000
 GRAB_PIXELS = 10
 
 
+#: The narrowest and the widest view the plot zooms to (vectors of 1e-308 and 1.7e308 are drawn within them).
+VIEW_RANGE = (1e-150, 1e300)
+
+
 class VectorPlot(pg.PlotWidget):
     """The vector plot of a document context (``vectorPlot``)."""
 
@@ -69,6 +73,10 @@ class VectorPlot(pg.PlotWidget):
         self._vb = item.getViewBox()
         self._vb.setAspectLocked(True, ratio=1.0)
         self._vb.setDefaultPadding(0.12)
+        # pyqtgraph's pan and zoom arithmetic breaks down (NaN ranges) on views of 1e-300 or 1e308 across.
+        self._vb.setLimits(
+            minXRange=VIEW_RANGE[0], minYRange=VIEW_RANGE[0], maxXRange=VIEW_RANGE[1], maxYRange=VIEW_RANGE[1]
+        )
         self._vb.sigRangeChangedManually.connect(self._keep_origin_in_view)
         self._origin = pg.ScatterPlotItem([0.0], [0.0], size=6, brush=pg.mkBrush("#444444"), pen=None)
         self._origin.setZValue(5)
