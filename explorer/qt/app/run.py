@@ -56,7 +56,7 @@ def run_app(path: str | None, recover: bool = False) -> int:
     if context is not None:
         window.files.remember(context.document.path)
     if message:
-        window.statusBar().showMessage(message)
+        window.context.message.emit(message)  # through the status bar's one path (a long label in it is shortened)
     # Panels are added here with window.add_panel(Panel(window.context), title, dock_name),
     # before restore_layout(), so that the saved dock layout can place them.
     window.restore_layout()
