@@ -27,7 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.model.formats.errors import FormatError, read_text
+from explorer.model.formats.errors import FormatError
+from explorer.model.formats.source import read_text
 from explorer.model.progress import NO_PROGRESS, Progress
 
 #: Two candidates closer than this in float32 cosine are decided by gensim's arithmetic.

@@ -41,10 +41,3 @@ def size_text(size: float) -> str:
 def count_text(count: int) -> str:
     """A count for people: '1,000,000,000', or '1e+30' when it has more digits than anyone reads."""
     return f"{count:,}" if count < 10**15 else f"{count:.0e}"
-
-
-def read_text(path, max_bytes: int | None = None, notes: list[str] | None = None, what: str = "a text table") -> str:
-    """The text of a file, or one sentence: kept here for older imports (see :func:`.source.read_text`)."""
-    from explorer.model.formats.source import read_text as read
-
-    return read(path, max_bytes, notes, what)
