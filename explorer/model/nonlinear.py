@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import time
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -94,7 +95,10 @@ def run_umap(values: np.ndarray, seed: int = 0, progress: Progress = NO_PROGRESS
 
     progress(1, 2)
     reducer = umap.UMAP(n_components=2, random_state=int(seed), n_neighbors=min(15, len(x) - 1))
-    embedding = reducer.fit_transform(x)
+    with warnings.catch_warnings():
+        # A seed makes umap-learn run on one thread, and it says so on every run: not the user's concern.
+        warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
+        embedding = reducer.fit_transform(x)
     progress(2, 2)
     return np.array(embedding, dtype=np.float64)
 
