@@ -1,8 +1,9 @@
 """A corpus of malformed files, generated into a folder: what a hostile tester feeds the readers.
 
-``build_corpus(folder)`` writes 300+ files in 16 categories (encodings, BOMs,
+``build_corpus(folder)`` writes 300+ files in 17 categories (encodings, BOMs,
 separators, ragged rows, numbers, nesting, JSON documents, NumPy, archives,
-pickles, truncated files, binary, empty, special files, labels, word vectors)
+pickles, truncated files, binary, empty, special files, labels, word vectors,
+metadata columns: :mod:`tests.malformed_metadata`)
 and returns them as :class:`Case` records. tests/test_malformed_corpus.py
 runs each through the model's reader, the command line and the window's
 reading path; ``python tests/malformed_corpus.py`` prints the outcomes by
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from tests.malformed_metadata import metadata_cases
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ def build_corpus(folder: Path) -> list[Case]:
     _empty(add)
     _labels(add)
     _word_vectors(add, folder, cases)
+    metadata_cases(add, folder, cases, Case, _document)
     cases += _special(folder)
     return cases
 

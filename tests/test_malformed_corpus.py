@@ -96,6 +96,8 @@ def test_every_file_is_a_document_or_one_sentence(corpus, outcomes, tmp_path):
                     continue
                 if not (back.labels == document.table.labels and back.dimensions == document.table.dimensions):
                     failures.append(f"{case.path.name}: saved as {suffix}, labels or dimensions came back changed")
+                elif back.metadata.items() != document.table.metadata.items():
+                    failures.append(f"{case.path.name}: saved as {suffix}, its metadata came back changed")
     categories = sorted({case.category for case in corpus})
     print(f"\n{len(corpus)} files in {len(categories)} categories")
     for category in categories:

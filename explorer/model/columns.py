@@ -1,9 +1,11 @@
 """Columns a vector can be coloured or labelled by: a name, a kind and one value per vector.
 
-What exists today: each vector's label and colour (categorical), its length
-|v| and each dimension's values (numeric). Metadata columns (non-numeric CSV
-columns, a projector ``metadata.tsv``) plug in later as another
-:class:`ColumnSource`: anything with ``columns(table) -> list[Column]``.
+Each vector's label and colour (categorical), its length |v| and each
+dimension's values (numeric) are :class:`BuiltinColumns`; the table's metadata
+columns (a CSV's columns of words, a projector ``metadata.tsv``) are
+:class:`MetadataColumns`: categorical, or numeric when every filled value is a
+number. Any other :class:`ColumnSource` (``columns(table) -> list[Column]``)
+can be added.
 
 Colouring is data too: :func:`categorical_colours` gives each of the most
 frequent categories a colour of a palette colour-blind readers can tell apart
@@ -58,12 +60,33 @@ class BuiltinColumns:
         return out
 
 
+class MetadataColumns:
+    """The table's metadata columns: categories of text, or numeric when every filled value is a number
+    (empty values are NaN: drawn in grey)."""
+
+    #: Added to a metadata column's name when a built-in column has it ("colour (metadata)").
+    SUFFIX = " (metadata)"
+
+    def columns(self, table) -> list[Column]:
+        out = []
+        for index, (name, values) in enumerate(table.metadata.items()):
+            numbers = table.metadata.numbers(index)
+            out.append(Column(name, "categorical", values) if numbers is None else Column(name, "numeric", numbers))
+        return out
+
+
 def available_columns(table, sources: Iterable[ColumnSource] = ()) -> list[Column]:
-    """Every column of ``table``: the built-in ones, then those of ``sources`` (a repeated name: the first)."""
+    """Every column of ``table``: the built-in ones, its metadata, then those of ``sources``.
+
+    A metadata column named like a built-in one is offered as "name (metadata)"; any
+    other repeated name keeps the first column of that name.
+    """
     seen: set[str] = set()
     out: list[Column] = []
-    for source in (BuiltinColumns(), *sources):
+    for source in (BuiltinColumns(), MetadataColumns(), *sources):
         for column in source.columns(table):
+            if column.name in seen and isinstance(source, MetadataColumns):
+                column = Column(column.name + MetadataColumns.SUFFIX, column.kind, column.values)
             if column.name not in seen and len(column.values) == len(table):
                 seen.add(column.name)
                 out.append(column)
@@ -101,11 +124,15 @@ def categorical_colours(values: Sequence, limit: int = len(CATEGORY_PALETTE)) ->
 
 
 def numeric_positions(values: Sequence[float]) -> tuple[np.ndarray, float, float]:
-    """Each value's place in [0, 1] between the smallest and the largest, and those two."""
+    """Each value's place in [0, 1] between the smallest and the largest, and those two.
+
+    A missing value (NaN: an empty metadata cell) keeps NaN as its place.
+    """
     x = np.asarray(values, dtype=np.float64)
-    if not x.size:
-        return x, 0.0, 0.0
-    low, high = float(np.min(x)), float(np.max(x))
+    known = x[~np.isnan(x)]
+    if not known.size:
+        return x.copy(), 0.0, 0.0
+    low, high = float(np.min(known)), float(np.max(known))
     span = high - low
-    positions = (x - low) / span if span > 0 and np.isfinite(span) else np.full(x.shape, 0.5)
+    positions = (x - low) / span if span > 0 and np.isfinite(span) else np.where(np.isnan(x), np.nan, 0.5)
     return positions, low, high

@@ -75,7 +75,8 @@ def set_vector(table: VectorTable, row: int, values: Sequence[float], text: str 
 
 @dataclass(frozen=True, eq=False)
 class InsertVectors(Command):
-    """Insert vectors before row ``start``."""
+    """Insert vectors before row ``start``; ``metadata`` holds their metadata values, one tuple per
+    metadata column (empty text when None)."""
 
     start: int
     labels: tuple[str, ...]
@@ -83,6 +84,7 @@ class InsertVectors(Command):
     colors: tuple[str, ...] | None = None
     visible: tuple[bool, ...] | None = None
     text: str = "Add vector"
+    metadata: tuple[tuple[str, ...], ...] | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "labels", tuple(self.labels))
@@ -92,11 +94,13 @@ class InsertVectors(Command):
             object.__setattr__(self, "colors", tuple(self.colors))
         if self.visible is not None:
             object.__setattr__(self, "visible", tuple(self.visible))
+        if self.metadata is not None:
+            object.__setattr__(self, "metadata", tuple(tuple(column) for column in self.metadata))
 
     def apply(self, table: VectorTable) -> RemoveVectors:
         if self.values.shape[1] != table.dimension_count and len(self.labels):
             raise TableError(f"a vector here has {table.dimension_count} values, not {self.values.shape[1]}")
-        table.insert_rows(self.start, self.labels, self.values, self.colors, self.visible)
+        table.insert_rows(self.start, self.labels, self.values, self.colors, self.visible, self.metadata)
         return RemoveVectors(self.start, len(self.labels), self.text)
 
 
@@ -117,6 +121,7 @@ class RemoveVectors(Command):
             table.colors[rows],
             table.visible[rows],
             self.text,
+            table.metadata.rows_block(self.start, self.count) if len(table.metadata) else None,
         )
         table.remove_rows(self.start, self.count)
         return inverse

@@ -25,6 +25,7 @@ from explorer.model.commands import (
     RemoveVectors,
     SetKind,
 )
+from explorer.model.metadata_commands import remove_all_metadata
 from explorer.model.send_tokens import DimensionMismatch, embedding_dimensions
 from explorer.model.table import VectorTable
 from explorer.model.vector_kind import VectorKind
@@ -121,6 +122,7 @@ def send_sentences_command(
     parts: list[Command] = []
     if table.row_count:
         parts.append(RemoveVectors(0, table.row_count))
+    parts += remove_all_metadata(table)  # they described the vectors replaced
     if table.dimension_count:
         parts.append(RemoveDimensions(0, table.dimension_count))
     parts += [InsertDimensions(0, embedding_dimensions(dimensions)), SetKind(kind), InsertVectors(0, labels, vectors)]

@@ -20,6 +20,7 @@ from explorer.model.commands import (
     RemoveDimensions,
     RemoveVectors,
 )
+from explorer.model.metadata_commands import remove_all_metadata
 from explorer.model.table import Dimension, VectorTable
 from explorer.model.vocabulary import display_token
 
@@ -80,6 +81,7 @@ def send_tokens_command(
     parts: list[Command] = []
     if table.row_count:
         parts.append(RemoveVectors(0, table.row_count))
+    parts += remove_all_metadata(table)  # they described the vectors replaced
     if table.dimension_count != dimensions:
         if table.dimension_count:
             parts.append(RemoveDimensions(0, table.dimension_count))

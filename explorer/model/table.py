@@ -1,7 +1,9 @@
 """A table of labelled vectors that announces every change.
 
 Rows are vectors (a label, one float64 per dimension, a colour and a
-visibility flag); columns are dimensions (a name and an optional unit). The
+visibility flag); columns are dimensions (a name and an optional unit). Beside
+them the table keeps named columns of text, its :attr:`VectorTable.metadata`
+(:mod:`explorer.model.metadata`), which move with their rows. The
 table is changed only through the mutation methods below, which the commands
 of :mod:`explorer.model.commands` call. Structural changes are announced
 before and after (a Qt item model must be told before rows exist); value,
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.model.events import Signal
+from explorer.model.metadata import Metadata, MetadataError
 from explorer.model.text_safety import shown as shown_text
 from explorer.model.vector_kind import VectorKind
 
@@ -92,7 +95,9 @@ class VectorTable:
         values=None,
         colors: Sequence[str] | None = None,
         visible: Sequence[bool] | None = None,
+        metadata=(),
     ):
+        """``metadata``: (name, values) pairs of text columns, one value per vector (or a Metadata to copy)."""
         dims = [d if isinstance(d, Dimension) else Dimension(d) for d in dimensions]
         array = (
             np.zeros((len(labels), len(dims)))
@@ -110,6 +115,11 @@ class VectorTable:
             raise TableError("every vector needs one colour and one visibility flag")
         #: What the vectors are when a model made them (sentence vectors of all-MiniLM-L6-v2), else None.
         self.kind: VectorKind | None = None
+        try:
+            #: Named columns of text, one value per vector (a CSV's words, a projector's metadata.tsv).
+            self.metadata = Metadata(len(labels), metadata.items() if isinstance(metadata, Metadata) else metadata)
+        except MetadataError as error:
+            raise TableError(str(error)) from None
 
     # ----------------------------------------------------------------- reading
     @property
@@ -170,12 +180,12 @@ class VectorTable:
 
     def copy(self) -> VectorTable:
         """An independent copy with the same content and no listeners."""
-        copy = VectorTable(self._labels, self._dimensions, self._values, self._colors, self._visible)
+        copy = VectorTable(self._labels, self._dimensions, self._values, self._colors, self._visible, self.metadata)
         copy.kind = self.kind
         return copy
 
     def take(self, rows) -> VectorTable:
-        """A new table of the vectors at ``rows`` (in that order): labels, values, colours, visibility.
+        """A new table of the vectors at ``rows`` (in that order): labels, values, colours, visibility, metadata.
 
         What a heatmap of chosen vectors and ``--first K`` compare; the dimensions are the same.
         """
@@ -186,10 +196,11 @@ class VectorTable:
             self._values[rows] if rows else np.zeros((0, self.dimension_count)),
             [self._colors[i] for i in rows],
             [self._visible[i] for i in rows],
+            self.metadata.take(rows),
         )
 
     def same_content(self, other: VectorTable) -> bool:
-        """True when labels, dimensions, values (bit for bit), colours and visibility agree."""
+        """True when labels, dimensions, values (bit for bit), colours, visibility and metadata agree."""
         return (
             self._labels == other._labels
             and self._dimensions == other._dimensions
@@ -198,6 +209,7 @@ class VectorTable:
             and self._colors == other._colors
             and self._visible == other._visible
             and self.kind == other.kind
+            and self.metadata.items() == other.metadata.items()
         )
 
     def unique_label(self, stem: str = "v") -> str:
@@ -224,8 +236,9 @@ class VectorTable:
             seen.add(label)
 
     # ------------------------------------------------------------- changing
-    def insert_rows(self, start: int, labels, values, colors=None, visible=None) -> None:
-        """Insert vectors before row ``start``."""
+    def insert_rows(self, start: int, labels, values, colors=None, visible=None, metadata=None) -> None:
+        """Insert vectors before row ``start``; ``metadata`` gives one sequence of texts per metadata column
+        (empty text when None)."""
         count = len(labels)
         block = np.array(values, dtype=np.float64).reshape(count, self.dimension_count)
         if not 0 <= start <= self.row_count:
@@ -234,11 +247,18 @@ class VectorTable:
         self._check_labels(list(labels), self._labels)
         colors = list(colors) if colors is not None else [palette_color(start + i) for i in range(count)]
         visible = list(visible) if visible is not None else [True] * count
+        if len(colors) != count or len(visible) != count:
+            raise TableError("every vector needs one colour and one visibility flag")
+        try:
+            texts = self.metadata.check_rows_block(count, metadata)
+        except MetadataError as error:
+            raise TableError(str(error)) from None
         self.rows_inserting.emit(start, count)
         self._labels[start:start] = list(labels)
         self._values = np.concatenate([self._values[:start], block, self._values[start:]])
         self._colors[start:start] = colors
         self._visible[start:start] = visible
+        self.metadata.insert_rows(start, count, texts)
         self.rows_inserted.emit(start, count)
 
     def remove_rows(self, start: int, count: int) -> None:
@@ -250,6 +270,7 @@ class VectorTable:
         del self._colors[start : start + count]
         del self._visible[start : start + count]
         self._values = np.delete(self._values, np.s_[start : start + count], axis=0)
+        self.metadata.remove_rows(start, count)
         self.rows_removed.emit(start, count)
 
     def move_rows(self, start: int, count: int, to: int) -> None:
@@ -268,6 +289,7 @@ class VectorTable:
         self._colors = [self._colors[i] for i in order]
         self._visible = [self._visible[i] for i in order]
         self._values = self._values[order]
+        self.metadata.reorder(order)
         self.rows_moved.emit(start, count, to)
 
     def set_values(self, rows: Sequence[int], columns: Sequence[int], block) -> None:
@@ -343,4 +365,5 @@ class VectorTable:
         self._colors = list(other._colors)
         self._visible = list(other._visible)
         self.kind = other.kind
+        self.metadata.replace(other.metadata)
         self.reset.emit()

@@ -47,7 +47,7 @@ def test_usage_lines_show_the_optional_file(capsys):
 @pytest.fixture
 def files(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("label,x,y\nA,3,abc\n")
+    bad.write_text("label,x,y\nA,3,abc\nB,1,2\n")
     good = tmp_path / "good.csv"
     good.write_text("label,x,y\nA,3,30\nB,15,4\n")
     questions = tmp_path / "questions.txt"

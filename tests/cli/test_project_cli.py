@@ -34,7 +34,7 @@ def test_tsne_is_seeded_and_reproducible(tmp_path):
 
 def test_a_bad_file_exits_1_with_one_sentence(tmp_path, capsys):
     source = tmp_path / "bad.csv"
-    source.write_text("label,a\nx,abc\n")
+    source.write_text("label,a\nx,abc\ny,1\n")
     assert main(["project", str(source), "-o", str(tmp_path / "c.csv")]) == 1
     assert capsys.readouterr().err == "explorer: bad.csv, line 2, column 2: 'abc' is refused: it is not a number\n"
 

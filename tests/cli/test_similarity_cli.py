@@ -48,7 +48,7 @@ def test_zero_vector_prints_undefined(tmp_path, capsys):
 
 def test_bad_file_is_one_sentence_naming_line_and_column(tmp_path, capsys):
     path = tmp_path / "bad.csv"
-    path.write_text("label,x,y\nA,3,abc\n")
+    path.write_text("label,x,y\nA,3,abc\nB,1,2\n")
     assert main(["similarity", str(path)]) == 1
     err = capsys.readouterr().err
     assert err == "explorer: bad.csv, line 2, column 3: 'abc' is refused: it is not a number\n"

@@ -51,7 +51,7 @@ def test_explorer_file_opens_the_window_on_that_file(tmp_path):
 
 def test_explorer_with_a_bad_file_says_where_and_exits_non_zero(tmp_path):
     data = tmp_path / "bad.csv"
-    data.write_text("label,x,y\nking,0.9,oops\n")
+    data.write_text("label,x,y\nking,0.9,oops\nqueen,1,2\n")
     result = run_explorer(str(data), tmp_path=tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip() == "explorer: bad.csv, line 2, column 3: 'oops' is refused: it is not a number"

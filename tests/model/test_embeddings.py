@@ -123,6 +123,7 @@ def test_the_rows_of_tokens_already_in_the_table():
 
 def test_send_tokens_of_another_dimension_count_replaces_only_when_asked():
     table = materials()
+    table.metadata.insert_columns(0, ["density"], [["light", "dense", "light", "light", "dense"]])
     before = table.copy()
     sample = load_glove_sample()
     words = ["cat", "dog", "car", "truck", "king", "queen"]
@@ -132,7 +133,7 @@ def test_send_tokens_of_another_dimension_count_replaces_only_when_asked():
     assert said.startswith("Replaced the table's 5 vectors of 2 dimensions with 6 token vectors of 50")
     inverse = command.apply(table)
     assert table.labels == tuple(words) and table.dimension_count == 50
-    assert table.dimensions[0].name == "d1"
+    assert table.dimensions[0].name == "d1" and len(table.metadata) == 0  # the materials' density went too
     assert table.vector(0).tolist() == sample.vector("cat").tolist()
     inverse.apply(table)
     assert table.same_content(before)

@@ -75,12 +75,15 @@ def test_units_in_headers(tmp_path):
 @pytest.mark.parametrize(
     "content, expected",
     [
-        ("label,x,y\nA,3,abc\n", "m.csv, line 2, column 3: 'abc' is refused: it is not a number"),
-        ("label,x,y\nA,3,\n", "m.csv, line 2, column 3: the cell is empty"),
-        ("label,x,y\nA,3,nan\n", "m.csv, line 2, column 3: 'nan' is not a finite number"),
-        ("label,x,y\nA,3,inf\n", "m.csv, line 2, column 3: 'inf' is not a finite number"),
-        ("label,x,y\nA,3,1e400\n", "m.csv, line 2, column 3: '1e400' is too large"),
-        ("label,x,y\nA,3,1.2.3\n", "m.csv, line 2, column 3: '1.2.3' is refused: it has more than one decimal point"),
+        ("label,x,y\nA,3,abc\nB,1,2\n", "m.csv, line 2, column 3: 'abc' is refused: it is not a number"),
+        ("label,x,y\nA,3,\nB,1,2\n", "m.csv, line 2, column 3: the cell is empty"),
+        ("label,x,y\nA,3,nan\nB,1,2\n", "m.csv, line 2, column 3: 'nan' is not a finite number"),
+        ("label,x,y\nA,3,inf\nB,1,2\n", "m.csv, line 2, column 3: 'inf' is not a finite number"),
+        ("label,x,y\nA,3,1e400\nB,1,2\n", "m.csv, line 2, column 3: '1e400' is too large"),
+        (
+            "label,x,y\nA,3,1.2.3\nB,1,2\n",
+            "m.csv, line 2, column 3: '1.2.3' is refused: it has more than one decimal point",
+        ),
         ("label,x,y\nA,1,2\nB,3\n", "m.csv, line 3, column 3: this row has 1 values but the header names 2 dimensions"),
         ("label,x,y\nA,1,2\nA,3,4\n", "m.csv, line 3, column 1: the label 'A' is already used on line 2"),
         ("label,x\n,1\n", "m.csv, line 2, column 1: the label is empty"),

@@ -1,4 +1,7 @@
-"""CSV and TSV with a header row: the first column is the label, the rest numbers.
+"""CSV and TSV with a header row: the first column is the label, then dimensions and metadata.
+
+Columns of numbers are dimensions; columns of words are kept as metadata
+columns of text (:mod:`explorer.model.formats.text_columns` says which is which).
 
 A header such as ``mass (kg)`` gives the dimension's name and unit. The
 separator is found from the header line (comma, tab or semicolon); with
@@ -24,9 +27,10 @@ import numpy as np
 from explorer.model.formats.errors import FormatError
 from explorer.model.formats.fast import Progress, numeric_block
 from explorer.model.formats.source import read_text
+from explorer.model.formats.text_columns import ColumnReading, marked_text, read_column, text_header
+from explorer.model.metadata import LONGEST_NAME
 from explorer.model.table import Dimension, VectorTable
 from explorer.model.text_safety import neutralise_formula, restore_formula, shown
-from explorer.model.values import InvalidValue, parse_number
 
 #: Characters str.splitlines() breaks at but CSV does not.
 _OTHER_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -57,8 +61,10 @@ def parse_delimited(
 ) -> VectorTable:
     """Parse CSV/TSV ``text`` (header row first) into a table, or raise FormatError.
 
-    Well-formed numbers are parsed in C (:func:`_fast_table`); anything else
-    is read cell by cell, so that the message names the line and the column.
+    Columns of numbers are dimensions; columns of words are metadata (see
+    :mod:`explorer.model.formats.text_columns` for the rule). Well-formed numbers
+    are parsed in C (:func:`_fast_table`); anything else is read cell by cell,
+    so that the message names the line and the column.
     """
     if not text.strip():
         raise FormatError(path, None, None, "is empty")
@@ -67,11 +73,17 @@ def parse_delimited(
     fast = _fast_table(text, delimiter, progress)
     if fast is not None:
         return fast
-    decimal_comma = delimiter == ";"
+    header, lines, labels, records = _records(text, path, delimiter)
+    return _table_of_columns(path, header, lines, labels, records, decimal_comma=delimiter == ";")
+
+
+def _records(text: str, path, delimiter: str) -> tuple[list[str], list[int], list[str], list[list[str]]]:
+    """The header, and each row's line, label and other cells; refuses ragged rows and bad labels."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     header: list[str] | None = None
     labels: list[str] = []
-    rows: list[list[float]] = []
+    lines: list[int] = []
+    records: list[list[str]] = []
     first_line_of: dict[str, int] = {}
     line = 1
     try:
@@ -108,23 +120,60 @@ def parse_delimited(
                     f"the label '{shown(label)}' is already used on line {first_line_of[label]}; labels must be unique",
                 )
             first_line_of[label] = start_line
-            values = []
-            for column, cell in enumerate(record[1:], start=2):
-                if decimal_comma:
-                    cell = cell.replace(",", ".")
-                try:
-                    values.append(parse_number(cell))
-                except InvalidValue as error:
-                    raise FormatError(path, start_line, column, str(error)) from None
             labels.append(label)
-            rows.append(values)
+            lines.append(start_line)
+            records.append(record[1:])
     except csv.Error as error:
         raise FormatError(path, line, None, f"is not valid CSV ({error})") from None
     if header is None:
         raise FormatError(path, None, None, "has no header row")
-    dimensions = [parse_dimension(h, i) for i, h in enumerate(header[1:], start=1)]
-    values = np.array(rows, dtype=np.float64).reshape(len(rows), len(dimensions))
-    return VectorTable(labels, dimensions, values)
+    return header, lines, labels, records
+
+
+def _table_of_columns(path, header, lines, labels, records, decimal_comma: bool) -> VectorTable:
+    """Dimensions from the columns of numbers, metadata from the columns of text (or a refusal naming a cell)."""
+    dimensions: list[Dimension] = []
+    numbers: list[np.ndarray] = []
+    metadata: list[tuple[str, list[str]]] = []
+    first_text = 0  # the column of the first metadata column
+    for column, title in enumerate(header[1:], start=1):
+        cells = [record[column - 1] for record in records]
+        name = marked_text(restore_formula(title))
+        reading = read_column(cells, decimal_comma) if name is None else ColumnReading("text")
+        if reading.kind == "numbers":
+            dimensions.append(parse_dimension(title, column))
+            numbers.append(reading.numbers)
+        elif reading.kind == "refused":
+            raise FormatError(path, lines[reading.row], column + 1, reading.why)
+        elif name is not None or title.strip() or any(cell.strip() for cell in cells):
+            name = name if name is not None else restore_formula(title).strip()
+            used = [n for n, _ in metadata]
+            name = name or f"column {column + 1}"
+            metadata.append((_free(name, used), [restore_formula(cell) for cell in cells]))
+            first_text = column if len(metadata) == 1 else first_text
+        # A column with no header and no values (a separator at the end of each line) is left out.
+    if not dimensions and metadata and records:
+        column, (name, cells) = first_text, metadata[0]
+        row = next((i for i, cell in enumerate(cells) if cell.strip()), 0)
+        raise FormatError(
+            path,
+            lines[row],
+            column + 1,
+            f"has no column of numbers ('{shown(name)}' holds text such as '{shown(cells[row])}'); "
+            "a vector needs at least one dimension",
+        )
+    values = np.column_stack(numbers) if numbers else np.zeros((len(labels), 0))
+    return VectorTable(labels, dimensions, values.reshape(len(labels), len(dimensions)), metadata=metadata)
+
+
+def _free(name: str, used: list[str]) -> str:
+    name = name[:LONGEST_NAME].strip()
+    if name not in used:
+        return name
+    n = 2
+    while f"{name} {n}" in used:
+        n += 1
+    return f"{name} {n}"
 
 
 def _fast_table(text: str, delimiter: str, progress: Progress | None) -> VectorTable | None:
@@ -134,7 +183,7 @@ def _fast_table(text: str, delimiter: str, progress: Progress | None) -> VectorT
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
     header = lines[0].split(delimiter)
     body = lines[1:]
-    if len(header) < 2 or not body:
+    if len(header) < 2 or not body or any(marked_text(restore_formula(h)) is not None for h in header[1:]):
         return None
     labels = [restore_formula(line.partition(delimiter)[0]) for line in body]
     if len(set(labels)) != len(labels) or not all(label.strip() for label in labels):
@@ -168,11 +217,16 @@ def format_value(value: float) -> str:
 def write_delimited(table: VectorTable, delimiter: str = ",") -> bytes:
     """The table as UTF-8 CSV (or TSV) bytes with a header row; reads back exactly.
 
-    No text cell starts a spreadsheet formula (see the module's notes).
+    Metadata columns follow the dimensions; one whose values would read back as
+    numbers is headed ``name [text]``. No text cell starts a spreadsheet formula
+    (see the module's notes).
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(["label"] + [neutralise_formula(d.title) for d in table.dimensions])
-    for label, row in zip(table.labels, table.values):
-        writer.writerow([neutralise_formula(label)] + [format_value(v) for v in row])
+    metadata = [[neutralise_formula(value) for value in values] for _, values in table.metadata.items()]
+    headers = [neutralise_formula(text_header(name, cells)) for name, cells in zip(table.metadata.names, metadata)]
+    writer.writerow(["label"] + [neutralise_formula(d.title) for d in table.dimensions] + headers)
+    for row, (label, values) in enumerate(zip(table.labels, table.values)):
+        texts = [cells[row] for cells in metadata]
+        writer.writerow([neutralise_formula(label)] + [format_value(v) for v in values] + texts)
     return out.getvalue().encode("utf-8")

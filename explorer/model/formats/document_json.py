@@ -3,6 +3,9 @@
 Holds what CSV cannot: units, colours, visibility, the formulas of vectors
 made from expressions (``"formulas": [{"label": "M", "expression": "(A + C) / 2",
 "follow": true}]``; a file without them has none), the claims and the view state.
+Metadata columns are kept as ``"metadata": [{"name": "category", "values": ["metal", ...]}]``,
+one value per vector in the vectors' order; they are read tolerantly (a value
+missing or of the wrong kind is repaired, and a note says so).
 
 Version 2 keeps the view state nested (``{"plot": …, "heatmap": …,
 "selection": …}``) and the claims as written (``"claims": ["D = 2.5 A", …]``;
@@ -50,6 +53,8 @@ def write_document(table, view=None, *, formulas=None, claims=()) -> bytes:
         # t-SNE / UMAP coordinates with what they were computed from, so reopening does not recompute.
         "projections": view.projections.to_list(),
     }
+    if len(table.metadata):
+        data["metadata"] = table.metadata.to_list()
     if formulas:
         data["formulas"] = formulas.to_list()
     if table.kind is not None:  # what the vectors are when a model made them (sentence vectors)
@@ -57,11 +62,13 @@ def write_document(table, view=None, *, formulas=None, claims=()) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
 
-def parse_document(text: str, path=None):
-    """Parse document JSON text into a Document, or raise FormatError."""
+def parse_document(text: str, path=None, notes: list[str] | None = None):
+    """Parse document JSON text into a Document, or raise FormatError; ``notes`` gets a sentence
+    for each repair (metadata of the wrong length or kind)."""
     from explorer.model.claim_list import claims_from_file
     from explorer.model.derived import Formulas
     from explorer.model.document import Document
+    from explorer.model.metadata import metadata_from_file
 
     try:
         data = json.loads(text, parse_int=_integer, parse_constant=_refuse_constant)
@@ -124,7 +131,12 @@ def parse_document(text: str, path=None):
             values.append(floats)
         colors = [v["color"] if _is_color(v.get("color")) else palette_color(i) for i, v in enumerate(vectors)]
         visible = [v.get("visible") is not False for v in vectors]
-        table = VectorTable(labels, dimensions, values, colors, visible)
+        repairs: list[str] = []
+        metadata = metadata_from_file(data.get("metadata"), len(labels), repairs)
+        if notes is not None:
+            name = Path(path).name if path else "the document"
+            notes.extend(f"{name}: {repair}" for repair in repairs)
+        table = VectorTable(labels, dimensions, values, colors, visible, metadata)
         table.kind = VectorKind.from_dict(data.get("kind"))
         view = data.get("view", {})
         formulas = Formulas.from_file(data.get("formulas"), labels)
@@ -154,7 +166,7 @@ def _is_color(value) -> bool:
 
 def read_document(path: Path, notes: list[str] | None = None):
     """Read a JSON document file (``notes`` gets a sentence when its encoding was guessed)."""
-    return parse_document(read_text(Path(path), notes=notes, what="a JSON document"), Path(path))
+    return parse_document(read_text(Path(path), notes=notes, what="a JSON document"), Path(path), notes)
 
 
 #: Integers of more digits than this are read as floats (Python refuses to turn 4,300 digits into an int).

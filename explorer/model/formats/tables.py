@@ -109,7 +109,7 @@ def check_table_size(path: Path, rows: int, columns: int) -> None:
 
 def check_storable(table: VectorTable, path: Path) -> None:
     """Refuse a table that could not be saved and read again: no dimensions, or a NUL or a lone surrogate
-    in a label, a dimension's name or its unit."""
+    in a label, a dimension's name or its unit, or a metadata column's name or value."""
     if table.dimension_count == 0:
         raise FormatError(path, None, None, "holds no numbers; a vector needs at least one dimension")
     for number, label in enumerate(table.labels, start=1):
@@ -125,6 +125,21 @@ def check_storable(table: VectorTable, path: Path) -> None:
                 raise FormatError(
                     path, None, None, f"dimension {number:,}'s {part} holds {bad}, a character that cannot be saved"
                 )
+    for name, values in table.metadata.items():
+        bad = unsaveable_character(name)
+        if bad is not None:
+            raise FormatError(
+                path, None, None, f"a metadata column's name holds {bad}, a character that cannot be saved"
+            )
+        if unsaveable_character("\n".join(values)) is not None:
+            row = next(i for i, value in enumerate(values) if unsaveable_character(value) is not None)
+            raise FormatError(
+                path,
+                None,
+                None,
+                f"vector {row + 1:,}'s '{shown(name)}' holds {unsaveable_character(values[row])}, "
+                "a character that cannot be saved",
+            )
 
 
 def read_by_suffix(path, notes: list[str] | None = None, progress: Progress | None = None):
@@ -159,8 +174,11 @@ def _read_table(path: Path, notes: list[str] | None, progress: Progress | None) 
     notes = notes if notes is not None else []
     suffix = path.suffix.lower()
     if suffix in (".npy", ".npz"):
-        words, vectors = wordvectors.numpy_rows(path, None, lambda rows, columns: check_table_size(path, rows, columns))
-        return word_table(path, words, vectors, lambda i: (None, f"vector {i + 1}"), notes)
+        metadata: list = []
+        words, vectors = wordvectors.numpy_rows(
+            path, None, lambda rows, columns: check_table_size(path, rows, columns), columns=metadata
+        )
+        return word_table(path, words, vectors, lambda i: (None, f"vector {i + 1}"), notes, metadata)
     if suffix not in (".csv", ".tsv", ".txt", ".vec", ""):
         raise FormatError(
             path,
@@ -179,13 +197,15 @@ def _read_table(path: Path, notes: list[str] | None, progress: Progress | None) 
         return word_table(path, words, values, lambda i: (lines[i], None), notes)
     if kind == "projector":
         values, lines = wordvectors.parse_projector(text, path, progress, _LARGEST)
-        labels = wordvectors._labels_for(path, len(values), None)
-        return word_table(path, labels, values, lambda i: (lines[i], None), notes)
+        metadata = []
+        labels = wordvectors._labels_for(path, len(values), None, metadata)
+        return word_table(path, labels, values, lambda i: (lines[i], None), notes, metadata)
     return parse_delimited(text, path, "\t" if suffix == ".tsv" else None, progress)
 
 
-def word_table(path: Path, words, vectors, where, notes: list[str]) -> VectorTable:
-    """Rows labelled by ``words`` with dimensions d1..dD; repeats left out (with a note).
+def word_table(path: Path, words, vectors, where, notes: list[str], metadata=()) -> VectorTable:
+    """Rows labelled by ``words`` with dimensions d1..dD and the ``metadata`` columns (name, values);
+    repeats left out (with a note).
 
     ``where(i)`` gives (line, text) for vector ``i``, to name it in messages.
     """
@@ -225,7 +245,9 @@ def word_table(path: Path, words, vectors, where, notes: list[str]) -> VectorTab
             f"keeping the first vector of each (the first repeat: '{shown(words[first])}' on {at}, first on {before})"
         )
     dimensions = [Dimension(f"d{k + 1}") for k in range(values.shape[1])]
-    return VectorTable([words[i] for i in keep], dimensions, values)
+    if repeats:
+        metadata = [(name, [values_[i] for i in keep]) for name, values_ in metadata]
+    return VectorTable([words[i] for i in keep], dimensions, values, metadata=metadata)
 
 
 def _first_lines(text: str, count: int) -> list[str]:

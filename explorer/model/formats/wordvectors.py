@@ -4,7 +4,8 @@
   with a first line ``V D``, which is checked against the rest.
 - TensorBoard projector: ``vectors.tsv`` (tab-separated numbers, no header)
   with ``metadata.tsv`` beside it (one label a line; a header row when it has
-  several columns, the first column is used).
+  several columns: the 'label' or 'word' column is used, else the first; the
+  table reader keeps the others as metadata columns).
 - ``.npy``: a V x D array, labels from ``metadata.tsv`` beside it when there
   is one, else ``0``, ``1``, ...; ``.npz``: ``vectors`` and optional ``words``.
 
@@ -22,6 +23,7 @@ from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.formats.errors import FormatError, count_text, size_text
 from explorer.model.formats.fast import Progress, numeric_block
 from explorer.model.formats.numpy_files import MAX_ARRAY_BYTES, read_npy, read_npz
+from explorer.model.formats.projector_metadata import parse_projector_metadata, read_projector_metadata
 from explorer.model.formats.source import read_text
 from explorer.model.text_safety import shown
 
@@ -165,14 +167,10 @@ def _fast_glove(lines: list[str], header, progress) -> tuple[list[str], np.ndarr
 
 
 def read_metadata(path) -> list[str]:
-    """Labels from a projector ``metadata.tsv`` (first column; a header when several columns)."""
+    """Labels from a projector ``metadata.tsv`` (the 'label' or 'word' column, else the first; a header when
+    several columns)."""
     path = Path(path)
-    lines = read_text(path).splitlines()
-    while lines and not lines[-1].strip():
-        lines.pop()
-    if lines and "\t" in lines[0]:
-        lines = lines[1:]
-    return [line.split("\t")[0] for line in lines]
+    return parse_projector_metadata(read_text(path), path)[0]
 
 
 def _metadata_beside(path: Path, metadata) -> Path | None:
@@ -185,13 +183,15 @@ def _metadata_beside(path: Path, metadata) -> Path | None:
     return None
 
 
-def _labels_for(path: Path, count: int, metadata) -> list[str]:
+def _labels_for(path: Path, count: int, metadata, columns: list | None = None) -> list[str]:
+    """The labels of ``count`` vectors from the metadata.tsv beside ``path`` (else 0, 1, ...); its other
+    columns are added to ``columns`` when it is given."""
     meta = _metadata_beside(path, metadata)
     if meta is None:
         return [str(i) for i in range(count)]
-    labels = read_metadata(meta)
-    if len(labels) != count:
-        raise FormatError(meta, None, None, f"has {len(labels)} labels for the {count} vectors of {path.name}")
+    labels, extra = read_projector_metadata(meta, count, path.name)
+    if columns is not None:
+        columns.extend(extra)
     return labels
 
 
@@ -268,10 +268,13 @@ def read_numpy(path, metadata=None) -> EmbeddingMatrix:
     return EmbeddingMatrix(words, vectors, path.name)
 
 
-def numpy_rows(path, metadata=None, check=None, dtype=np.float64) -> tuple[list[str], np.ndarray]:
+def numpy_rows(
+    path, metadata=None, check=None, dtype=np.float64, columns: list | None = None
+) -> tuple[list[str], np.ndarray]:
     """The labels and the V x D numbers (a ``dtype`` copy) of an .npy or .npz file.
 
-    ``check(rows, columns)`` refuses, from the header, an array too large to read.
+    ``check(rows, columns)`` refuses, from the header, an array too large to read; the
+    metadata columns of a metadata.tsv beside an .npy are added to ``columns`` when it is given.
     """
     path = Path(path)
     check = check if check is not None else _word_vector_size(path)
@@ -280,7 +283,7 @@ def numpy_rows(path, metadata=None, check=None, dtype=np.float64) -> tuple[list[
     else:
         vectors, words = read_npy(path, check, dtype), None
     if words is None:
-        words = _labels_for(path, vectors.shape[0], metadata)
+        words = _labels_for(path, vectors.shape[0], metadata, columns)
     elif len(words) != vectors.shape[0]:
         raise FormatError(path, None, None, f"has {len(words):,} words for {vectors.shape[0]:,} vectors")
     return words, vectors
