@@ -33,11 +33,15 @@ OTHER = "other"
 
 @dataclass(frozen=True)
 class Column:
-    """Values of one column, one per vector: ``kind`` is "categorical" (str) or "numeric" (float)."""
+    """Values of one column, one per vector: ``kind`` is "categorical" (str) or "numeric" (float).
+
+    ``texts`` is the text of a metadata column offered as numeric (what a tip shows: ``007``, not 7).
+    """
 
     name: str
     kind: str
     values: Sequence
+    texts: Sequence[str] | None = None
 
 
 class ColumnSource(Protocol):
@@ -71,7 +75,9 @@ class MetadataColumns:
         out = []
         for index, (name, values) in enumerate(table.metadata.items()):
             numbers = table.metadata.numbers(index)
-            out.append(Column(name, "categorical", values) if numbers is None else Column(name, "numeric", numbers))
+            out.append(
+                Column(name, "categorical", values) if numbers is None else Column(name, "numeric", numbers, values)
+            )
         return out
 
 
@@ -86,7 +92,7 @@ def available_columns(table, sources: Iterable[ColumnSource] = ()) -> list[Colum
     for source in (BuiltinColumns(), MetadataColumns(), *sources):
         for column in source.columns(table):
             if column.name in seen and isinstance(source, MetadataColumns):
-                column = Column(column.name + MetadataColumns.SUFFIX, column.kind, column.values)
+                column = Column(column.name + MetadataColumns.SUFFIX, column.kind, column.values, column.texts)
             if column.name not in seen and len(column.values) == len(table):
                 seen.add(column.name)
                 out.append(column)

@@ -2,10 +2,11 @@
 
 The text is TSV (tabs between cells, one line per row), as every spreadsheet
 copies it. It lands at a cell of the table view: column 0 is the label, 1..D
-the dimensions. Rows past the end become new vectors, columns past the last
-dimension become new dimensions, and a first row whose value cells are not
-numbers is a header that names them. Every cell is checked before anything
-changes, so a bad cell refuses the whole paste.
+the dimensions, D+1..D+M the metadata columns (text, taken as it is). Rows past
+the end become new vectors; in a table without metadata columns, columns past
+the last dimension become new dimensions, and a first row whose number cells
+are not numbers is a header that names them. Every cell is checked before
+anything changes, so a bad cell refuses the whole paste.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from explorer.model.commands import (
     SetValues,
 )
 from explorer.model.formats.delimited import format_value, parse_dimension
+from explorer.model.metadata_commands import SetMetadata
 from explorer.model.table import Dimension, VectorTable, unique_name
 from explorer.model.values import InvalidValue, parse_number
 
@@ -63,9 +65,17 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
         raise PasteError("the clipboard holds no text to paste")
     width = max(len(r) for r in cells)
     cells = [r + [""] * (width - len(r)) for r in cells]
-    column = min(column, table.dimension_count + 1)
+    dims, texts = table.dimension_count, len(table.metadata)
+    column = min(column, dims + texts + 1)
     row = min(row, table.row_count)
-    value_columns = [j for j in range(width) if column + j >= 1]  # cells that land on dimensions
+    if texts and column + width - 1 > dims + texts:
+        raise PasteError(
+            f"the block is {column + width - 1 - dims - texts} column(s) wider than the table from there "
+            "(|v| is read-only); paste it further left, or add the dimensions or metadata columns first"
+        )
+    # Cells that land on dimensions (existing or new), and those that land on metadata columns (text).
+    value_columns = [j for j in range(width) if column + j >= 1 and not dims < column + j <= dims + texts]
+    text_columns = [j for j in range(width) if dims < column + j <= dims + texts]
 
     header: list[str] | None = None
     if value_columns and not any(_is_number(cells[0][j]) for j in value_columns):
@@ -86,7 +96,7 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
     # New dimensions first, so that new vectors get the full width.
     first_dimension = column - 1 if column >= 1 else 0
     last_dimension = first_dimension + len(value_columns)  # exclusive
-    new_dims = last_dimension - table.dimension_count
+    new_dims = last_dimension - table.dimension_count if value_columns else 0
     if new_dims > 0:
         used = {d.name for d in table.dimensions}
         dimensions = []
@@ -100,7 +110,7 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
             used.add(dim.name)
             dimensions.append(dim)
         commands.append(InsertDimensions(table.dimension_count, dimensions, np.zeros((table.row_count, new_dims))))
-    width_after = max(table.dimension_count, last_dimension)
+    width_after = max(table.dimension_count, last_dimension) if value_columns else table.dimension_count
 
     labels_given = column == 0
     new_rows = row + len(cells) - table.row_count
@@ -131,11 +141,17 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
                 "Paste",
             )
         )
+    if text_columns:
+        block = tuple(tuple(record[j] for j in text_columns) for record in cells)
+        first_text = column + text_columns[0] - dims - 1
+        commands.append(
+            SetMetadata(range(row, row + len(cells)), range(first_text, first_text + len(text_columns)), block, "Paste")
+        )
     return Compound(tuple(commands), f"Paste {len(cells)} x {width} cells")
 
 
 def copy_text(table: VectorTable, rows, columns) -> str:
-    """The cells at ``rows`` x ``columns`` (view columns: 0 label, 1..D, D+1 |v|) as TSV."""
+    """The cells at ``rows`` x ``columns`` (view columns: 0 label, 1..D, D+1..D+M metadata, D+M+1 |v|) as TSV."""
     from explorer.model.similarity import norm
 
     out = io.StringIO(newline="")
@@ -147,6 +163,8 @@ def copy_text(table: VectorTable, rows, columns) -> str:
                 cells.append(table.label(r))
             elif c <= table.dimension_count:
                 cells.append(format_value(table.values[r, c - 1]))
+            elif c <= table.dimension_count + len(table.metadata):
+                cells.append(table.metadata.value(r, c - table.dimension_count - 1))
             else:
                 cells.append(format_value(norm(table.values[r])))
         writer.writerow(cells)

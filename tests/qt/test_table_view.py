@@ -157,7 +157,8 @@ def test_context_menu_paste_uses_the_clipboard(qtbot, window, monkeypatch):
     QGuiApplication.clipboard().setText("4\t40\n")
     view.customContextMenuRequested.emit(view.visualRect(view.model().index(0, 1)).center())
     actions = {a.text(): a for a in shown[0].actions()}
-    assert list(actions) == ["Colour…", "Add vector", "Remove selected vectors", "Copy", "Paste"]
+    assert list(actions)[:5] == ["Colour…", "Add vector", "Remove selected vectors", "Copy", "Paste"]
+    assert list(actions)[6:] == ["Add &Metadata Column…", "Remove Metadata Co&lumn", "Rename Metadata Column…"]
     actions["Paste"].trigger()
     assert window.context.table.values[0].tolist() == [4, 40]
 

@@ -2,7 +2,7 @@
 
 ``label,x,y`` (one row per placed vector, in table order) for the plot's
 coordinates, and the selected vectors as the same CSV a table saves
-(label and one column per dimension), which reads back as a table. Labels a
+(label, one column per dimension, then the metadata columns), which reads back as a table. Labels a
 spreadsheet would run as formulas are written with a leading apostrophe, as
 every CSV the program writes (see :mod:`explorer.model.text_safety`).
 """
@@ -33,5 +33,5 @@ def coordinates_csv(labels: Sequence[str], coordinates: np.ndarray) -> bytes:
 
 
 def selection_csv(table: VectorTable, rows: Sequence[int]) -> bytes:
-    """The vectors at ``rows`` as CSV (label and values), the same format a table saves."""
+    """The vectors at ``rows`` as CSV (label, values and metadata), the same format a table saves."""
     return write_delimited(table.take(rows))

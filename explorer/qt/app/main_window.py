@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         )
         edit.addSeparator()
         edit.addActions([self.actionAddDimension, self.actionRemoveDimension, self.actionRenameDimension])
+        edit.addActions(self.table_view.metadata_actions.actions)
         view = bar.addMenu("&View")
         view.addAction(self.actionFitPlot)
         view.addSeparator()

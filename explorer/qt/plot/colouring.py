@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from explorer.model.columns import categorical_colours, find_column, numeric_positions
+from explorer.model.columns import OTHER_COLOUR, categorical_colours, find_column, numeric_positions
 
 #: The gradient of numeric columns: viridis, readable by colour-blind readers and in grey.
 GRADIENT = "viridis"
@@ -23,7 +23,8 @@ STEPS = 64
 
 @dataclass
 class Legend:
-    """What the colours mean: categories (name, colour, count), or a gradient from low to high."""
+    """What the colours mean: categories (name, colour, count), or a gradient from low to high
+    (with ``missing`` vectors that have no value, drawn grey)."""
 
     column: str | None = None
     kind: str = ""
@@ -31,6 +32,7 @@ class Legend:
     low: float = 0.0
     high: float = 0.0
     stops: tuple[str, ...] = field(default_factory=tuple)
+    missing: int = 0
 
 
 def gradient_colours(steps: int = STEPS) -> list[str]:
@@ -51,10 +53,14 @@ def row_colours(table, column_name: str | None, sources=()) -> tuple[list[str], 
         return list(table.colors), Legend(), note
     if column.kind == "numeric":
         positions, low, high = numeric_positions(column.values)
-        palette = gradient_colours()
-        steps = np.minimum((positions * STEPS).astype(np.int64), STEPS - 1)
+        palette = [*gradient_colours(), OTHER_COLOUR]  # the last: no value (an empty metadata cell)
+        missing = np.isnan(positions)
+        steps = np.minimum((np.where(missing, 0.0, positions) * STEPS).astype(np.int64), STEPS - 1)
+        steps[missing] = STEPS
         colours = [palette[i] for i in steps.tolist()]
-        return colours, Legend(column.name, "numeric", low=low, high=high, stops=tuple(palette)), ""
+        legend = Legend(column.name, "numeric", low=low, high=high, stops=tuple(palette[:STEPS]))
+        legend.missing = int(missing.sum())
+        return colours, legend, ""
     coloured = categorical_colours(column.values)
     return list(coloured.colours), Legend(column.name, "categorical", categories=coloured.legend), ""
 
@@ -82,6 +88,8 @@ def label_texts(table, column_name: str | None, rows) -> list[str]:
     column = find_column(table, column_name)
     if column is None:
         return [table.label(r) for r in rows]
+    if column.texts is not None:  # a metadata column: its own text
+        return [column.texts[r] for r in rows]
     if column.kind == "numeric":
         return [f"{float(column.values[r]):.4g}" for r in rows]
     return [str(column.values[r]) for r in rows]

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from explorer.model.columns import OTHER_COLOUR
 from explorer.qt.plot.colouring import Legend
 
 
@@ -35,7 +36,10 @@ class LegendView(QWidget):
         if legend.kind == "numeric":
             self.bar.setPixmap(_gradient(legend.stops, 150, 12))
             self.bar.setVisible(True)
-            self.body.setText(f"{legend.low:.4g} <span style='color:#888'>to</span> {legend.high:.4g}")
+            text = f"{legend.low:.4g} <span style='color:#888'>to</span> {legend.high:.4g}"
+            if legend.missing:
+                text += f"<br><span style='color:{OTHER_COLOUR}'>■</span> no value {legend.missing:,}"
+            self.body.setText(text)
             return
         self.bar.setVisible(False)
         rows = "".join(

@@ -134,6 +134,10 @@ class VectorPlotPanel(QWidget):
         table = context.table
         for signal in (table.columns_inserted, table.columns_removed, table.dimensions_changed, table.reset):
             signal.connect(lambda *_: self._sync())
+        metadata = table.metadata  # its columns are offered in the choosers; a cell edit may make one numeric
+        for signal in (metadata.columns_inserted, metadata.columns_removed, metadata.names_changed):
+            signal.connect(lambda *_: self._sync())
+        metadata.values_changed.connect(lambda *_: self._sync())
         self._sync()
         self.legend.set_legend(self.plot.legend)
 

@@ -103,6 +103,10 @@ class VectorPlot(pg.PlotWidget):
         for signal in (table.columns_inserted, table.columns_removed):
             signal.connect(lambda *_: self.rebuild())
         table.reset.connect(self._on_document_replaced)
+        metadata = table.metadata
+        for signal in (metadata.values_changed, metadata.names_changed, metadata.columns_inserted):
+            signal.connect(lambda *_: self._on_metadata_change())
+        metadata.columns_removed.connect(lambda *_: self._on_metadata_change())
         context.selection_changed.connect(self._on_selection_change)
         self._state.changed.connect(self._on_state_change)
         context.view.projections.changed.connect(self._on_stored_change)
@@ -347,6 +351,11 @@ class VectorPlot(pg.PlotWidget):
         table = self._context.table
         for row in rows:
             self.labeller.set_text(row, self._label_texts([row])[0], table.label(row))
+
+    def _on_metadata_change(self) -> None:
+        """Colours and tip texts taken from a column follow its edits (a metadata column's, or its removal)."""
+        if self._state.color_by is not None or self._state.label_by is not None:
+            self.rebuild()
 
     def _on_document_replaced(self) -> None:
         self._dimensions.arrived()

@@ -1,8 +1,10 @@
-"""The vector table as a Qt item model: label, one column per dimension, |v|.
+"""The vector table as a Qt item model: label, one column per dimension, the metadata columns, |v|.
 
 Column 0 is the label; it also carries the vector's colour (a swatch) and its
 visibility (a check box). Columns 1..D are the dimensions, headed
-``name (unit)``; the last column is the read-only norm |v|. The model never
+``name (unit)``; columns D+1..D+M are the metadata columns, text shown
+left-aligned on a tinted ground under a header marked ``Aa``; the last column
+is the read-only norm |v|. The model never
 changes the table itself: every edit becomes a model command pushed through
 the document context, and the table's own signals (before and after each
 structural change) are mapped onto Qt's begin/end calls.
@@ -17,11 +19,17 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from explorer.model.commands import RenameVector, SetStyle, set_cell
 from explorer.model.display import shown_text
 from explorer.model.formats.delimited import format_value
+from explorer.model.metadata_commands import set_metadata_cell
 from explorer.model.similarity import norm
 from explorer.model.values import InvalidValue, format_number, parse_number
 
 _ROOT = QModelIndex()
 _NORM_COLOR = QColor("#555555")
+#: The ground of metadata cells (text beside the numbers), and the mark before their headers.
+_TEXT_GROUND = QBrush(QColor(250, 246, 232))
+TEXT_MARK = "Aa "
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _SWATCHES: dict[str, QIcon] = {}
 
 
@@ -85,6 +93,13 @@ class VectorTableModel(QAbstractTableModel):
         table.styles_changed.connect(self._on_styles_change)
         table.resetting.connect(self._on_resetting)
         table.reset.connect(self._on_reset, first=True)
+        metadata = table.metadata
+        metadata.columns_inserting.connect(self._on_texts_inserting)
+        metadata.columns_inserted.connect(self._on_columns_inserted, first=True)
+        metadata.columns_removing.connect(self._on_texts_removing)
+        metadata.columns_removed.connect(self._on_columns_removed, first=True)
+        metadata.values_changed.connect(self._on_texts_change)
+        metadata.names_changed.connect(self._on_text_names_change)
 
     @property
     def table(self):
@@ -95,12 +110,18 @@ class VectorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.table.row_count
 
     def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else self.table.dimension_count + 2
+        table = self.table
+        return 0 if parent.isValid() else table.dimension_count + len(table.metadata) + 2
 
     @property
     def norm_column(self) -> int:
         """The column of |v| (always the last)."""
-        return self.table.dimension_count + 1
+        return self.table.dimension_count + len(self.table.metadata) + 1
+
+    def metadata_of(self, column: int) -> int | None:
+        """The metadata column shown in ``column``, or None for label, dimensions and |v|."""
+        m = column - self.table.dimension_count - 1
+        return m if 0 <= m < len(self.table.metadata) else None
 
     def dimension_of(self, column: int) -> int | None:
         """The table dimension shown in ``column``, or None for label and |v|."""
@@ -142,6 +163,9 @@ class VectorTableModel(QAbstractTableModel):
                 return font
             return None
         dimension = self.dimension_of(column)
+        text = self.metadata_of(column) if dimension is None else None
+        if text is not None:
+            return self._text_data(row, text, role)
         if dimension is not None:
             value = float(table.values[row, dimension])
             if role == Qt.ItemDataRole.DisplayRole:
@@ -160,7 +184,20 @@ class VectorTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"|{shown_text(table.label(row))}| = {format_value(norm(table.values[row]))} (read-only)"
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
+        return None
+
+    def _text_data(self, row: int, column: int, role):
+        metadata = self.table.metadata
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return metadata.value(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _TEXT_GROUND
+        if role == Qt.ItemDataRole.ToolTipRole:
+            value = metadata.value(row, column)
+            return f"{self.table.label(row)}, {metadata.names[column]}: {value!r}" if value else "(empty)"
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -170,9 +207,12 @@ class VectorTableModel(QAbstractTableModel):
             text, tip = "label", "The vector's name; tick to show it in the plot"
         elif section == self.norm_column:
             text, tip = "|v|", "The length of the vector, sqrt(sum of squares) (read-only)"
-        elif 0 < section < self.norm_column:
+        elif 0 < section <= self.table.dimension_count:
             title = shown_text(self.table.dimensions[section - 1].title)
             text, tip = title, f"{title}: double-click to rename"
+        elif self.metadata_of(section) is not None:
+            name = shown_text(self.table.metadata.names[self.metadata_of(section)])
+            text, tip = TEXT_MARK + name, f"{name}: a metadata column of text; double-click to rename"
         else:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -189,7 +229,8 @@ class VectorTableModel(QAbstractTableModel):
         column = index.column()
         if column == self.LABEL_COLUMN:
             return _LABEL_FLAGS
-        return _NORM_FLAGS if column == self._context.table.dimension_count + 1 else _VALUE_FLAGS
+        table = self._context.table
+        return _NORM_FLAGS if column == table.dimension_count + len(table.metadata) + 1 else _VALUE_FLAGS
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         """Turn an edit into a command; refuse bad input with a message and no undo step."""
@@ -208,6 +249,12 @@ class VectorTableModel(QAbstractTableModel):
             if label == old or unchanged_by_line_edit(str(value), old):
                 return False
             return self._context.push(RenameVector(row, label))
+        text = self.metadata_of(column)
+        if text is not None:
+            value = "" if value is None else str(value)
+            if value == table.metadata.value(row, text):
+                return False
+            return self._context.push(set_metadata_cell(row, text, value))
         dimension = self.dimension_of(column)
         if dimension is None:
             return False
@@ -255,6 +302,26 @@ class VectorTableModel(QAbstractTableModel):
 
     def _on_columns_removed(self, start: int, count: int) -> None:
         self.endRemoveColumns()
+
+    def _on_texts_inserting(self, start: int, count: int) -> None:
+        first = self.table.dimension_count + 1 + start
+        self.beginInsertColumns(_ROOT, first, first + count - 1)
+
+    def _on_texts_removing(self, start: int, count: int) -> None:
+        first = self.table.dimension_count + 1 + start
+        self.beginRemoveColumns(_ROOT, first, first + count - 1)
+
+    def _on_texts_change(self, rows, columns) -> None:
+        if rows and columns:
+            first = self.table.dimension_count + 1
+            roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole]
+            top_left = self.index(min(rows), first + min(columns))
+            self.dataChanged.emit(top_left, self.index(max(rows), first + max(columns)), roles)
+
+    def _on_text_names_change(self, columns) -> None:
+        for column in columns:
+            section = self.table.dimension_count + 1 + column
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
 
     def _on_resetting(self) -> None:
         self.beginResetModel()

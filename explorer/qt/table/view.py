@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from explorer.model.commands import InsertVectors, MoveVectors, SetStyle
 from explorer.model.edits import remove_rows_command
 from explorer.model.paste import PasteError, copy_text, paste_command
+from explorer.qt.table.metadata_actions import MetadataColumnActions
 from explorer.qt.table.model import VectorTableModel
 from explorer.qt.table.selection_sync import TableSelectionSync
 from explorer.qt.table.type_to_find import TypeToFind
@@ -82,6 +83,8 @@ class VectorTableView(QTableView):
         self.customContextMenuRequested.connect(self._show_context_menu)
         self.selection_sync = TableSelectionSync(self, context)
         self._type_to_find = TypeToFind(self, context)
+        #: Add, remove and rename metadata columns (columns of text beside the dimensions).
+        self.metadata_actions = MetadataColumnActions(self, context)
         #: Asks the user for a colour; replaced in tests. Returns a QColor (invalid when cancelled).
         self.ask_color = lambda initial: QColorDialog.getColor(initial, self, "Vector colour")
 
@@ -256,6 +259,8 @@ class VectorTableView(QTableView):
     def _on_header_double_click(self, section: int) -> None:
         if 0 < section <= self._context.table.dimension_count:
             self.rename_dimension_requested.emit(section - 1)
+        elif self.table_model().metadata_of(section) is not None:
+            self.metadata_actions.rename_column(self.table_model().metadata_of(section))
 
     def _show_context_menu(self, position) -> None:
         index = self.indexAt(position)
@@ -273,6 +278,8 @@ class VectorTableView(QTableView):
             action = QAction(text, menu)
             action.triggered.connect(lambda checked=False, slot=slot: slot())
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addActions(self.metadata_actions.actions)
         menu.popup(self.viewport().mapToGlobal(position))
 
 
