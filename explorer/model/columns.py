@@ -29,6 +29,9 @@ CATEGORY_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B
 #: The colour of the categories past the palette, grouped as "other".
 OTHER_COLOUR = "#9E9E9E"
 OTHER = "other"
+#: The colour of vectors with no value in the column (an empty metadata cell): lighter, behind the others.
+NO_VALUE_COLOUR = "#D0D0D0"
+NO_VALUE = "no value"
 
 
 @dataclass(frozen=True)
@@ -116,16 +119,23 @@ class CategoricalColours:
 
 def categorical_colours(values: Sequence, limit: int = len(CATEGORY_PALETTE)) -> CategoricalColours:
     """The ``limit`` most frequent categories get the palette's colours (ties in first-seen order);
-    the rest are grouped as "other" in grey."""
-    counts = Counter(str(v) for v in values)
-    ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties keep first-seen order
+    the rest are grouped as "other" in grey. An empty value (a metadata cell left empty) is no
+    category: it is drawn in light grey and counted last as "no value"."""
+    texts = [str(v) for v in values]
+    counts = Counter(texts)
+    empty = {c for c in counts if not c.strip()}
+    ranked = sorted((c for c in counts if c not in empty), key=lambda c: -counts[c])  # stable: first-seen ties
     named = ranked[:limit] if len(ranked) <= limit else ranked[: limit - 1]
     colour_of = {c: CATEGORY_PALETTE[i] for i, c in enumerate(named)}
-    colours = tuple(colour_of.get(str(v), OTHER_COLOUR) for v in values)
+    colour_of.update((c, NO_VALUE_COLOUR) for c in empty)
+    colours = tuple(colour_of.get(t, OTHER_COLOUR) for t in texts)
     legend = [(c, colour_of[c], counts[c]) for c in named]
     others = sum(counts[c] for c in ranked[len(named) :])
     if others:
         legend.append((f"{OTHER} ({len(ranked) - len(named):,} more)", OTHER_COLOUR, others))
+    missing = sum(counts[c] for c in empty)
+    if missing:
+        legend.append((NO_VALUE, NO_VALUE_COLOUR, missing))
     return CategoricalColours(colours, tuple(legend))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.model.columns import CATEGORY_PALETTE, OTHER_COLOUR
+from explorer.model.columns import CATEGORY_PALETTE, NO_VALUE_COLOUR, OTHER_COLOUR
 from explorer.model.document import Document
 from explorer.model.formats import read_by_suffix, write_table_bytes
 from explorer.model.metadata_commands import InsertMetadataColumns, RemoveMetadataColumns, set_metadata_cell
@@ -62,7 +62,7 @@ def test_colour_by_a_numeric_looking_column_is_a_gradient_with_the_empty_value_i
     plot = panel.plot
     choose(panel.color_by, "year")
     colours = colour_of_rows(plot)
-    assert colours[2] == OTHER_COLOUR  # C has no year
+    assert colours[2] == NO_VALUE_COLOUR  # C has no year
     assert len({colours[r] for r in (0, 1, 3, 4)}) == 4  # four years, four places on the gradient
     body = panel.legend.body.text()
     assert body.startswith("1985 ") and "2020" in body and "no value 1" in body
@@ -89,6 +89,16 @@ def test_edits_and_undo_recolour_the_plot_and_a_removed_column_says_so(panel):
     context.undo_stack.undo()
     assert panel.color_by.currentData() == "density" and plot.note == ""
     assert colour_of_rows(plot)[0] == CATEGORY_PALETTE[0]
+
+
+def test_an_empty_value_is_no_category(panel):
+    context = panel._context
+    context.push(set_metadata_cell(1, 0, ""))  # B's density unknown
+    choose(panel.color_by, "density")
+    colours = colour_of_rows(panel.plot)
+    assert colours[1] == NO_VALUE_COLOUR and colours[4] == CATEGORY_PALETTE[1]
+    body = panel.legend.body.text()
+    assert body.index("dense") < body.index("no value") and f"color:{NO_VALUE_COLOUR}" in body
 
 
 def test_more_categories_than_colours_are_grouped_as_other(qtbot):

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from explorer.model.columns import OTHER_COLOUR, categorical_colours, find_column, numeric_positions
+from explorer.model.columns import NO_VALUE_COLOUR, OTHER_COLOUR, categorical_colours, find_column, numeric_positions
 
 #: The gradient of numeric columns: viridis, readable by colour-blind readers and in grey.
 GRADIENT = "viridis"
@@ -53,7 +53,7 @@ def row_colours(table, column_name: str | None, sources=()) -> tuple[list[str], 
         return list(table.colors), Legend(), note
     if column.kind == "numeric":
         positions, low, high = numeric_positions(column.values)
-        palette = [*gradient_colours(), OTHER_COLOUR]  # the last: no value (an empty metadata cell)
+        palette = [*gradient_colours(), NO_VALUE_COLOUR]  # the last: no value (an empty metadata cell)
         missing = np.isnan(positions)
         steps = np.minimum((np.where(missing, 0.0, positions) * STEPS).astype(np.int64), STEPS - 1)
         steps[missing] = STEPS
@@ -63,6 +63,16 @@ def row_colours(table, column_name: str | None, sources=()) -> tuple[list[str], 
         return colours, legend, ""
     coloured = categorical_colours(column.values)
     return list(coloured.colours), Legend(column.name, "categorical", categories=coloured.legend), ""
+
+
+def background_first(rows: np.ndarray, colours) -> np.ndarray:
+    """``rows`` with those of no value and of the grouped "other" first, so that they are drawn behind
+    the coloured ones (18,000 grey words would hide 150 green countries); otherwise in their order."""
+    if not len(rows):
+        return rows
+    picked = np.asarray(colours, dtype=object)[rows]
+    behind = (picked == NO_VALUE_COLOUR) | (picked == OTHER_COLOUR)
+    return np.concatenate([rows[behind], rows[~behind]]) if behind.any() else rows
 
 
 def brushes_for(colours, rows: np.ndarray, faint: np.ndarray | None, faint_alpha: int) -> np.ndarray:

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from explorer.model.columns import OTHER_COLOUR
+from explorer.model.columns import NO_VALUE_COLOUR
 from explorer.qt.plot.colouring import Legend
 
 
@@ -38,7 +38,7 @@ class LegendView(QWidget):
             self.bar.setVisible(True)
             text = f"{legend.low:.4g} <span style='color:#888'>to</span> {legend.high:.4g}"
             if legend.missing:
-                text += f"<br><span style='color:{OTHER_COLOUR}'>■</span> no value {legend.missing:,}"
+                text += f"<br><span style='color:{NO_VALUE_COLOUR}'>■</span> no value {legend.missing:,}"
             self.body.setText(text)
             return
         self.bar.setVisible(False)

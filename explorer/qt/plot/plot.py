@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
-from explorer.qt.plot.colouring import Legend, brushes_for, label_texts, row_colours
+from explorer.qt.plot.colouring import Legend, background_first, brushes_for, label_texts, row_colours
 from explorer.qt.plot.drag import TipDrag
 from explorer.qt.plot.geometry import DimensionFollower, Placement, place, shown_dimensions
 from explorer.qt.plot.labels import LABEL_LIMIT, TipLabeller
@@ -241,11 +241,12 @@ class VectorPlot(pg.PlotWidget):
         self._set_head_size()
         self.arrows.clear()
         self.points.clear()
+        drawn = self._drawn if self._state.color_by is None else background_first(self._drawn, self._colours)
         if self.as_points:
-            self.points.build(coords, self._drawn, brushes_for(self._colours, self._drawn, faint, FAINT_ALPHA))
+            self.points.build(coords, drawn, brushes_for(self._colours, drawn, faint, FAINT_ALPHA))
             self._on_view_change()
         else:
-            self.arrows.build(coords, self._drawn, self._colours, self._head, faint)
+            self.arrows.build(coords, drawn, self._colours, self._head, faint)
         self._origin.setVisible(self._placement.linear)
         self._relabel()
         item = self.getPlotItem()
