@@ -119,7 +119,7 @@ def check_index(value: Any) -> int:
 def check_optional_name(value: Any) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+    if not isinstance(value, str) or not value.strip() or len(value) > 1000:
         raise ValueError(f"{value!r} is not a name")
     return value
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit
 
 from explorer.model.commands import InsertVectors, MoveVectors, RemoveVectors
 from explorer.model.metadata_commands import (
@@ -160,3 +161,22 @@ def test_a_name_in_use_is_refused_and_the_header_double_click_renames(qtbot, vie
 
     qtbot.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     assert context.table.metadata.names == ("kind",)
+
+
+def test_a_value_of_a_megabyte_is_shortened_in_its_cell_and_kept_whole_when_its_editor_closes(qtbot, view, context):
+    big = "é" * 1_000_000
+    assert context.push(set_metadata_cell(0, 0, big))
+    model = view.model()
+    shown = model.index(0, 3).data()
+    assert len(shown) == 1000 and shown.startswith("ééé") and "…" in shown
+    assert len(model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)) < 500
+    assert model.index(0, 3).data(Qt.ItemDataRole.EditRole) == big
+    steps = context.undo_stack.count()
+    index = model.index(0, 3)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit) and len(editor.text()) == 32767
+    view.commitData(editor)  # closing the editor unchanged: its text is the value cut at 32,767 characters
+    view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    assert context.table.metadata.value(0, 0) == big and context.undo_stack.count() == steps

@@ -74,7 +74,8 @@ def parse_delimited(
     if fast is not None:
         return fast
     header, lines, labels, records = _records(text, path, delimiter)
-    return _table_of_columns(path, header, lines, labels, records, decimal_comma=delimiter == ";")
+    columns = list(zip(*records)) if records else [() for _ in header[1:]]
+    return _table_of_columns(path, header, lines, labels, columns, decimal_comma=delimiter == ";")
 
 
 def _records(text: str, path, delimiter: str) -> tuple[list[str], list[int], list[str], list[list[str]]]:
@@ -89,7 +90,7 @@ def _records(text: str, path, delimiter: str) -> tuple[list[str], list[int], lis
     try:
         for record in reader:
             start_line, line = line, reader.line_num + 1
-            if not any(cell.strip() for cell in record):
+            if not "".join(record).strip():
                 continue
             if header is None:
                 header = record
@@ -130,16 +131,24 @@ def _records(text: str, path, delimiter: str) -> tuple[list[str], list[int], lis
     return header, lines, labels, records
 
 
-def _table_of_columns(path, header, lines, labels, records, decimal_comma: bool) -> VectorTable:
-    """Dimensions from the columns of numbers, metadata from the columns of text (or a refusal naming a cell)."""
+def _table_of_columns(path, header, lines, labels, columns, decimal_comma: bool) -> VectorTable:
+    """Dimensions from the columns of numbers, metadata from the columns of text (or a refusal naming a cell).
+
+    ``columns`` holds, for each column after the label, its cells, or its numbers already parsed.
+    """
     dimensions: list[Dimension] = []
     numbers: list[np.ndarray] = []
     metadata: list[tuple[str, list[str]]] = []
     first_text = 0  # the column of the first metadata column
+    by_column = columns
     for column, title in enumerate(header[1:], start=1):
-        cells = [record[column - 1] for record in records]
+        cells = by_column[column - 1]
         name = marked_text(restore_formula(title))
-        reading = read_column(cells, decimal_comma) if name is None else ColumnReading("text")
+        if isinstance(cells, np.ndarray):  # parsed in C by the fast reader
+            reading = ColumnReading("numbers", cells)
+        else:
+            cells = list(cells)
+            reading = read_column(cells, decimal_comma) if name is None else ColumnReading("text")
         if reading.kind == "numbers":
             dimensions.append(parse_dimension(title, column))
             numbers.append(reading.numbers)
@@ -152,7 +161,7 @@ def _table_of_columns(path, header, lines, labels, records, decimal_comma: bool)
             metadata.append((_free(name, used), [restore_formula(cell) for cell in cells]))
             first_text = column if len(metadata) == 1 else first_text
         # A column with no header and no values (a separator at the end of each line) is left out.
-    if not dimensions and metadata and records:
+    if not dimensions and metadata and labels:
         column, (name, cells) = first_text, metadata[0]
         row = next((i for i, cell in enumerate(cells) if cell.strip()), 0)
         raise FormatError(
@@ -177,22 +186,71 @@ def _free(name: str, used: list[str]) -> str:
 
 
 def _fast_table(text: str, delimiter: str, progress: Progress | None) -> VectorTable | None:
-    """The table when the text is plain (no quotes, unique labels, finite numbers everywhere); else None."""
+    """The table when the text is plain (no quotes, unique labels, the same number of cells on every line,
+    finite numbers in every column but the columns of text); else None, and the careful reader decides."""
     if delimiter not in (",", "\t") or '"' in text or _OTHER_LINE_BREAKS.search(text):
         return None
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
     header = lines[0].split(delimiter)
     body = lines[1:]
-    if len(header) < 2 or not body or any(marked_text(restore_formula(h)) is not None for h in header[1:]):
+    if len(header) < 2 or not body:
         return None
     labels = [restore_formula(line.partition(delimiter)[0]) for line in body]
     if len(set(labels)) != len(labels) or not all(label.strip() for label in labels):
         return None
-    values = numeric_block(body, delimiter, len(header), progress)
+    texts = _text_columns_at_the_top(header, body, delimiter)
+    if texts is None:
+        return None
+    if not texts:
+        values = numeric_block(body, delimiter, len(header), progress)
+        if values is None:
+            return None
+        dimensions = [parse_dimension(h, i) for i, h in enumerate(header[1:], start=1)]
+        return VectorTable(labels, dimensions, values)
+    numeric = [j for j in range(1, len(header)) if j not in texts]
+    if not numeric or any(line.count(delimiter) != len(header) - 1 for line in body):
+        return None
+    values = numeric_block(body, delimiter, len(header), progress, usecols=numeric)
     if values is None:
         return None
-    dimensions = [parse_dimension(h, i) for i, h in enumerate(header[1:], start=1)]
-    return VectorTable(labels, dimensions, values)
+    columns: list = [None] * (len(header) - 1)
+    for k, j in enumerate(numeric):
+        columns[j - 1] = values[:, k]
+    for j in texts:
+        columns[j - 1] = _cells_of_column(body, delimiter, j, len(header))
+        if marked_text(restore_formula(header[j])) is None and read_column(columns[j - 1]).kind != "text":
+            return None  # a column of numbers with a word near the top: the careful reader names the cell
+    return _table_of_columns(None, header, [], labels, columns, decimal_comma=False)
+
+
+def _cells_of_column(lines: list[str], delimiter: str, j: int, width: int) -> list[str]:
+    """Column ``j`` of lines of ``width`` cells, split from the nearer end (a whole split costs 3x more)."""
+    if j < width // 2:
+        return [line.split(delimiter, j + 1)[j] for line in lines]
+    after = width - 1 - j
+    return [line.rsplit(delimiter, after + 1)[-(after + 1)] for line in lines]
+
+
+#: How many lines at the top say which columns are text, for the fast reader (the whole column is checked).
+_TOP_LINES = 50
+
+
+def _text_columns_at_the_top(header: list[str], body: list[str], delimiter: str) -> list[int] | None:
+    """Columns marked as text or holding a cell that is not a number in the first lines; None when a line
+    there has another number of cells."""
+    top = [line.split(delimiter) for line in body[:_TOP_LINES]]
+    if any(len(cells) != len(header) for cells in top):
+        return None
+    texts = []
+    for j in range(1, len(header)):
+        if marked_text(restore_formula(header[j])) is not None:
+            texts.append(j)
+            continue
+        try:
+            np.array([cells[j] for cells in top], dtype=np.float64)
+        except ValueError:
+            texts.append(j)
+    return texts
 
 
 def _name(delimiter: str) -> str:

@@ -25,7 +25,12 @@ def _skip(text: str) -> float:
 
 
 def numeric_block(
-    lines: Sequence[str], delimiter: str | None, columns: int, progress: Progress | None = None, labelled: bool = True
+    lines: Sequence[str],
+    delimiter: str | None,
+    columns: int,
+    progress: Progress | None = None,
+    labelled: bool = True,
+    usecols: Sequence[int] | None = None,
 ) -> np.ndarray | None:
     """Columns 2..``columns`` of every line as an N x (columns - 1) float64 array, or None.
 
@@ -33,7 +38,8 @@ def numeric_block(
     column (the label) is skipped; with ``labelled=False`` every column is a
     number (a projector ``vectors.tsv``). None unless every line has exactly
     ``columns`` fields and every number is finite. ``progress(done, total)``
-    is called after each chunk; it may raise to cancel.
+    is called after each chunk; it may raise to cancel. ``usecols`` (with a label) parses only those
+    columns (the others hold text); the caller then checks that every line has ``columns`` fields.
     """
     n = len(lines)
     first = 1 if labelled else 0
@@ -51,10 +57,12 @@ def numeric_block(
                 ndmin=2,
                 converters={0: _skip} if labelled else None,
                 dtype=np.float64,
+                usecols=None if usecols is None else [0, *usecols],
             )
         except ValueError:
             return None
-        if block.shape != (len(chunk), columns) or not np.isfinite(block[:, first:]).all():
+        width = columns if usecols is None else 1 + len(usecols)
+        if block.shape != (len(chunk), width) or not np.isfinite(block[:, first:]).all():
             return None
         blocks.append(block[:, first:])
         if progress is not None:

@@ -64,7 +64,7 @@ def read_column(cells: Sequence[str], decimal_comma: bool = False) -> ColumnRead
     """Decide what a column of cells is, by the module's rule (without a header marker)."""
     if decimal_comma:
         cells = [cell.replace(",", ".") for cell in cells]
-    if not any("_" in cell for cell in cells):
+    if "_" not in "".join(cells):
         try:
             numbers = np.array(cells, dtype=np.float64)
         except ValueError:
