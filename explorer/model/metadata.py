@@ -120,6 +120,14 @@ class Metadata:
         """Every column with only the values of ``rows``, in that order."""
         return [(name, [values[r] for r in rows]) for name, values in zip(self._names, self._values)]
 
+    def summary(self) -> str:
+        """``, 1 metadata column of text (category)`` for a message after the dimensions; "" when there is none."""
+        if not self._names:
+            return ""
+        names = ", ".join(shown(name, 30) for name in self._names[:3]) + (", …" if len(self._names) > 3 else "")
+        many = len(self._names) != 1
+        return f", {len(self._names)} metadata column{'s' * many} of text ({names})"
+
     def to_list(self) -> list[dict[str, Any]]:
         """The columns as the JSON document keeps them: ``[{"name": ..., "values": [...]}]``."""
         return [{"name": name, "values": list(values)} for name, values in zip(self._names, self._values)]

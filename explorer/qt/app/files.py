@@ -297,7 +297,8 @@ class FileController(QObject):
         self.remember(path.resolve())
         notes = "".join(f" {note}." for note in result.notes)
         self._context.message.emit(
-            f"Opened {path.name}: {len(document.table):,} vectors, {document.table.dimension_count} dimensions.{notes}"
+            f"Opened {path.name}: {len(document.table):,} vectors, {document.table.dimension_count} dimensions"
+            f"{document.table.metadata.summary()}.{notes}"
         )
         return True
 
