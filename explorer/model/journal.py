@@ -382,7 +382,11 @@ def restore(path: Path, progress: Progress = NO_PROGRESS):
     if not starts:
         raise JournalError("the recovery journal holds no snapshot of the document")
     entries = entries[starts[-1] :]
-    document = read_base(*entries[0]).document()
+    snapshot = read_base(*entries[0])
+    try:
+        document = snapshot.document()
+    except ValueError as error:  # a snapshot whose parts do not fit together (a TableError)
+        raise JournalError(f"its snapshot of the document cannot be rebuilt ({error})") from None
     view = None
     total = len(entries)
     for done, (header, payload) in enumerate(entries[1:], start=1):

@@ -9,7 +9,7 @@ A record cut short by a kill, or damaged, fails its length or CRC check and
 ends the journal there: what came before it is restored. Records:
 
 - ``base``: the whole document (labels, dimensions, values, colours,
-  visibility, claims, view state, file path) and whether it was unsaved;
+  visibility, metadata columns, claims, view state, file path) and whether it was unsaved;
 - ``command``: one command applied to the document (undo and redo apply
   commands too), encoded field by field from its dataclass;
 - ``state``: the document became saved (``dirty`` false) or unsaved again;
@@ -66,6 +66,8 @@ class Snapshot:
     formulas: list = field(default_factory=list)
     kind: dict | None = None
     projections: list = field(default_factory=list)
+    #: The metadata columns: (name, values), one text per vector.
+    metadata: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def of(cls, document, dirty: bool = False) -> Snapshot:
@@ -84,6 +86,7 @@ class Snapshot:
             document.formulas.to_list(),
             table.kind.to_dict() if table.kind is not None else None,
             document.view.projections.to_list(),
+            tuple(table.metadata.items()),
         )
 
     def document(self):
@@ -93,7 +96,7 @@ class Snapshot:
         from explorer.model.table import VectorTable
         from explorer.model.vector_kind import VectorKind
 
-        table = VectorTable(self.labels, self.dimensions, self.values, self.colors, self.visible)
+        table = VectorTable(self.labels, self.dimensions, self.values, self.colors, self.visible, self.metadata)
         table.kind = VectorKind.from_dict(self.kind)
         formulas = Formulas.from_file(self.formulas, self.labels)
         document = Document(table, path=self.path, view=self.view, formulas=formulas, claims=self.claims)
@@ -152,8 +155,12 @@ def base_record(snapshot: Snapshot) -> bytes:
         "formulas": snapshot.formulas,
         "vector_kind": snapshot.kind,
         "projections": snapshot.projections,
+        "metadata": [name for name, _ in snapshot.metadata],
     }
     parts = [values.tobytes(), label_sizes.tobytes(), labels, color_sizes.tobytes(), colors, visible]
+    for _, texts in snapshot.metadata:  # each metadata column as the labels are: sizes, then the UTF-8 bytes
+        data, sizes = _strings(texts)
+        parts += [sizes.tobytes(), data]
     header["parts"] = [len(p) for p in parts]
     return frame(header, b"".join(parts))
 
@@ -171,6 +178,11 @@ def read_base(header: dict, payload: memoryview) -> Snapshot:
         labels = _unstrings(chunks[2], np.frombuffer(chunks[1], dtype="<u4"))
         colors = _unstrings(chunks[4], np.frombuffer(chunks[3], dtype="<u4"))
         visible = tuple(bool(b) for b in bytes(chunks[5]))
+        names = header.get("metadata", [])
+        metadata = tuple(
+            (str(name), _unstrings(chunks[7 + 2 * k], np.frombuffer(chunks[6 + 2 * k], dtype="<u4")))
+            for k, name in enumerate(names if isinstance(names, list) else [])
+        )
         dimensions = tuple(Dimension(str(name), str(unit)) for name, unit in header["dimensions"])
         return Snapshot(
             labels,
@@ -185,6 +197,7 @@ def read_base(header: dict, payload: memoryview) -> Snapshot:
             header.get("formulas") if isinstance(header.get("formulas"), list) else [],
             header.get("vector_kind") if isinstance(header.get("vector_kind"), dict) else None,
             header.get("projections") if isinstance(header.get("projections"), list) else [],
+            metadata,
         )
     except (KeyError, TypeError, ValueError, IndexError) as error:
         raise JournalError(f"its snapshot of the document is damaged ({error})") from None

@@ -4,7 +4,8 @@
 generator, as a user would through the window's own widgets and actions: cell
 edits (including ±1e308, 1e-308 and zero vectors), labels, added and removed
 vectors and dimensions, pastes, metric, order and projection changes, undo and
-redo bursts, drags of arrow tips, claims and selections. After each action:
+redo bursts, drags of arrow tips, claims, selections and metadata columns
+(:mod:`tests.qt.random_metadata`). After each action:
 
 - the document, the table model, the plot and the heatmap agree;
 - undo of every step, at the end, gives back the starting document exactly
@@ -30,6 +31,7 @@ from explorer.model.commands import set_vector
 from explorer.model.display import shown_text
 from explorer.model.similarity import METRICS, norms, similarity_matrix
 from explorer.model.values import format_number
+from tests.qt.random_metadata import check_metadata, metadata_action
 
 #: Values a cell edit draws from: the lesson's, huge, tiny, zero, negative zero.
 EDGE_VALUES = (3.0, 7.5, -2.5, 0.0, -0.0, 1e308, -1e308, 1.7e308, 1e-308, -1e-308, 1e-300, 1e300, 0.353, 42.0)
@@ -255,13 +257,16 @@ class Driver:
         "claims": (4, claims),
         "select": (4, select),
         "move": (3, move),
+        "metadata": (4, metadata_action),
     }
 
     # ----------------------------------------------------------------- checks
     def check(self) -> None:
         table, model = self.context.table, self.model
         n, d = len(table), table.dimension_count
-        assert model.rowCount() == n and model.columnCount() == d + 2, "the table model's shape"
+        m = len(table.metadata)
+        assert model.rowCount() == n and model.columnCount() == d + m + 2, "the table model's shape"
+        check_metadata(self)
         for row in {0, n - 1} if n else ():
             assert model.data(model.index(row, 0)) == shown_text(table.label(row)), f"label of row {row}"
             for column in range(d):

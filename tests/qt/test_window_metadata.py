@@ -66,3 +66,21 @@ def test_edit_menu_adds_a_metadata_column_that_undo_removes(qtbot, window):
     assert window.actionUndo.text() == "&Undo Add metadata column"
     window.actionUndo.trigger()
     assert len(window.context.table.metadata) == 0 and not actions.remove.isEnabled()
+
+
+def test_metadata_typed_in_the_window_survives_a_crash(qtbot, tmp_path):
+    from explorer.qt.app.recovery import offer_recovery
+    from tests.qt.test_recovery import crash, new_window
+
+    first = new_window(qtbot, tmp_path)
+    actions = first.table_view.metadata_actions
+    actions.ask_name = lambda title, label, text: "density"
+    actions.add.trigger()
+    type_into_cell(qtbot, first.table_view, 1, 3, "dense")
+    first.plot_panel.color_by.setCurrentIndex(first.plot_panel.color_by.findData("density"))
+    expected = first.context.table.copy()
+    crash(first)
+    second = new_window(qtbot, tmp_path)
+    assert offer_recovery(second, recover=True)
+    assert second.context.table.same_content(expected)
+    assert second.context.table.metadata.items() == [("density", ("", "dense", "", "", ""))]

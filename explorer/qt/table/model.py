@@ -21,7 +21,6 @@ from explorer.model.display import shown_text
 from explorer.model.formats.delimited import format_value
 from explorer.model.metadata_commands import set_metadata_cell
 from explorer.model.similarity import norm
-from explorer.model.text_safety import shown
 from explorer.model.values import InvalidValue, format_number, parse_number
 
 _ROOT = QModelIndex()
@@ -31,7 +30,6 @@ _TEXT_GROUND = QBrush(QColor(250, 246, 232))
 TEXT_MARK = "Aa "
 #: Metadata values longer than this are shortened in their cells (a line edit holds 32,767 characters).
 _LONGEST_SHOWN = 1000
-_LINE_EDIT_LIMIT = 32767
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _SWATCHES: dict[str, QIcon] = {}
@@ -195,17 +193,16 @@ class VectorTableModel(QAbstractTableModel):
         metadata = self.table.metadata
         if role == Qt.ItemDataRole.EditRole:
             return metadata.value(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:  # a 1 MB value shortened (its editor holds it whole)
-            value = metadata.value(row, column)
-            return value if len(value) <= _LONGEST_SHOWN else value[: _LONGEST_SHOWN - 41] + "…" + value[-40:]
+        if role == Qt.ItemDataRole.DisplayRole:  # a 1 MB value shortened, on one line (its editor holds it whole)
+            return shown_text(metadata.value(row, column), _LONGEST_SHOWN)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
             return _TEXT_GROUND
         if role == Qt.ItemDataRole.ToolTipRole:
             value = metadata.value(row, column)
-            label, name = shown(self.table.label(row), 80), shown(metadata.names[column], 80)
-            return f"{label}, {name}: {shown(value, 400)}" if value else f"{label}, {name}: (empty)"
+            label, name = shown_text(self.table.label(row)), shown_text(metadata.names[column])
+            return f"{label}, {name}: {shown_text(value, 400)}" if value else f"{label}, {name}: (empty)"
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -260,7 +257,7 @@ class VectorTableModel(QAbstractTableModel):
         text = self.metadata_of(column)
         if text is not None:
             value, old = "" if value is None else str(value), table.metadata.value(row, text)
-            if value == old or (len(old) > _LINE_EDIT_LIMIT and value == old[:_LINE_EDIT_LIMIT]):
+            if value == old or unchanged_by_line_edit(value, old):
                 return False  # unchanged, or only cut by the editor (a line edit holds 32,767 characters)
             return self._context.push(set_metadata_cell(row, text, value))
         dimension = self.dimension_of(column)
