@@ -19,7 +19,7 @@ from explorer.model.commands import RemoveVectors, set_cell, set_vector
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
 from explorer.qt.context import DocumentContext
-from explorer.qt.working.panel import MARK_ROLE, WorkingPanel
+from explorer.qt.working.panel import MARK_ROLE, ClaimsChecker, WorkingPanel
 
 
 def shown_panel(qtbot, context) -> WorkingPanel:
@@ -227,3 +227,26 @@ def test_another_documents_claims_are_shown_greyed_where_its_table_lacks_their_v
     panel.claims.add_claim("q = 2 p")
     assert panel.claims.verdict(2)[0] == "✅"
     assert "q = 2 × p" in relation(panel)
+
+
+def test_after_edits_of_any_vector_every_verdict_is_the_one_the_claim_gets_now(qtbot, materials_context):
+    """An edit re-judges only the claims naming the edited vector; the others must still be right."""
+    import random
+
+    from explorer.model.claim_list import AddClaims, judge_claim
+
+    claims = ["A = A", "B = 2 C", "A + E = C", "E = 0.5 B", "F = 2 G", "F = 2 A", "B ≈ E", "1 = 2"]
+    materials_context.push(AddClaims(6, claims))
+    widget = ClaimsChecker(materials_context)
+    qtbot.addWidget(widget)
+    table, rng = materials_context.table, random.Random(4)
+    for step in range(60):
+        row, column = rng.randrange(len(table)), rng.randrange(table.dimension_count)
+        value = rng.choice([0.0, 3.0, 7.5, 30.0, -2.0, 1e308, rng.uniform(-10, 10)])
+        assert materials_context.push(set_cell(row, column, value))
+        if step % 7 == 0:
+            materials_context.undo_stack.undo()
+        labels = {label: r for r, label in enumerate(table.labels)}
+        expected = [judge_claim(text, labels, table.values, table.dimensions).mark for text in widget.claims()]
+        assert [widget.verdict(r)[0] for r in range(len(expected))] == expected, f"after step {step}"
+    assert {widget.verdict(r)[0] for r in range(len(claims) + 6)} >= {"✅", "❌", "○", "⚠"}

@@ -31,6 +31,7 @@ from shiboken6 import isValid
 
 from explorer.model.claim_list import VERDICT_WORDS, AddClaims, EditClaim, judge_claim, remove_claims_command
 from explorer.model.display import shown_text
+from explorer.model.expression_tokens import named_labels
 
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
 #: or ○ for a claim about vectors that are not in this table).
@@ -86,6 +87,9 @@ class ClaimsChecker(QGroupBox):
         self._claims = context.document.claims
         self._checking = False
         self._rows: dict[str, int] | None = None  # label -> row, rebuilt after label or row changes
+        # The table rows each claim names, rebuilt with ``_rows`` or when the claims change: an edit of
+        # other rows cannot change its verdict (a claim reads only the vectors it names, and the labels).
+        self._named: list[frozenset[int]] | None = None
         self._layout_stale = True  # the claims' column and rows are fitted again after the next check
         self._flashing: list[QTableWidgetItem] = []
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -131,7 +135,7 @@ class ClaimsChecker(QGroupBox):
         header.sectionResized.connect(self._on_section_resize)
         for signal in table_signals(context.table)[1:]:
             signal.connect(self._on_structure_change)
-        context.table.values_changed.connect(self._on_table_change)
+        context.table.values_changed.connect(self._on_values_change)
         self._claims.inserted.connect(self._on_claims_inserted)
         self._claims.removed.connect(self._on_claims_removed)
         self._claims.edited.connect(self._on_claim_edited)
@@ -191,13 +195,15 @@ class ClaimsChecker(QGroupBox):
 
     def check_all(self) -> None:
         """Check every claim against the table as it is now."""
+        self._check(range(self._list.rowCount()))
+
+    def _check(self, rows) -> None:
+        """Check the claims in ``rows`` again; lay the list out again only when a verdict changed."""
         table = self._context.table
-        if self._rows is None:
-            self._rows = {label: row for row, label in enumerate(table.labels)}
-        labels, values, dimensions = self._rows, table.values, table.dimensions
+        labels, values, dimensions = self._label_rows(), table.values, table.dimensions
         self._checking = True
         try:
-            for row in range(self._list.rowCount()):
+            for row in rows:
                 judged = judge_claim(self._claims[row], labels, values, dimensions)
                 shown = self._list.item(row, 1).data(MARK_ROLE), self._list.item(row, 2).toolTip()
                 if shown != (judged.mark, shown_text(judged.reason, SHOWN_CLAIM_CHARS)):
@@ -210,6 +216,22 @@ class ClaimsChecker(QGroupBox):
             self._fit_claim_column()
             self._list.resizeRowsToContents()
         self.claims_checked.emit()
+
+    def _label_rows(self) -> dict[str, int]:
+        if self._rows is None:
+            self._rows = {label: row for row, label in enumerate(self._context.table.labels)}
+        return self._rows
+
+    def _claims_naming(self, rows) -> list[int]:
+        """The claims that name any of the table ``rows`` (the only ones an edit of those rows can change)."""
+        labels = self._label_rows()
+        if self._named is None:
+            self._named = [
+                frozenset(labels[name] for name in named_labels(text, labels) if name in labels)
+                for text in self._claims.texts
+            ]
+        edited = frozenset(rows)
+        return [claim for claim, named in enumerate(self._named) if named & edited]
 
     def _fit_claim_column(self) -> None:
         """Claims on one line where they fit, within a third of the list's width."""
@@ -303,6 +325,7 @@ class ClaimsChecker(QGroupBox):
     @while_alive
     def _on_claims_inserted(self, start: int, count: int) -> None:
         self._layout_stale = True
+        self._named = None
         self._checking = True
         for offset in range(count):
             self._new_row(start + offset, self._claims[start + offset])
@@ -313,6 +336,7 @@ class ClaimsChecker(QGroupBox):
     @while_alive
     def _on_claims_removed(self, start: int, count: int) -> None:
         self._layout_stale = True
+        self._named = None
         for _ in range(count):
             self._list.removeRow(start)
         self.check_all()
@@ -320,6 +344,7 @@ class ClaimsChecker(QGroupBox):
     @while_alive
     def _on_claim_edited(self, row: int) -> None:
         self._layout_stale = True
+        self._named = None
         self._checking = True
         self._show_claim(row, self._claims[row])
         self._checking = False
@@ -328,6 +353,7 @@ class ClaimsChecker(QGroupBox):
     @while_alive
     def _on_claims_reset(self) -> None:
         self._layout_stale = True
+        self._named = None
         self._end_flash()
         self._checking = True
         self._list.setRowCount(0)
@@ -337,10 +363,10 @@ class ClaimsChecker(QGroupBox):
         self.check_all()
 
     @while_alive
-    def _on_table_change(self, *args) -> None:
-        self.check_all()
+    def _on_values_change(self, rows, columns) -> None:
+        self._check(self._claims_naming(rows))
 
     @while_alive
     def _on_structure_change(self, *args) -> None:
-        self._rows = None
+        self._rows = self._named = None
         self.check_all()
