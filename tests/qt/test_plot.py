@@ -247,3 +247,45 @@ def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(qtbot, window
     assert window.actionUndo.isEnabled() and window.context.undo_stack.count() == 1
     window.actionUndo.trigger()
     assert window.context.table.values[1].tolist() == [15, 4]
+
+
+def test_after_structural_changes_each_colour_is_drawn_once_stacked_in_the_order_met(qtbot, materials_context):
+    """A rebuild gives earlier curves new arrows: none may be left showing, and the stacking is a fresh build's."""
+    import pyqtgraph as pg
+
+    from explorer.model.commands import InsertVectors, MoveVectors, RemoveVectors, SetStyle
+    from explorer.qt.plot.plot import VectorPlot
+
+    plot = VectorPlot(materials_context)
+    qtbot.addWidget(plot)
+    context, table = materials_context, materials_context.table
+    for command in (
+        InsertVectors(2, ["F", "G"], [[1.0, 2.0], [-4.0, 5.0]]),
+        SetStyle(0, "#0072B2", False),  # A hidden
+        SetStyle(6, "#009E73", True),  # E takes C's colour
+        RemoveVectors(1, 2),  # B and F
+        MoveVectors(3, 1, 0),  # D first
+    ):
+        assert context.push(command)
+    marks = plot.marks
+    mark_items = {marks.halo, marks.line, marks.kept, marks.links}
+    shown = [
+        item
+        for item in plot.getPlotItem().items
+        if isinstance(item, pg.PlotCurveItem) and item not in mark_items and item.isVisible()
+    ]
+    groups = list(plot.arrows.groups.values())
+    assert sorted(shown, key=lambda item: item.zValue()) == [group.curve for group in groups]
+    expected: dict[str, list[int]] = {}
+    for row in range(len(table)):
+        if table.visible[row]:
+            expected.setdefault(table.colors[row], []).append(row)
+    assert [group.rows for group in groups] == list(expected.values())
+    assert table.labels == ("D", "A", "G", "C", "E") and [3, 4] in expected.values()  # C and E share a curve
+    assert all(group.curve.zValue() < 0 for group in groups)  # under the marks and the labels
+    for group in groups:
+        x, y = group.curve.getData()
+        expected = arrow_segments(table.values[group.rows], plot._head)
+        assert np.allclose(np.column_stack([x, y]), expected)
+    assert sorted(plot.labeller.labels) == [0, 2, 3, 4] and plot.labeller.labels[0].toPlainText() == "D"
+    assert [label.isVisible() for label in plot.labeller.labels.values()] == [True] * 4

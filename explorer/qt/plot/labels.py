@@ -50,26 +50,39 @@ class TipLabeller:
         Labels made before are given the new text (making a TextItem costs about a millisecond,
         and a search typed in a crowd labels 150 other vectors at each key); unused ones wait hidden.
         """
-        fill = pg.mkBrush(LABEL_FILL if crowded else None)
-        spare = [*self.labels.values(), *self._spare]
+        wanted = set(rows)
+        previous = self.labels
+        # A row labelled before keeps its label (most of a rebuild's labels say what they said);
+        # the others take labels that are no longer needed.
+        free = [label for row, label in previous.items() if row not in wanted] + self._spare
+        free.reverse()
         self.labels, self._spare = {}, []
+        fill = None
         for row, text, tip, colour in zip(rows, texts, tooltips, colours):
-            text = short_label(text)
-            if spare:
-                label = spare.pop()
-                if label.toPlainText() != text or label.color != pg.mkColor(colour):
-                    label.setText(text, colour)
-                label.fill = fill
-                label.setVisible(True)
-                label.update()
-            else:
-                label = pg.TextItem(text, color=colour, fill=fill)
+            text, tooltip = short_label(text), shown_text(tip)  # a 1 MB label is not a tooltip
+            label = previous.get(row)
+            if label is None and free:
+                label = free.pop()
+            if label is None:
+                label = pg.TextItem(text, color=colour)
                 label.setFont(self.font)
                 label.setZValue(10)
+                label.shown_as = (text, colour, False, "")
                 self._add(label)
-            label.setToolTip(shown_text(tip))  # a 1 MB label is not a tooltip
+            was_text, was_colour, was_crowded, was_tooltip = label.shown_as
+            if (was_text, was_colour) != (text, colour):
+                label.setText(text, colour)
+            if was_crowded != crowded:
+                fill = fill or pg.mkBrush(LABEL_FILL if crowded else None)
+                label.fill = fill
+                label.update()
+            if was_tooltip != tooltip:
+                label.setToolTip(tooltip)
+            if not label.isVisible():
+                label.setVisible(True)
+            label.shown_as = (text, colour, crowded, tooltip)
             self.labels[row] = label
-        for label in spare:
+        for label in free:
             label.setVisible(False)
             self._spare.append(label)
         if place:
@@ -77,8 +90,11 @@ class TipLabeller:
 
     def set_text(self, row: int, text: str, tooltip: str) -> None:
         if row in self.labels:
-            self.labels[row].setText(short_label(text))
-            self.labels[row].setToolTip(shown_text(tooltip))
+            label = self.labels[row]
+            text, tooltip = short_label(text), shown_text(tooltip)
+            label.setText(text)
+            label.setToolTip(tooltip)
+            label.shown_as = (text, *label.shown_as[1:3], tooltip)
 
     def follow(self, coords: np.ndarray, head: float) -> None:
         """The tips are at ``coords`` (N x 2) with arrowheads ``head`` long: place the labels there."""

@@ -41,9 +41,21 @@ Add = Callable[[QGraphicsItem], None]
 
 
 class _ColourGroup:
-    """The arrows of one colour: their rows and one curve drawing all of them."""
+    """The arrows of one colour: their rows and one curve drawing all of them.
 
-    def __init__(self, color: str, rows: list[int], segments: np.ndarray, crowded: bool, alpha: int | None):
+    ``curve``: a curve of an earlier build to draw them with (adding and removing items from the
+    scene costs more than drawing five arrows: about 0.5 ms a curve), else a new one.
+    """
+
+    def __init__(
+        self,
+        color: str,
+        rows: list[int],
+        segments: np.ndarray,
+        crowded: bool,
+        alpha: int | None,
+        curve: pg.PlotCurveItem | None = None,
+    ):
         self.rows = rows
         self.segments = segments
         pen = pg.mkPen(color, width=2)
@@ -53,23 +65,41 @@ class _ColourGroup:
             faint = QColor(color)
             faint.setAlpha(alpha if alpha is not None else CROWD_ALPHA)
             pen = pg.mkPen(faint, width=1 if crowded else 2)
-        self.curve = pg.PlotCurveItem(segments[:, 0], segments[:, 1], connect="pairs", pen=pen, antialias=not crowded)
-        # Unchanged colours are blitted from a pixmap; only the curve of a moved arrow is redrawn.
-        self.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if curve is None:
+            curve = pg.PlotCurveItem(segments[:, 0], segments[:, 1], connect="pairs", pen=pen, antialias=not crowded)
+            # Unchanged colours are blitted from a pixmap; only the curve of a moved arrow is redrawn.
+            curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        else:
+            curve.setData(segments[:, 0], segments[:, 1], connect="pairs", pen=pen, antialias=not crowded)
+            curve.setVisible(True)
+        self.curve = curve
 
 
 class ArrowLayer:
-    """Arrows from the origin, grouped by colour."""
+    """Arrows from the origin, grouped by colour.
+
+    The curves of a build are kept, hidden, for the next build (a structural change rebuilds every
+    arrow); each build stacks its colours in the order it meets them, as fresh curves would be.
+    """
+
+    #: Hidden curves kept beyond this many are taken out of the plot.
+    SPARE = 16
 
     def __init__(self, add: Add, remove: Add):
         self._add, self._remove = add, remove
         self.groups: dict[str, _ColourGroup] = {}
         self._slot: dict[int, tuple[str, int]] = {}
+        self._spare: list[pg.PlotCurveItem] = []
 
     def clear(self) -> None:
         for group in self.groups.values():
-            self._remove(group.curve)
+            group.curve.setVisible(False)
+            if len(group.segments) > POINTS_PER_ARROW * 1000:
+                group.curve.setData([], [])  # (thousands of arrows are not kept alive by a hidden curve)
+            self._spare.append(group.curve)
         self.groups, self._slot = {}, {}
+        while len(self._spare) > self.SPARE:
+            self._remove(self._spare.pop())
 
     def build(self, coords: np.ndarray, rows: np.ndarray, colours: Sequence[str], head: float, faint=None) -> None:
         """Arrows to ``coords[rows]`` in ``colours[row]``; rows in ``faint`` (a bool mask) drawn faintly."""
@@ -78,15 +108,24 @@ class ArrowLayer:
         by_key: dict[tuple[str, bool], list[int]] = {}
         for row in rows.tolist():
             by_key.setdefault((colours[row], bool(faint is not None and faint[row])), []).append(row)
-        for (colour, is_faint), members in by_key.items():
+        for index, ((colour, is_faint), members) in enumerate(by_key.items()):
+            spare = self._spare.pop() if self._spare else None
             group = _ColourGroup(
-                colour, members, arrow_segments(coords[members], head), crowded, FAINT_ALPHA if is_faint else None
+                colour,
+                members,
+                arrow_segments(coords[members], head),
+                crowded,
+                FAINT_ALPHA if is_faint else None,
+                spare,
             )
+            # Below everything else in the plot, each colour above the ones met before it.
+            group.curve.setZValue(-1.0 + 0.5 * index / len(by_key))
             key = colour + (" faint" if is_faint else "")
             self.groups[key] = group
             for position, row in enumerate(members):
                 self._slot[row] = (key, position)
-            self._add(group.curve)
+            if spare is None:
+                self._add(group.curve)
 
     def move(self, rows: Sequence[int], coords: np.ndarray, head: float) -> None:
         """Rewrite the arrows of ``rows`` only, in their colour's curve."""

@@ -48,6 +48,7 @@ class VectorPlot(pg.PlotWidget):
         self._state = context.view.plot  # what to show: owned by the view state
         self._syncing = False  # the plot itself is writing the state: do not react to it
         self._placement = Placement(np.zeros((0, 2)), ("", ""))
+        self._titles: tuple[str, str] | None = None  # the axis titles shown
         self._drawn = np.zeros(0, dtype=np.int64)
         self._colours: list[str] = []
         self._head = 1.0
@@ -249,9 +250,11 @@ class VectorPlot(pg.PlotWidget):
             self.arrows.build(coords, drawn, self._colours, self._head, faint)
         self._origin.setVisible(self._placement.linear)
         self._relabel()
-        item = self.getPlotItem()
-        item.setLabel("bottom", self._placement.titles[0])
-        item.setLabel("left", self._placement.titles[1])
+        if self._titles != self._placement.titles:  # (an axis title set again is laid out again)
+            self._titles = self._placement.titles
+            item = self.getPlotItem()
+            item.setLabel("bottom", self._titles[0])
+            item.setLabel("left", self._titles[1])
         self._update_marks()
         self._set_note(note or self._placement.note)
         self.legend_changed.emit(self.legend)
