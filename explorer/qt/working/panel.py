@@ -38,6 +38,7 @@ class WorkingPanel(QWidget):
         self.setObjectName("workingPanel")
         self._context = context
         self._work: Working | None = None
+        self._work_key: tuple | None = None  # what the working shown was written from
         self._pair: tuple[int, int] | None = None
         self._shown_html = ""
 
@@ -140,7 +141,7 @@ class WorkingPanel(QWidget):
             self._set_buttons(False)
             return
         a, b = pair
-        self._work = working(
+        inputs = (
             table.vector(a),
             table.vector(b),
             shown_text(table.label(a), LABEL_CHARS),
@@ -149,6 +150,11 @@ class WorkingPanel(QWidget):
             self._context.metric,
             self._all_terms.isChecked(),
         )
+        # The same two vectors, names and metric give the same working: a selection that keeps the pair,
+        # or a change elsewhere in the table, writes nothing out again.
+        key = (inputs[0].tobytes(), inputs[1].tobytes(), *inputs[2:4], tuple(inputs[4]), *inputs[5:])
+        if key != self._work_key or self._work is None:
+            self._work, self._work_key = working(*inputs), key
         selection = self._context.selection
         first_of_many = len(selection) > 2 and tuple(selection[:2]) == pair
         chosen = (
