@@ -76,10 +76,13 @@ class ConstructionOverlay(QObject):
     def refresh(self, *args) -> None:
         """Draw the construction again (the source, the vectors or the view changed)."""
         try:
-            self.construction = self._build()
+            construction = self._build()
         except (ExpressionError, ValueError, IndexError):
-            self.construction = None  # the claims list or the expression bar says why
-        self._draw(self.construction)
+            construction = None  # the claims list or the expression bar says why
+        if construction == self.construction:
+            return  # (an edit of a vector it does not use, a selection elsewhere: the items stay)
+        self.construction = construction
+        self._draw(construction)
 
     def _mapping(self) -> tuple[np.ndarray, str]:
         table = self._context.table
