@@ -28,12 +28,16 @@ METRICS = {"cosine": True, "dot": True, "euclidean": False}
 
 @dataclass(frozen=True)
 class Neighbours:
-    """The answer to a neighbour search: the query as shown, its weights, and the nearest (label, score)."""
+    """The answer to a neighbour search: the query as shown, its weights, and the nearest (label, score).
+
+    ``rows`` are the rows of ``found``, in the same order (labels may repeat in a document).
+    """
 
     query: str
     weights: dict[str, float]
     metric: str
     found: list[tuple[str, float]]
+    rows: tuple[int, ...] = ()
 
     @property
     def is_label(self) -> bool:
@@ -84,7 +88,7 @@ def nearest(
         query = evaluate_vector(expression, lambda name: np.asarray(vectors[find(name)], dtype=np.float64), missing)
     scores = _scores(vectors, query, metric, norms)
     found = _best(scores, set(rows), k, higher=METRICS[metric])
-    return Neighbours(shown, weights, metric, [(labels[r], s) for r, s in found])
+    return Neighbours(shown, weights, metric, [(labels[r], s) for r, s in found], tuple(r for r, _ in found))
 
 
 def _unit_sum(rows: dict[int, float], vectors, labels: Sequence[str]) -> np.ndarray:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.model.events import Signal
+from explorer.model.events import Signal, SignalInstance
 from explorer.model.metadata import Metadata, MetadataError
 from explorer.model.text_safety import shown as shown_text
 from explorer.model.vector_kind import VectorKind
@@ -120,6 +120,17 @@ class VectorTable:
             self.metadata = Metadata(len(labels), metadata.items() if isinstance(metadata, Metadata) else metadata)
         except MetadataError as error:
             raise TableError(str(error)) from None
+
+    def structure_signals(self) -> tuple[SignalInstance, ...]:
+        """The signals after which rows or columns stand elsewhere: inserted, removed, moved, or a new content."""
+        return (
+            self.rows_inserted,
+            self.rows_removed,
+            self.rows_moved,
+            self.columns_inserted,
+            self.columns_removed,
+            self.reset,
+        )
 
     # ----------------------------------------------------------------- reading
     @property

@@ -87,17 +87,7 @@ class HeatmapPanel(QWidget):
         context.document_replaced.connect(self._on_document_replaced)
         table = context.table
         links = [(table.values_changed, self._on_values_change), (table.labels_changed, self._on_labels_change)]
-        links += [
-            (signal, self._on_structure_change)
-            for signal in (
-                table.rows_inserted,
-                table.rows_removed,
-                table.rows_moved,
-                table.columns_inserted,
-                table.columns_removed,
-                table.reset,
-            )
-        ]
+        links += [(signal, self._on_structure_change) for signal in table.structure_signals()]
         for signal, slot in links:
             signal.connect(slot)
         # The table may outlive the panel: stop listening when the widget goes.

@@ -1,4 +1,4 @@
-"""``neighboursList``: the k nearest vectors of the selected one, in the original space.
+"""``neighboursList``: the k nearest vectors of the selected one, or of an expression, in the original space.
 
 Over every vector of the open document, with the metric the window scores with
 (``metricSelector``'s choice, kept in the view state's heatmap metric): one metric
@@ -6,6 +6,12 @@ for the heatmap, the working and the neighbours, so the numbers agree across pan
 The search is model code (:class:`explorer.model.neighbours.NeighbourSearch`); this
 panel shows it, tells the plot to draw lines to the neighbours, chooses how many
 and what "Isolate" does, and exports the selection as CSV.
+
+``neighboursExpression`` takes a label or an expression over the document's labels
+(``king - man + woman``): the list then shows the nearest vectors to its result as
+``explorer neighbours`` and the vocabulary panel find them
+(:func:`explorer.model.most_similar.nearest`: by cosine, gensim's ``most_similar``,
+the expression's own vectors left out).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -25,6 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.display import shown_text
+from explorer.model.expressions import ExpressionError
+from explorer.model.most_similar import METRICS as EXPRESSION_METRICS
+from explorer.model.most_similar import nearest
 from explorer.model.neighbours import NeighbourSearch
 from explorer.model.similarity import METRIC_NAMES
 from explorer.qt.text import escape_html
@@ -43,6 +53,14 @@ class NeighboursPanel(QWidget):
         self.search = NeighbourSearch(context.table.values)
         self.title = QLabel(objectName="neighboursTitle")
         self.title.setWordWrap(True)
+        self.expression = QLineEdit(objectName="neighboursExpression")
+        self.expression.setPlaceholderText("king - man + woman")
+        self.expression.setToolTip(
+            "A label or an expression over this document's labels, then Enter: the nearest vectors to its result.\n"
+            "By cosine as gensim's most_similar: each vector unit length, weighted and summed; its own vectors "
+            "left out.\nEmpty: the neighbours of the selected vector."
+        )
+        self.expression.setClearButtonEnabled(True)
         self.list = QListWidget(objectName="neighboursList")
         self.list.setToolTip("The nearest vectors of the selected one; double-click one to select it")
         self.count = QSpinBox(objectName="neighboursCount")
@@ -65,6 +83,7 @@ class NeighboursPanel(QWidget):
         self.controls.addWidget(self.export)
         self.controls.addStretch(1)
         found = QVBoxLayout()
+        found.addWidget(self.expression)
         found.addWidget(self.title)
         found.addWidget(self.list, 1)
         layout = QHBoxLayout(self)
@@ -75,17 +94,12 @@ class NeighboursPanel(QWidget):
         self.count.valueChanged.connect(lambda k: self._state.update(neighbours=k))
         self.isolate.currentIndexChanged.connect(lambda i: self._state.update(isolate=self.isolate.itemData(i)))
         self.list.itemActivated.connect(self._on_item_activated)
+        self.expression.returnPressed.connect(self.refresh)
+        self.expression.textChanged.connect(lambda text: None if text.strip() else self.refresh())
         self.export.clicked.connect(self.export_selection)
         table = context.table
         table.values_changed.connect(self._on_values_change)
-        for signal in (
-            table.rows_inserted,
-            table.rows_removed,
-            table.rows_moved,
-            table.columns_inserted,
-            table.columns_removed,
-            table.reset,
-        ):
+        for signal in table.structure_signals():
             # First: the document's own listeners announce the selection's new rows, which this panel searches.
             signal.connect(self._on_structure_change, first=True)
             signal.connect(lambda *_: None if self._context.replacing else self.refresh())
@@ -120,13 +134,18 @@ class NeighboursPanel(QWidget):
         self.search.set_values(self._context.table.values)
 
     def refresh(self) -> None:
-        """List the nearest vectors of the first selected one and draw lines to them."""
+        """List the nearest vectors of the expression, or of the first selected one, and draw lines to them."""
         context, table = self._context, self._context.table
         self.list.clear()
+        self.title.setToolTip("")
         selection = context.selection_array
         selection = selection[selection < len(table)]  # (100,000 may be selected: no Python pass over them)
         self.export.setEnabled(bool(len(selection)))
         k = self._state.neighbours
+        text = self.expression.text().strip()
+        if text and k:
+            self._show_expression(text, k)
+            return
         if not len(selection) or k == 0:
             self.title.setText("Select a vector to see its nearest ones." if k else "Neighbours are off (k = 0).")
             self._plot.set_neighbours(None, [])
@@ -142,12 +161,39 @@ class NeighboursPanel(QWidget):
         name = escape_html(shown_text(table.label(query), 30))
         self.title.setText(f"Nearest {len(found)} to <b>{name}</b> by {METRIC_NAMES[metric]}")
         self.title.setToolTip(f"Over all {len(table):,} vectors, in their {table.dimension_count} dimensions")
-        for neighbour in found:
-            item = QListWidgetItem(f"{shown_text(table.label(neighbour.row))}\t{neighbour.score:.4g}")
-            item.setData(Qt.ItemDataRole.UserRole, neighbour.row)
-            item.setToolTip(f"{table.label(neighbour.row)}: {METRIC_NAMES[metric]} {neighbour.score:.6g}")
-            self.list.addItem(item)
+        self._fill([(n.row, n.score) for n in found], metric)
         self._plot.set_neighbours(query, [n.row for n in found])
+
+    def _show_expression(self, text: str, k: int) -> None:
+        """List the nearest vectors to the expression's result (the model's one search, as the CLI's)."""
+        table = self._context.table
+        # Angle ranks as cosine does; the expression search scores it by cosine.
+        metric = self._context.metric if self._context.metric in EXPRESSION_METRICS else "cosine"
+        try:
+            result = nearest(text, table.labels, table.values, k, metric)
+        except ExpressionError as error:
+            self.title.setText(f"<span style='color: #cf222e;'>{escape_html(str(error))}</span>")
+            self.title.setToolTip(str(error))
+            self._plot.set_neighbours(None, [])
+            return
+        query = escape_html(shown_text(result.query, 40))
+        way = "each vector unit length first, as gensim's most_similar; " if metric == "cosine" else ""
+        left_out = escape_html(", ".join(shown_text(name, 20) for name in result.weights))
+        self.title.setText(
+            f"Nearest {len(result.found)} to <b>{query}</b> by {METRIC_NAMES[metric]} ({way}{left_out} left out)"
+        )
+        self.title.setToolTip(f"Over all {len(table):,} vectors, in their {table.dimension_count} dimensions")
+        self._fill(list(zip(result.rows, (score for _, score in result.found), strict=True)), metric)
+        self._plot.set_neighbours(None, list(result.rows))
+
+    def _fill(self, found: list[tuple[int, float]], metric: str) -> None:
+        """Show (row, score) pairs in the list, each remembering its row for a double-click."""
+        table = self._context.table
+        for row, score in found:
+            item = QListWidgetItem(f"{shown_text(table.label(row))}\t{score:.4g}")
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            item.setToolTip(f"{table.label(row)}: {METRIC_NAMES[metric]} {score:.6g}")
+            self.list.addItem(item)
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self._context.select_rows([item.data(Qt.ItemDataRole.UserRole)])

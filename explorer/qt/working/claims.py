@@ -58,17 +58,7 @@ def while_alive(handler):
 
 def table_signals(table):
     """The model signals after which the working and the claims are out of date."""
-    return (
-        table.values_changed,
-        table.labels_changed,
-        table.dimensions_changed,
-        table.rows_inserted,
-        table.rows_removed,
-        table.rows_moved,
-        table.columns_inserted,
-        table.columns_removed,
-        table.reset,
-    )
+    return (table.values_changed, table.labels_changed, table.dimensions_changed, *table.structure_signals())
 
 
 class ClaimsChecker(QGroupBox):
