@@ -16,17 +16,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from explorer.model.commands import (
-    Command,
-    Compound,
-    InsertDimensions,
-    InsertVectors,
-    RemoveDimensions,
-    RemoveVectors,
-    SetKind,
-)
-from explorer.model.metadata_commands import remove_all_metadata
-from explorer.model.send_tokens import DimensionMismatch, embedding_dimensions
+from explorer.model.commands import Command, Compound, InsertVectors, SetKind
+from explorer.model.send_tokens import DimensionMismatch, emptying_commands, new_positions
 from explorer.model.table import VectorTable
 from explorer.model.vector_kind import VectorKind
 
@@ -110,8 +101,7 @@ def send_sentences_command(
             f"replace its content to compare {n} sentence vector{'s' * (n != 1)} of {kind.model}"
         )
     if table.row_count and not needs_replacing(table, dimensions, kind):
-        used = set(table.labels)
-        keep = [i for i, label in enumerate(labels) if label not in used]
+        keep = new_positions(table, labels)
         if not keep:
             raise ValueError(f"{'that sentence is' if n == 1 else 'these sentences are'} already in the table")
         command: Command = InsertVectors(table.row_count, [labels[i] for i in keep], vectors[keep], text=SEND_TEXT)
@@ -119,13 +109,11 @@ def send_sentences_command(
         if len(keep) < n:
             said += f" ({n - len(keep)} already there)"
         return command, said + "."
-    parts: list[Command] = []
-    if table.row_count:
-        parts.append(RemoveVectors(0, table.row_count))
-    parts += remove_all_metadata(table)  # they described the vectors replaced
-    if table.dimension_count:
-        parts.append(RemoveDimensions(0, table.dimension_count))
-    parts += [InsertDimensions(0, embedding_dimensions(dimensions)), SetKind(kind), InsertVectors(0, labels, vectors)]
+    parts = [
+        *emptying_commands(table, dimensions, keep_dimensions=False),
+        SetKind(kind),
+        InsertVectors(0, labels, vectors),
+    ]
     if table.row_count:
         said = (
             f"Replaced the table's {table.row_count} vectors of {table.dimension_count} dimensions with {n} sentence "

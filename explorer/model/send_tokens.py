@@ -48,6 +48,29 @@ def embedding_dimensions(count: int) -> tuple[Dimension, ...]:
     return tuple(Dimension(f"d{i + 1}") for i in range(count))
 
 
+def new_positions(table: VectorTable, labels: Sequence[str]) -> list[int]:
+    """The positions in ``labels`` of those that label no vector of ``table`` yet (what a send appends)."""
+    used = set(table.labels)
+    return [i for i, label in enumerate(labels) if label not in used]
+
+
+def emptying_commands(table: VectorTable, dimensions: int, keep_dimensions: bool) -> list[Command]:
+    """The commands that make way in ``table`` for vectors of ``dimensions`` dimensions (d1 … dD).
+
+    Its vectors and their metadata go; its dimensions go too, unless ``keep_dimensions``
+    and they already number ``dimensions`` (their names and units are then kept).
+    """
+    parts: list[Command] = []
+    if table.row_count:
+        parts.append(RemoveVectors(0, table.row_count))
+    parts += remove_all_metadata(table)  # they described the vectors replaced
+    if not keep_dimensions or table.dimension_count != dimensions:
+        if table.dimension_count:
+            parts.append(RemoveDimensions(0, table.dimension_count))
+        parts.append(InsertDimensions(0, embedding_dimensions(dimensions)))
+    return parts
+
+
 def send_tokens_command(
     table: VectorTable, tokens: Sequence[str], vectors, replace: bool = False
 ) -> tuple[Command, str]:
@@ -68,8 +91,7 @@ def send_tokens_command(
             f"have {dimensions}; replace the table's content to compare them"
         )
     if table.row_count and table.dimension_count == dimensions and not replace:
-        used = set(table.labels)
-        keep = [i for i, label in enumerate(labels) if label not in used]
+        keep = new_positions(table, labels)
         skipped = [labels[i] for i in range(len(labels)) if i not in keep]
         if not keep:
             raise ValueError(f"{', '.join(skipped)} {'is' if len(skipped) == 1 else 'are'} already in the table")
@@ -78,15 +100,7 @@ def send_tokens_command(
         if skipped:
             said += f" ({', '.join(skipped)} already there)"
         return command, said + "."
-    parts: list[Command] = []
-    if table.row_count:
-        parts.append(RemoveVectors(0, table.row_count))
-    parts += remove_all_metadata(table)  # they described the vectors replaced
-    if table.dimension_count != dimensions:
-        if table.dimension_count:
-            parts.append(RemoveDimensions(0, table.dimension_count))
-        parts.append(InsertDimensions(0, embedding_dimensions(dimensions)))
-    parts.append(InsertVectors(0, labels, vectors))
+    parts = [*emptying_commands(table, dimensions, keep_dimensions=True), InsertVectors(0, labels, vectors)]
     if table.row_count:
         said = (
             f"Replaced the table's {table.row_count} vectors of {table.dimension_count} dimensions "
