@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from explorer.model import glove
 from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.vocabulary import Vocabulary, display_token
 from explorer.qt.text import escape_html
+from explorer.qt.vocab.score_table import fill_scores, shown_scores
 from explorer.qt.vocab.workers import Job
 
 RANDOM, SAMPLE, FULL, FILE = "random", "sample", "glove", "file"
@@ -353,16 +353,8 @@ class EmbeddingSection(QWidget):
         self._fill(result.found)
 
     def _fill(self, found) -> None:
-        self.neighbours.setRowCount(len(found))
-        for r, (word, score) in enumerate(found):
-            self.neighbours.setItem(r, 0, QTableWidgetItem(display_token(word)))
-            cell = QTableWidgetItem(f"{score:.3f}")
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.neighbours.setItem(r, 1, cell)
+        fill_scores(self.neighbours, ((display_token(word), f"{score:.3f}") for word, score in found))
 
     def neighbour_rows(self) -> list[tuple[str, str]]:
         """What the neighbours table shows, as (word, score text) pairs."""
-        return [
-            (self.neighbours.item(r, 0).text(), self.neighbours.item(r, 1).text())
-            for r in range(self.neighbours.rowCount())
-        ]
+        return shown_scores(self.neighbours)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.qt.text import escape_html
+from explorer.qt.vocab.score_table import fill_scores, shown_scores
 
 #: Numbers of a sentence vector shown before "…".
 SHOWN_NUMBERS = 6
@@ -299,19 +300,11 @@ class SentencesView(QWidget):
         unit = self.vectors / np.maximum(np.linalg.norm(self.vectors, axis=1, keepdims=True), 1e-30)
         scores = unit @ unit[row]
         order = [int(i) for i in np.argsort(-scores, kind="stable") if i != row][:SHOWN_NEIGHBOURS]
-        self.neighbours.setRowCount(len(order))
-        for r, i in enumerate(order):
-            self.neighbours.setItem(r, 0, QTableWidgetItem(self.sentences[i]))
-            cell = QTableWidgetItem(_cosine(scores[i]))
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.neighbours.setItem(r, 1, cell)
+        fill_scores(self.neighbours, ((self.sentences[i], _cosine(scores[i])) for i in order))
 
     def neighbour_rows(self) -> list[tuple[str, str]]:
         """What the neighbours table shows, as (sentence, cosine text) pairs."""
-        return [
-            (self.neighbours.item(r, 0).text(), self.neighbours.item(r, 1).text())
-            for r in range(self.neighbours.rowCount())
-        ]
+        return shown_scores(self.neighbours)
 
     # ---------------------------------------------------------- to the table
     def send_to_table(self) -> bool:
