@@ -171,3 +171,21 @@ def test_the_plot_draws_the_construction_of_the_selected_vector_and_of_a_chosen_
     arrows = overlay.construction.arrows
     assert [a.role for a in arrows] == ["term", "term", "term", "result", "claimed"]
     assert arrows[-1].end == (7.5, 75.0) and arrows[3].end == (7.5, 100.0)  # A is now [3, 40]
+
+
+def test_the_plot_and_the_working_explain_the_same_derived_vector_among_several_selected(qtbot, materials_context):
+    from explorer.qt.plot.constructions import ConstructionOverlay
+    from explorer.qt.plot.plot import VectorPlot
+    from explorer.qt.working.panel import WorkingPanel
+
+    bar = make_bar(qtbot, materials_context)
+    working, plot = WorkingPanel(materials_context), VectorPlot(materials_context)
+    for widget in (working, plot):
+        qtbot.addWidget(widget)
+    overlay = ConstructionOverlay(materials_context, plot, working.claims)
+    type_expression(qtbot, bar, "A + E")  # row 5, selected
+    materials_context.select_rows([0, 5, 4])  # A, A + E and E: the derived one is explained
+    assert overlay.construction.by_role("result")[0].end == (10.5, 32.0)
+    assert working.expression_working.text().endswith("A + E = [3 + 7.5, 30 + 2] = [10.5, 32]")
+    materials_context.select_rows([0, 4])  # no derived vector selected: neither explains one
+    assert overlay.construction is None and working.expression_working.text() == ""

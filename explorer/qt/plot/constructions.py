@@ -15,13 +15,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
-from PySide6.QtWidgets import QAbstractItemView, QGraphicsPolygonItem
+from PySide6.QtWidgets import QGraphicsPolygonItem
 
 from explorer.model.arithmetic import evaluate
 from explorer.model.claims import ClaimError, parse_claim
 from explorer.model.constructions import Arrow, Construction, construct, view_map
 from explorer.model.expressions import Expression, ExpressionError, Label, parse_expression
 from explorer.model.projection import pca
+from explorer.qt.working.chosen import ChosenArithmetic
 
 #: How each role is drawn: colour, width, dashed.
 _STYLE = {
@@ -43,34 +44,14 @@ class ConstructionOverlay(QObject):
         self._context = context
         self._plot = plot
         self._items: list = []
-        self._source: tuple[str, str] | None = None
         self.construction: Construction | None = None
-        view = claims.findChild(QAbstractItemView, "claimsTable") if claims is not None else None
-        if view is not None:
-            view.selectionModel().currentRowChanged.connect(self._on_claim_chosen)
-        context.selection_changed.connect(self._on_selection_change)
+        self.chosen = ChosenArithmetic(context, claims, self.refresh)
         context.document.formulas.changed.connect(self.refresh)
         context.view.plot.changed.connect(lambda names: self.refresh())
         table = context.table
         for signal in (table.values_changed, table.labels_changed, table.rows_removed, table.rows_inserted):
             signal.connect(lambda *args: self.refresh())
         table.reset.connect(self.refresh)
-
-    # --------------------------------------------------------------- sources
-    def _on_claim_chosen(self, current, previous) -> None:
-        text = current.siblingAtColumn(0).data() if current.isValid() else None
-        self._source = ("claim", str(text)) if text else None
-        self.refresh()
-
-    def _on_selection_change(self, rows) -> None:
-        table, formulas = self._context.table, self._context.document.formulas
-        one = len(rows) == 1 and 0 <= rows[0] < table.row_count  # (not a pass over 100,000 selected rows)
-        derived = [table.label(rows[0])] if one and table.label(rows[0]) in formulas else []
-        if derived:
-            self._source = ("vector", derived[0])
-        elif self._source is not None and self._source[0] == "vector":
-            self._source = None
-        self.refresh()
 
     # --------------------------------------------------------------- drawing
     def refresh(self, *args) -> None:
@@ -93,7 +74,7 @@ class ConstructionOverlay(QObject):
         return view_map(table.dimension_count, "dimensions", x, y), ""
 
     def _build(self) -> Construction | None:
-        if self._source is None or self._context.table.dimension_count == 0:
+        if self.chosen.source is None or self._context.table.dimension_count == 0:
             return None
         table = self._context.table
         rows = {label: row for row, label in enumerate(table.labels)}
@@ -102,7 +83,7 @@ class ConstructionOverlay(QObject):
             return evaluate(Expression(to_source, node), lambda n: table.values[rows[n]] if n in rows else None, str)
 
         mapping, projected = self._mapping()
-        kind, text = self._source
+        kind, text = self.chosen.source
         to_source = text
         if kind == "vector":
             formula = self._context.document.formulas.get(text)

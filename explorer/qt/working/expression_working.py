@@ -9,10 +9,11 @@ The text comes from :mod:`explorer.model.expression_working`; this label only sh
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from explorer.model.expression_working import claim_lines, expression_lines
 from explorer.model.expressions import ExpressionError
+from explorer.qt.working.chosen import ChosenArithmetic
 from explorer.qt.working.claims import table_signals, while_alive
 
 
@@ -26,29 +27,10 @@ class ExpressionWorking(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._context = context
-        self._source: tuple[str, str] | None = None  # ("vector", label) or ("claim", text)
-        self._claims_view = claims.findChild(QAbstractItemView, "claimsTable")
-        if self._claims_view is not None:
-            self._claims_view.selectionModel().currentRowChanged.connect(self._on_claim_chosen)
-        context.selection_changed.connect(self._on_selection_change)
+        self.chosen = ChosenArithmetic(context, claims, self.refresh)
         context.document.formulas.changed.connect(self.refresh)
         for signal in table_signals(context.table):
             signal.connect(self._on_table_change)
-        self.refresh()
-
-    def _on_claim_chosen(self, current, previous) -> None:
-        text = current.siblingAtColumn(0).data() if current.isValid() else None
-        self._source = ("claim", str(text)) if text else None
-        self.refresh()
-
-    def _on_selection_change(self, rows) -> None:
-        table, formulas = self._context.table, self._context.document.formulas
-        labels = (table.label(r) for r in rows if 0 <= r < table.row_count) if formulas else ()
-        derived = next((label for label in labels if label in formulas), None)  # the first one only
-        if derived is not None:
-            self._source = ("vector", derived)
-        elif self._source is not None and self._source[0] == "vector":
-            self._source = None
         self.refresh()
 
     @while_alive
@@ -62,9 +44,9 @@ class ExpressionWorking(QLabel):
         self.setVisible(bool(lines))
 
     def _lines(self) -> list[str]:
-        if self._source is None:
+        if self.chosen.source is None:
             return []
-        kind, text = self._source
+        kind, text = self.chosen.source
         table = self._context.table
         try:
             if kind == "claim":
