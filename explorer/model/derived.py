@@ -25,7 +25,8 @@ from explorer.model.arithmetic import evaluate_vector
 from explorer.model.commands import Command, Compound, InsertVectors, SetValues
 from explorer.model.events import Signal
 from explorer.model.expressions import ExpressionError, format_label, parse_expression, rename_labels
-from explorer.model.table import palette_color, unique_name
+from explorer.model.names import unique_name
+from explorer.model.table import palette_color
 
 #: A formula longer than this is refused when read from a file.
 MAX_FORMULA = 10_000

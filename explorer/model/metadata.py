@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from explorer.model.events import Signal
+from explorer.model.names import unique_name
 from explorer.model.text_safety import shown
 
 #: The longest name a metadata column may have (the plot's choosers name it).
@@ -278,7 +279,7 @@ def metadata_from_file(data: Any, rows: int, notes: list[str] | None = None) -> 
             name = name[:LONGEST_NAME].strip()
         if not name or name in names:
             given = name
-            name = _free_name(name or f"column {number}", names)
+            name = unique_name(name or f"column {number}", names, " ")
             notes.append(
                 f"metadata column {number} "
                 + (f"repeats the name '{shown(given)}'" if given else "has no name")
@@ -320,12 +321,3 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, float):
         return repr(value) if not value.is_integer() or abs(value) >= 1e16 else str(int(value))
     return None
-
-
-def _free_name(stem: str, used: Sequence[str]) -> str:
-    if stem not in used:
-        return stem
-    n = 2
-    while f"{stem} {n}" in used:
-        n += 1
-    return f"{stem} {n}"

@@ -10,11 +10,11 @@ their metadata through :class:`~explorer.model.commands.InsertVectors` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from explorer.model.commands import Command
 from explorer.model.metadata import MetadataError
+from explorer.model.names import unique_name
 from explorer.model.table import TableError, VectorTable
 
 
@@ -126,10 +126,4 @@ def remove_all_metadata(table: VectorTable, text: str = "Remove metadata columns
 
 def new_column_name(table: VectorTable, stem: str = "note") -> str:
     """A metadata column name not yet used: ``note``, ``note 2``, ..."""
-    used: Sequence[str] = table.metadata.names
-    if stem not in used:
-        return stem
-    n = 2
-    while f"{stem} {n}" in used:
-        n += 1
-    return f"{stem} {n}"
+    return unique_name(stem, table.metadata.names, " ")

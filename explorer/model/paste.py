@@ -25,7 +25,8 @@ from explorer.model.commands import (
 )
 from explorer.model.formats.delimited import format_value, parse_dimension
 from explorer.model.metadata_commands import SetMetadata
-from explorer.model.table import Dimension, VectorTable, unique_name
+from explorer.model.names import unique_name
+from explorer.model.table import Dimension, VectorTable
 from explorer.model.values import InvalidValue, parse_number
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from explorer.model.events import Signal, SignalInstance
 from explorer.model.metadata import Metadata, MetadataError
+from explorer.model.names import unique_name
 from explorer.model.text_safety import shown as shown_text
 from explorer.model.vector_kind import VectorKind
 
@@ -38,16 +39,6 @@ PALETTE = (
 def palette_color(index: int) -> str:
     """The default colour of the vector at ``index``."""
     return PALETTE[index % len(PALETTE)]
-
-
-def unique_name(stem: str, used: set[str]) -> str:
-    """``stem`` if it is not in ``used``, else ``stem2``, ``stem3``, ... (the first free one)."""
-    if stem not in used:
-        return stem
-    n = 2
-    while f"{stem}{n}" in used:
-        n += 1
-    return f"{stem}{n}"
 
 
 @dataclass(frozen=True)

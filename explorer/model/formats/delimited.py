@@ -29,6 +29,7 @@ from explorer.model.formats.fast import Progress, numeric_block
 from explorer.model.formats.source import read_text
 from explorer.model.formats.text_columns import ColumnReading, marked_text, read_column, text_header
 from explorer.model.metadata import LONGEST_NAME
+from explorer.model.names import unique_name
 from explorer.model.table import Dimension, VectorTable
 from explorer.model.text_safety import neutralise_formula, restore_formula, shown
 
@@ -157,8 +158,8 @@ def _table_of_columns(path, header, lines, labels, columns, decimal_comma: bool)
         elif name is not None or title.strip() or any(cell.strip() for cell in cells):
             name = name if name is not None else restore_formula(title).strip()
             used = [n for n, _ in metadata]
-            name = name or f"column {column + 1}"
-            metadata.append((_free(name, used), [restore_formula(cell) for cell in cells]))
+            name = unique_name((name or f"column {column + 1}")[:LONGEST_NAME].strip(), used, " ")
+            metadata.append((name, [restore_formula(cell) for cell in cells]))
             first_text = column if len(metadata) == 1 else first_text
         # A column with no header and no values (a separator at the end of each line) is left out.
     if not dimensions and metadata and labels:
@@ -173,16 +174,6 @@ def _table_of_columns(path, header, lines, labels, columns, decimal_comma: bool)
         )
     values = np.column_stack(numbers) if numbers else np.zeros((len(labels), 0))
     return VectorTable(labels, dimensions, values.reshape(len(labels), len(dimensions)), metadata=metadata)
-
-
-def _free(name: str, used: list[str]) -> str:
-    name = name[:LONGEST_NAME].strip()
-    if name not in used:
-        return name
-    n = 2
-    while f"{name} {n}" in used:
-        n += 1
-    return f"{name} {n}"
 
 
 def _fast_table(text: str, delimiter: str, progress: Progress | None) -> VectorTable | None:
