@@ -4,9 +4,11 @@
 |A| = √(3² + 30²) = √909 = 30.15, |B|, the dot product A·B = 3×15 + 30×4 =
 165, the cosine similarity 165 / (30.15 × 15.52) = 0.353, the angle and the
 Euclidean distance. Each step is a chain of small expressions (sums, squares,
-roots, fractions) that :mod:`explorer.model.working_render` writes as plain
-text, Markdown or rich text HTML. With many dimensions a sum shows its first
-and last terms around an ellipsis unless ``all_terms`` is asked for.
+roots, fractions: :mod:`explorer.model.working_terms`) with numbers written as
+:mod:`explorer.model.working_numbers` writes them, which
+:mod:`explorer.model.working_render` writes out as plain text, Markdown or rich
+text HTML. With many dimensions a sum shows its first and last terms around an
+ellipsis unless ``all_terms`` is asked for.
 
 A zero vector has no direction: its cosine and angle steps say so instead of
 a number, and nothing raises.
@@ -15,12 +17,13 @@ a number, and nothing raises.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from explorer.model import similarity
-from explorer.model.relations import Relation, format_cosine, relate
+from explorer.model.relations import format_cosine, relate
+from explorer.model.working_numbers import format_angle, format_component, format_length, format_sum
+from explorer.model.working_terms import Call, Difference, Fraction, Num, Product, Root, Square, Step, Sum, Working
 
 #: Sums with more terms than this show the first and last ones around an ellipsis.
 ELIDE_ABOVE = 6
@@ -30,163 +33,7 @@ SYMBOL_LENGTH = 12
 HEAD_TERMS = 3
 
 
-# ------------------------------------------------------------- expressions
-@dataclass(frozen=True)
-class Num:
-    """A number or symbol already written out: ``30.15``, ``|A|``, ``A·B``."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Square:
-    """``base²``."""
-
-    base: object
-
-
-@dataclass(frozen=True)
-class Root:
-    """``√(inner)``."""
-
-    inner: object
-
-
-@dataclass(frozen=True)
-class Product:
-    """``3×15`` (tight) or ``30.15 × 15.52``."""
-
-    factors: tuple
-    tight: bool = False
-
-
-@dataclass(frozen=True)
-class Difference:
-    """``3 − 15``."""
-
-    left: object
-    right: object
-
-
-@dataclass(frozen=True)
-class Sum:
-    """``t₁ + t₂ + … + tₙ``; ``hidden`` terms were left out at the ellipsis (after ``head``)."""
-
-    terms: tuple
-    hidden: int = 0
-    head: int = 0
-
-
-@dataclass(frozen=True)
-class Fraction:
-    """``numerator / denominator``, drawn as a fraction where the renderer can."""
-
-    numerator: object
-    denominator: object
-
-
-@dataclass(frozen=True)
-class Call:
-    """``arccos(0.353)``."""
-
-    name: str
-    argument: object
-
-
-@dataclass(frozen=True)
-class Step:
-    """One line of the working: a title, and expressions joined by ``=``."""
-
-    key: str  # vectors, norm_a, norm_b, dot, cosine, angle, euclidean
-    title: str
-    chain: tuple
-    note: str = ""
-    metric: str = ""  # the metric whose value this step ends in, if any
-    joiner: str = "="  # between the expressions of the chain
-
-
-@dataclass(frozen=True)
-class Working:
-    """Every step of comparing two vectors, and the relation between them."""
-
-    a_label: str
-    b_label: str
-    metric: str
-    dimension_count: int
-    steps: tuple[Step, ...]
-    headline: str
-    naming: str
-    relation: Relation
-    relation_text: str
-    values: dict = field(default_factory=dict)  # norm_a, norm_b, dot, cosine, angle, euclidean
-    a_symbol: str = ""  # the label, or "a" standing for a long one in the formulas
-    b_symbol: str = ""
-
-    @property
-    def elided(self) -> bool:
-        """True when some sums show only their first and last terms."""
-        return any(_has_hidden(e) for s in self.steps for e in s.chain)
-
-    def step(self, key: str) -> Step:
-        return next(s for s in self.steps if s.key == key)
-
-
-def _has_hidden(expr) -> bool:
-    if isinstance(expr, Sum):
-        return expr.hidden > 0 or any(_has_hidden(t) for t in expr.terms)
-    for name in ("inner", "base", "numerator", "denominator", "argument", "left", "right"):
-        if hasattr(expr, name) and _has_hidden(getattr(expr, name)):
-            return True
-    if isinstance(expr, Product):
-        return any(_has_hidden(f) for f in expr.factors)
-    return False
-
-
-# ------------------------------------------------------------------ numbers
-def format_component(x: float) -> str:
-    """A vector component as typed, to at most 4 decimals: 3, 7.5, -0.2497, 1e+300."""
-    if x != x:
-        return "undefined"
-    if np.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if x == round(x) and abs(x) < 1e15:
-        return str(round(x))
-    if 1e-3 <= abs(x) < 1e7:  # at most 4 decimals: 0.5045, -1.1372, 7.5
-        return f"{x:.4f}".rstrip("0").rstrip(".")
-    return f"{x:.4g}"
-
-
-def format_sum(x: float) -> str:
-    """An exact-looking intermediate: 909, 60.25, 120.5, 26.6392."""
-    if not np.isfinite(x):
-        return "too large for float64"
-    if x == round(x) and abs(x) < 1e15:
-        return str(round(x))
-    if 1e-4 <= abs(x) < 1e9:
-        return f"{x:.6g}"
-    return f"{x:.4g}"
-
-
-def format_length(x: float) -> str:
-    """A length or distance to 2 decimals (30.15, 7.76), or 3 significant digits below 1 or when huge (0.805)."""
-    if x == 0:
-        return "0"
-    if 1 <= abs(x) < 1e9:
-        return f"{x:.2f}"
-    return f"{x:.3g}"
-
-
-def format_angle(degrees: float) -> str:
-    """Degrees: 69.3°, 0.63°, 0°."""
-    if degrees != degrees:
-        return "undefined"
-    if degrees == 0:
-        return "0°"
-    if abs(degrees) >= 1:
-        return f"{degrees:.1f}°"
-    return f"{degrees:.2g}°"
-
-
+# ------------------------------------------------------------------ sums
 def _operand(x: float) -> Num:
     """A component as a factor or a base: negatives and powers of ten in brackets, (-2), (1e+300)."""
     text = format_component(x)

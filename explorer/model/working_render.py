@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from explorer.model.working import (
+from explorer.model.working_terms import (
     Call,
     Difference,
     Fraction,

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from explorer.model.display import shown_text
 from explorer.model.table import Dimension
 from explorer.model.vector_kind import pair_note
-from explorer.model.working import ELIDE_ABOVE, Working, working
+from explorer.model.working import ELIDE_ABOVE, working
 from explorer.model.working_render import to_html, to_markdown, to_text
+from explorer.model.working_terms import Working
 from explorer.qt.text import escape_html
 from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
 from explorer.qt.working.expression_working import ExpressionWorking
