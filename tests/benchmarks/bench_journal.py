@@ -95,7 +95,8 @@ def restore_time(n: int, folder: Path, edits: int = 1000) -> tuple[float, float]
     """(restore from the journal, read the same document from CSV) in seconds."""
     from explorer.model.commands import set_cell
     from explorer.model.formats import read_table, write_table_bytes
-    from explorer.model.journal import Journal, Snapshot, restore
+    from explorer.model.journal import Journal, Snapshot
+    from explorer.model.journal_recovery import restore
 
     context = make_context(n, seed=2)
     document = context.document

@@ -13,8 +13,9 @@ from explorer.model.claim_list import AddClaims
 from explorer.model.claims import LESSON_CLAIMS
 from explorer.model.commands import Command, InsertVectors, RenameVector, set_cell
 from explorer.model.document import Document
-from explorer.model.journal import Journal, JournalError, Snapshot, restore, unsaved_journals
+from explorer.model.journal import Journal, JournalError, Snapshot
 from explorer.model.journal_format import frame, read_command
+from explorer.model.journal_recovery import restore, unsaved_journals
 from explorer.model.table import VectorTable
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from explorer.model.builtin import materials_document
 from explorer.model.commands import InsertVectors, MoveVectors, RemoveVectors
-from explorer.model.journal import Journal, Snapshot, restore
+from explorer.model.journal import Journal, Snapshot
+from explorer.model.journal_recovery import restore
 from explorer.model.metadata_commands import (
     InsertMetadataColumns,
     RemoveMetadataColumns,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from explorer.model.claim_list import AddClaims
 from explorer.model.claims import LESSON_CLAIMS
 from explorer.model.commands import InsertVectors, set_cell
-from explorer.model.journal import unsaved_journals
+from explorer.model.journal_recovery import unsaved_journals
 from explorer.qt.app.main_window import MainWindow
 from explorer.qt.app.recovery import offer_recovery, recovery_folder
 from explorer.qt.app.settings import Settings

@@ -23,7 +23,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from explorer.model.journal import Journal, JournalError, Snapshot, UnsavedWork, restore, unsaved_journals
+from explorer.model.journal import Journal, JournalError, Snapshot
+from explorer.model.journal_recovery import UnsavedWork, restore, unsaved_journals
 from explorer.qt.worker import run_task, wait_with_dialog
 
 #: The view state is journaled at most this often (ms).
