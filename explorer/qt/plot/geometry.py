@@ -177,3 +177,22 @@ class DimensionFollower:
             if x == y and old_x != old_y:  # both went to one column: show two different ones
                 y = (x + 1) % d
             self._write(x=x, y=y)
+
+
+def nearest_tip(tips: np.ndarray, point: tuple[float, float], pixel: tuple[float, float]) -> tuple[int, float]:
+    """The index of the tip (N x 2, N > 0) nearest to ``point``, and how far it is in pixels of size ``pixel``."""
+    (x, y), (sx, sy) = point, pixel
+    with np.errstate(over="ignore", invalid="ignore"):  # a tip at 1e308 is out of reach (inf), not an error
+        d2 = ((tips[:, 0] - x) / (sx or 1)) ** 2 + ((tips[:, 1] - y) / (sy or 1)) ** 2
+    best = int(np.argmin(d2))
+    return best, float(np.sqrt(d2[best]))
+
+
+def longest_arrow(tips: np.ndarray) -> float:
+    """The length of the longest arrow to ``tips`` (N x 2; NaN rows not placed), or 1 when there is none."""
+    with np.errstate(over="ignore"):  # an arrow longer than float64 holds (1.7e308 both ways)
+        lengths = np.hypot(tips[:, 0], tips[:, 1]) if len(tips) else np.zeros(0)
+    top = float(np.nanmax(lengths)) if len(lengths) and not np.isnan(lengths).all() else 0.0
+    if top == np.inf:
+        top = float(np.nanmax(np.abs(tips)))
+    return top if top > 0 and np.isfinite(top) else 1.0

@@ -29,6 +29,15 @@ def short_label(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
+def crowd_labels(coords: np.ndarray, selected: np.ndarray, neighbours: Sequence[int]) -> list[int]:
+    """The rows labelled in a crowd: the placed selected ones, then their neighbours (at most LABEL_LIMIT)."""
+    finite = np.isfinite(coords).all(axis=1)
+    selected = selected[selected < len(finite)]
+    chosen = selected[finite[selected]][:LABEL_LIMIT].tolist()  # (not a Python pass over 100,000)
+    near = [r for r in neighbours if r < len(finite) and finite[r]]
+    return list(dict.fromkeys([*chosen, *near]))[:LABEL_LIMIT]
+
+
 class TipLabeller:
     """The tip labels of one plot (``labels``: row -> TextItem)."""
 

@@ -1,23 +1,31 @@
 """``vectorPlot``: every visible vector as an arrow from the origin (or a point), labelled at its tip.
 
-The plot reads what to show from ``context.view.plot`` (a PlotState) and owns helpers that
-draw: arrows (:class:`ArrowLayer`), points or a density image (:class:`PointLayer`), the
-selection, kept arrows and neighbour lines (:class:`Marks`), tip labels
-(:class:`TipLabeller`), a place for constructions (:class:`Overlay`) and the drag of a tip
-(:class:`TipDrag`). Axes keep equal scale and the origin in view; one edit moves one arrow.
+The plot reads what to show from ``context.view.plot`` (a PlotState), decides what to draw
+after each change, and owns helpers that do it: the axes and view box (:class:`PlotFrame`:
+equal scale, the origin in view, pixels to data), arrows (:class:`ArrowLayer`), points or a
+density image (:class:`PointLayer`), the selection, kept arrows and neighbour lines
+(:class:`Marks`), tip labels (:class:`TipLabeller`), a place for constructions
+(:class:`Overlay`) and the drag of a tip (:class:`TipDrag`). One edit moves one arrow.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import Qt, Signal
 
 from explorer.qt.plot.colouring import Legend, background_first, brushes_for, label_texts, row_colours
 from explorer.qt.plot.drag import TipDrag
-from explorer.qt.plot.geometry import DimensionFollower, Placement, place, shown_dimensions
-from explorer.qt.plot.labels import LABEL_LIMIT, TipLabeller
+from explorer.qt.plot.frame import PlotFrame
+from explorer.qt.plot.geometry import (
+    DimensionFollower,
+    Placement,
+    longest_arrow,
+    nearest_tip,
+    place,
+    shown_dimensions,
+)
+from explorer.qt.plot.labels import LABEL_LIMIT, TipLabeller, crowd_labels
 from explorer.qt.plot.layers import FAINT_ALPHA, ArrowLayer, Marks, Overlay, PointLayer
 
 #: Above this many drawn vectors they are drawn as points ("auto"); measured with
@@ -25,10 +33,6 @@ from explorer.qt.plot.layers import FAINT_ALPHA, ArrowLayer, Marks, Overlay, Poi
 POINTS_ABOVE = 2_000
 #: How near (in pixels) a press must be to a tip to grab it.
 GRAB_PIXELS = 10
-
-
-#: The narrowest and the widest view the plot zooms to (vectors of 1e-308 and 1.7e308 are drawn within them).
-VIEW_RANGE = (1e-150, 1e300)
 
 
 class VectorPlot(pg.PlotWidget):
@@ -60,36 +64,19 @@ class VectorPlot(pg.PlotWidget):
         self.note = ""
         self._dimensions = DimensionFollower(self._state, context.table, self._write_state)
 
-        item = self.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.25)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setTextPen("#333333")
-            axis.setPen("#888888")
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a moved arrow does not redraw it
-            axis.enableAutoSIPrefix(False)  # "(x0.001)" beside a dimension's name reads as part of its unit
-            axis.setStyle(maxTickLevel=1)  # the finest grid level cost 10 ms per axis on a range change
-        self._vb = item.getViewBox()
-        self._vb.setAspectLocked(True, ratio=1.0)
-        self._vb.setDefaultPadding(0.12)
-        # pyqtgraph's pan and zoom arithmetic breaks down (NaN ranges) on views of 1e-300 or 1e308 across.
-        self._vb.setLimits(
-            minXRange=VIEW_RANGE[0], minYRange=VIEW_RANGE[0], maxXRange=VIEW_RANGE[1], maxYRange=VIEW_RANGE[1]
-        )
-        self._vb.sigRangeChangedManually.connect(self._keep_origin_in_view)
+        #: The axes and the view box: what is in view, and pixels to data.
+        self.frame = PlotFrame(self, lambda: self._placement.linear)
         self._origin = pg.ScatterPlotItem([0.0], [0.0], size=6, brush=pg.mkBrush("#444444"), pen=None)
         self._origin.setZValue(5)
         self.addItem(self._origin)
         self.arrows = ArrowLayer(self.addItem, self.removeItem)
         self.points = PointLayer(self.addItem, self.removeItem)
         self.marks = Marks(self.addItem)
-        self.labeller = TipLabeller(self.addItem, self.removeItem, self._vb)
+        self.labeller = TipLabeller(self.addItem, self.removeItem, self.frame.box)
         self.overlay = Overlay(self.addItem, self.removeItem)
         self.drag = TipDrag(self, context)
         # Labels near an edge or an arrowhead move whenever the range or the size changes; so does the density.
-        self._vb.sigTransformChanged.connect(self._on_view_change)
+        self.frame.box.sigTransformChanged.connect(self._on_view_change)
         self.setMouseTracking(True)
 
         table = context.table
@@ -150,7 +137,7 @@ class VectorPlot(pg.PlotWidget):
 
     def fit_view(self) -> None:
         """Zoom so that every drawn vector and the origin are in view, and follow changes again."""
-        self._vb.enableAutoRange()
+        self.frame.fit()
 
     def zoom_to_rows(self, rows, centre: int | None = None) -> None:
         """Zoom so that the tips of ``rows`` fill the view (with the origin, where arrows start); or, with
@@ -158,32 +145,20 @@ class VectorPlot(pg.PlotWidget):
         coords = self._placement.coords
         if centre is not None:
             x, y = coords[int(centre)]
-            if not (np.isfinite(x) and np.isfinite(y)):
-                return  # not placed (a map computed without it)
-            (x0, x1), (y0, y1) = self._vb.viewRange()
-            w, h = (x1 - x0) / 2, (y1 - y0) / 2
-            self._vb.setRange(xRange=(x - w, x + w), yRange=(y - h, y + h), padding=0)
+            if np.isfinite(x) and np.isfinite(y):  # (else not placed: a map computed without it)
+                self.frame.centre_on(float(x), float(y))
             return
         tips = coords[np.asarray(rows, dtype=np.intp)]
         tips = tips[np.isfinite(tips).all(axis=1)]
-        if not len(tips):
-            return
-        low, high = tips.min(axis=0), tips.max(axis=0)
-        if self._placement.linear:
-            low, high = np.minimum(low, 0.0), np.maximum(high, 0.0)
-        span = np.where(high - low > 0, high - low, 1.0)
-        self._vb.setRange(
-            xRange=(low[0] - 0.08 * span[0], high[0] + 0.08 * span[0]),
-            yRange=(low[1] - 0.08 * span[1], high[1] + 0.08 * span[1]),
-            padding=0,
-        )
+        if len(tips):
+            self.frame.show_tips(tips)
 
     def show_live(self, method: str, positions: np.ndarray, rows) -> None:
         """Show a map's positions while it is computed (``None`` positions: back to the stored view)."""
         self._live = None if positions is None else (method, positions, rows)
         self.rebuild()
         if positions is not None:
-            self._vb.enableAutoRange()
+            self.frame.fit()
 
     def set_neighbours(self, query: int | None, rows) -> None:
         """Draw lines from ``query`` to its neighbour ``rows`` (and keep their arrows among points)."""
@@ -211,14 +186,14 @@ class VectorPlot(pg.PlotWidget):
             return
         self.rebuild()
         if names & {"projection", "x", "y", "axes", "seed"}:
-            self._vb.enableAutoRange()
+            self.frame.fit()
             self.projection_changed.emit(self.mode, *self.shown_dimensions)
 
     def _on_stored_change(self, method) -> None:
         if method == self.mode and not self._context.replacing:
             self._live = None
             self.rebuild()
-            self._vb.enableAutoRange()
+            self.frame.fit()
 
     # ------------------------------------------------------------ building
     def rebuild(self) -> None:
@@ -259,7 +234,7 @@ class VectorPlot(pg.PlotWidget):
         self._set_note(note or self._placement.note)
         self.legend_changed.emit(self.legend)
         if mode_changed:
-            self._vb.enableAutoRange()
+            self.frame.fit()
             self.projection_changed.emit(self.mode, *self.shown_dimensions)
 
     def _set_note(self, note: str) -> None:
@@ -274,26 +249,14 @@ class VectorPlot(pg.PlotWidget):
         return {r for r in rows if r < len(self._context.table)}
 
     def _set_head_size(self) -> None:
-        coords = self._placement.coords[self._drawn]
-        with np.errstate(over="ignore"):  # an arrow longer than float64 holds (1.7e308 both ways)
-            lengths = np.hypot(coords[:, 0], coords[:, 1]) if len(coords) else np.zeros(0)
-        top = float(np.nanmax(lengths)) if len(lengths) and not np.isnan(lengths).all() else 0.0
-        if top == np.inf:
-            top = float(np.nanmax(np.abs(coords)))
-        self._extent = top if top > 0 and np.isfinite(top) else 1.0
+        self._extent = longest_arrow(self._placement.coords[self._drawn])
         self._head = 0.045 * self._extent
 
     def _labelled_rows(self) -> list[int]:
         """Every drawn vector, or in a crowd the selected ones and their neighbours (at most LABEL_LIMIT)."""
-        drawn = self._drawn
-        if len(drawn) <= LABEL_LIMIT and not self.as_points:
-            return drawn.tolist()
-        finite = np.isfinite(self._placement.coords).all(axis=1)
-        selected = self._context.selection_array
-        selected = selected[selected < len(finite)]
-        selected = selected[finite[selected]][:LABEL_LIMIT].tolist()  # (not a Python pass over 100,000)
-        neighbours = [r for r in self._neighbours if r < len(finite) and finite[r]]
-        return list(dict.fromkeys([*selected, *neighbours]))[:LABEL_LIMIT]
+        if len(self._drawn) <= LABEL_LIMIT and not self.as_points:
+            return self._drawn.tolist()
+        return crowd_labels(self._placement.coords, self._context.selection_array, self._neighbours)
 
     def _relabel(self) -> None:
         """Label every drawn vector, or in a crowd the selected ones and their neighbours."""
@@ -365,7 +328,7 @@ class VectorPlot(pg.PlotWidget):
         self._dimensions.arrived()
         self._live, self._query, self._neighbours = None, None, []
         self.rebuild()
-        self._vb.enableAutoRange()
+        self.frame.fit()
         self.projection_changed.emit(self.mode, *self.shown_dimensions)
 
     def _on_selection_change(self, rows) -> None:
@@ -381,8 +344,8 @@ class VectorPlot(pg.PlotWidget):
     def _on_view_change(self, *_) -> None:
         self.labeller.place()
         if self.points.active:
-            size = self._vb.size()
-            self.points.fit_to_view(*self._vb.viewRange(), (int(size.width()), int(size.height())))
+            size = self.frame.box.size()
+            self.points.fit_to_view(*self.frame.box.viewRange(), (int(size.width()), int(size.height())))
 
     # ----------------------------------------------------------- geometry
     def tip(self, row: int) -> tuple[float, float]:
@@ -392,29 +355,21 @@ class VectorPlot(pg.PlotWidget):
 
     def tip_viewport_pos(self, row: int):
         """Where the tip of ``row`` is on the viewport, in pixels (a QPoint)."""
-        x, y = self.tip(row)
-        return self.mapFromScene(self._vb.mapViewToScene(QPointF(x, y)))
+        return self.frame.position_of(*self.tip(row))
 
     def data_at(self, position) -> tuple[float, float]:
         """The data coordinates under a viewport position."""
-        point = self._vb.mapSceneToView(self.mapToScene(position))
-        return point.x(), point.y()
+        return self.frame.data_at(position)
 
     def pixel_size(self) -> tuple[float, float]:
-        sx, sy = self._vb.viewPixelSize()
-        return float(sx), float(sy)
+        return self.frame.pixel_size()
 
     def row_at(self, position) -> int | None:
         """The drawn vector whose tip is within GRAB_PIXELS of a viewport position."""
         if not len(self._drawn):
             return None
-        x, y = self.data_at(position)
-        sx, sy = self.pixel_size()
-        tips = self._placement.coords[self._drawn]
-        with np.errstate(over="ignore", invalid="ignore"):  # a tip at 1e308 is out of reach (inf), not an error
-            d2 = ((tips[:, 0] - x) / (sx or 1)) ** 2 + ((tips[:, 1] - y) / (sy or 1)) ** 2
-        best = int(np.argmin(d2))
-        return int(self._drawn[best]) if d2[best] <= GRAB_PIXELS**2 else None
+        best, pixels = nearest_tip(self._placement.coords[self._drawn], self.data_at(position), self.pixel_size())
+        return int(self._drawn[best]) if pixels <= GRAB_PIXELS else None
 
     # ------------------------------------------------- what a drag needs
     def drag_axes(self):
@@ -423,7 +378,7 @@ class VectorPlot(pg.PlotWidget):
 
     def hold_range(self) -> None:
         """Keep the view's range from now on (a drag must not make it jump)."""
-        self._vb.disableAutoRange()
+        self.frame.hold()
 
     def drag_ended(self) -> None:
         self._set_head_size()
@@ -456,13 +411,3 @@ class VectorPlot(pg.PlotWidget):
             event.accept()
             return
         super().mouseReleaseEvent(event)
-
-    def _keep_origin_in_view(self, *_) -> None:
-        if not self._placement.linear:
-            return  # a t-SNE or UMAP map has no origin worth keeping
-        (x0, x1), (y0, y1) = self._vb.viewRange()
-        # Shift the view so that the origin sits just inside the edge it left by.
-        dx = 0.0 if x0 <= 0 <= x1 else (-x0 - 0.05 * (x1 - x0) if x0 > 0 else -x1 + 0.05 * (x1 - x0))
-        dy = 0.0 if y0 <= 0 <= y1 else (-y0 - 0.05 * (y1 - y0) if y0 > 0 else -y1 + 0.05 * (y1 - y0))
-        if dx or dy:
-            self._vb.setRange(xRange=(x0 + dx, x1 + dx), yRange=(y0 + dy, y1 + dy), padding=0)
