@@ -223,10 +223,8 @@ def _check_multiple(claim: Claim, left: str, k: float, right: str, x, y, dimensi
     relation = relate(y, x)  # the left vector in terms of the right one
     target = k * y
     named = _multiple_name(k, right)
-    size_x, size_t = similarity.norm(x), similarity.norm(target)
-    difference = similarity.norm(x - target)
-    exact = difference <= EXACT_TOLERANCE * max(size_x, size_t) or (size_x == 0 and size_t == 0)
-    if exact:
+    size_x, size_t, same = _sizes(x, target)
+    if same or (size_x == 0 and size_t == 0):
         if left == right and k == 1:
             return ClaimResult(claim, ClaimVerdict.TRUE, f"{left} is itself", relation)
         if size_x == 0 and k not in (0, 1):
@@ -241,9 +239,7 @@ def _check_multiple(claim: Claim, left: str, k: float, right: str, x, y, dimensi
         zero = left if size_x == 0 else named_x
         other = named_x if size_x == 0 else left
         return ClaimResult(claim, ClaimVerdict.FALSE, f"{zero} is a zero vector and {other} is not", relation)
-    cos = similarity.cosine(x, target)
-    near = cos >= DIRECTION_TOLERANCE and 1 / LENGTH_TOLERANCE <= size_x / size_t <= LENGTH_TOLERANCE
-    closeness = f"cos {format_cosine(cos)}, |{left}| = {size_x / size_t:.2f} |{named}|"
+    _, near, closeness = _nearness(x, target, left, named)
     if near and claim.approximate:
         return ClaimResult(claim, ClaimVerdict.TRUE, f"{left} ≈ {named}: {closeness}", relation)
     if near and k == 1:
@@ -255,6 +251,21 @@ def _check_multiple(claim: Claim, left: str, k: float, right: str, x, y, dimensi
         )
     reason = _false_reason(left, k, right, x, y, relation, dimensions, closeness, near)
     return ClaimResult(claim, ClaimVerdict.FALSE, reason, relation)
+
+
+def _sizes(x, target) -> tuple[float, float, bool]:
+    """|x|, |target|, and whether they are the same vector to rounding."""
+    size_x, size_t = similarity.norm(x), similarity.norm(target)
+    return size_x, size_t, similarity.norm(x - target) <= EXACT_TOLERANCE * max(size_x, size_t)
+
+
+def _nearness(x, target, left: str, right: str) -> tuple[float, bool, str]:
+    """The cosine of two vectors (neither zero), whether they are near in direction and length, and
+    ``cos 0.991, |A + E| = 1.19 |C|`` saying how near."""
+    cos = similarity.cosine(x, target)
+    ratio = similarity.norm(x) / similarity.norm(target)
+    near = cos >= DIRECTION_TOLERANCE and 1 / LENGTH_TOLERANCE <= ratio <= LENGTH_TOLERANCE
+    return cos, near, f"cos {format_cosine(cos)}, |{left}| = {ratio:.2f} |{right}|"
 
 
 def _multiple_name(k: float, label: str, times: str = "") -> str:
@@ -303,19 +314,16 @@ def _check_expressions(claim: Claim, x, target, dimensions) -> ClaimResult:
     """Any other claim: both sides computed, then compared as two vectors."""
     left, right = claim.left.text, claim.right.text
     relation = relate(target, x)
-    size_x, size_t = similarity.norm(x), similarity.norm(target)
-    difference = similarity.norm(x - target)
+    size_x, size_t, same = _sizes(x, target)
     if size_x == 0 and size_t == 0:
         return ClaimResult(claim, ClaimVerdict.TRUE, f"{left} and {right} are both the zero vector", relation)
-    if difference <= EXACT_TOLERANCE * max(size_x, size_t):
+    if same:
         reason = f"{left} = {right} = {vector_text(x, dimensions)}"
         return ClaimResult(claim, ClaimVerdict.TRUE, reason, relation)
     if size_x == 0 or size_t == 0:
         zero, other = (left, right) if size_x == 0 else (right, left)
         return ClaimResult(claim, ClaimVerdict.FALSE, f"{zero} is a zero vector and {other} is not", relation)
-    cos = similarity.cosine(x, target)
-    near = cos >= DIRECTION_TOLERANCE and 1 / LENGTH_TOLERANCE <= size_x / size_t <= LENGTH_TOLERANCE
-    closeness = f"cos {format_cosine(cos)}, |{left}| = {size_x / size_t:.2f} |{right}|"
+    cos, near, closeness = _nearness(x, target, left, right)
     if near and claim.approximate:
         return ClaimResult(claim, ClaimVerdict.TRUE, f"{left} ≈ {right}: {closeness}", relation)
     if near:
