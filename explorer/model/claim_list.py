@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.model.claims import ClaimError, check_claim, named_labels, rename_labels
-from explorer.model.commands import Command, Compound
+from explorer.model.commands import Command
 from explorer.model.events import Signal
 
 #: Longer claims are not read (a claim naming a 1 MB label would take minutes to scan); they are "cannot check".
@@ -192,15 +192,9 @@ class SetClaims(ClaimCommand):
 
 def remove_claims_command(rows: Iterable[int]) -> Command:
     """One command removing ``rows`` (any rows, in any order): one removal per run, the last run first."""
-    from explorer.model.edits import runs
+    from explorer.model.edits import removal_in_runs
 
-    found = runs(rows)
-    if not found:
-        raise ValueError("select the claims to remove first")
-    count = sum(n for _, n in found)
-    text = "Remove claim" if count == 1 else f"Remove {count} claims"
-    parts = [RemoveClaims(start, n, text) for start, n in reversed(found)]
-    return parts[0] if len(parts) == 1 else Compound(tuple(parts), text)
+    return removal_in_runs(rows, RemoveClaims, "claim", "select the claims to remove first")
 
 
 # --------------------------------------------------------------------------- verdicts

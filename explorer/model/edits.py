@@ -8,7 +8,7 @@ free N; the last dimension is never removed (a vector needs at least one).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from explorer.model.commands import Command, Compound, InsertDimensions, RemoveDimensions, RemoveVectors
 from explorer.model.table import Dimension, TableError, VectorTable
@@ -25,18 +25,27 @@ def runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     return [(start, count) for start, count in found]
 
 
-def remove_rows_command(rows: Iterable[int]) -> Command:
-    """One command that removes ``rows`` (any rows, in any order)."""
+def removal_in_runs(
+    rows: Iterable[int], remove: Callable[[int, int, str], Command], noun: str, nothing: str
+) -> Command:
+    """One command removing ``rows`` (any rows, in any order): ``remove(start, count, text)`` for each run,
+    the last run first, named "Remove vector" or "Remove 3 vectors" after ``noun``; ValueError(``nothing``)
+    when there are no rows."""
     parts = runs(rows)
     if not parts:
-        raise ValueError("Select the vectors to remove first.")
+        raise ValueError(nothing)
+
+    def text(count: int) -> str:
+        return f"Remove {noun}" if count == 1 else f"Remove {count} {noun}s"
+
+    commands = [remove(start, count, text(count)) for start, count in reversed(parts)]
     total = sum(count for _, count in parts)
-    text = "Remove vector" if total == 1 else f"Remove {total} vectors"
-    commands = [
-        RemoveVectors(start, count, "Remove vector" if count == 1 else f"Remove {count} vectors")
-        for start, count in reversed(parts)
-    ]
-    return commands[0] if len(commands) == 1 else Compound(tuple(commands), text)
+    return commands[0] if len(commands) == 1 else Compound(tuple(commands), text(total))
+
+
+def remove_rows_command(rows: Iterable[int]) -> Command:
+    """One command that removes ``rows`` (any rows, in any order)."""
+    return removal_in_runs(rows, RemoveVectors, "vector", "Select the vectors to remove first.")
 
 
 def new_dimension_command(table: VectorTable) -> InsertDimensions:
