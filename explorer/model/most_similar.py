@@ -126,7 +126,7 @@ def _scores(vectors, query: np.ndarray, metric: str, norms: np.ndarray | None) -
         if big:
             return vectors @ query.astype(np.float32)
         values = np.asarray(vectors, dtype=np.float64)
-        scale = max(float(np.max(np.abs(values), initial=0.0)), float(np.max(np.abs(query))))
+        scale = max(float(np.max(np.abs(values), initial=0.0)), float(np.max(np.abs(query), initial=0.0)))
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):
             if scale == 0 or 1e-100 < scale < 1e100:
                 return values @ query

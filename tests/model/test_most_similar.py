@@ -77,3 +77,18 @@ def test_huge_values_have_neighbours_by_every_metric():
     assert nearest("a", labels, values, 1).found[0][0] == "c"
     assert nearest("a", labels, values, 1, "euclidean").found[0][0] == "c"
     assert nearest("b", labels, values, 2, "dot").found[0][0] == "a"  # 0 against -1e600 < 0
+
+
+def test_vectors_without_dimensions_answer_by_dot_product_and_distance_without_crashing():
+    labels, vectors = ["A", "B"], np.zeros((2, 0))
+    assert nearest("A - A", labels, vectors, 5, "dot").found == [("B", 0.0)]
+    assert nearest("-A", labels, vectors, 5, "euclidean").found == [("B", 0.0)]
+    with pytest.raises(ExpressionError, match="zero vector"):
+        nearest("A", labels, vectors, 5, "cosine")
+
+
+def test_the_rows_of_the_answer_follow_the_found_labels():
+    table = materials()
+    result = nearest("D - A + B", table.labels, table.values, 4)
+    assert result.found == [("E", pytest.approx(1.0)), ("C", pytest.approx(0.3628, abs=1e-4))]
+    assert result.rows == (4, 2)  # D = 2.5 A cancel: along B, with D, A and B left out

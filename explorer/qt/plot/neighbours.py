@@ -104,7 +104,7 @@ class NeighboursPanel(QWidget):
             signal.connect(self._on_structure_change, first=True)
             signal.connect(lambda *_: None if self._context.replacing else self.refresh())
         table.labels_changed.connect(lambda rows: self.refresh())
-        context.selection_changed.connect(lambda rows: self.refresh())
+        context.selection_changed.connect(self._on_selection_change)
         context.metric_changed.connect(lambda metric: self.refresh())
         self._state.changed.connect(self._on_state_change)
         self._sync()
@@ -125,6 +125,12 @@ class NeighboursPanel(QWidget):
         self._sync()
         if "neighbours" in names:
             self.refresh()
+
+    def _on_selection_change(self, rows) -> None:
+        if self.expression.text().strip() and self._state.neighbours:
+            self.export.setEnabled(bool(len(rows)))  # the expression's answer does not depend on the selection
+            return
+        self.refresh()
 
     def _on_values_change(self, rows, columns) -> None:
         self.search.update_rows(self._context.table.values, rows)
