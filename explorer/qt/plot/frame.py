@@ -1,4 +1,4 @@
-"""The plot's frame: its axes and view box, what is in view, and pixels to data and back.
+"""The plot's frame: its axes, view box and origin, what is in view, and pixels to data and back.
 
 :class:`PlotFrame` keeps equal scale on both axes, the zoom within :data:`VIEW_RANGE`
 and, for arrows, the origin in view after a pan; it zooms to rows or centres one,
@@ -45,6 +45,10 @@ class PlotFrame:
             minXRange=VIEW_RANGE[0], minYRange=VIEW_RANGE[0], maxXRange=VIEW_RANGE[1], maxYRange=VIEW_RANGE[1]
         )
         self.box.sigRangeChangedManually.connect(self._keep_origin_in_view)
+        #: The dot at the origin, where arrows start (hidden in a map without one).
+        self.origin = pg.ScatterPlotItem([0.0], [0.0], size=6, brush=pg.mkBrush("#444444"), pen=None)
+        self.origin.setZValue(5)
+        widget.addItem(self.origin)
 
     def fit(self) -> None:
         """Zoom so that everything drawn is in view, and follow changes again."""

@@ -66,9 +66,6 @@ class VectorPlot(pg.PlotWidget):
 
         #: The axes and the view box: what is in view, and pixels to data.
         self.frame = PlotFrame(self, lambda: self._placement.linear)
-        self._origin = pg.ScatterPlotItem([0.0], [0.0], size=6, brush=pg.mkBrush("#444444"), pen=None)
-        self._origin.setZValue(5)
-        self.addItem(self._origin)
         self.arrows = ArrowLayer(self.addItem, self.removeItem)
         self.points = PointLayer(self.addItem, self.removeItem)
         self.marks = Marks(self.addItem)
@@ -223,7 +220,7 @@ class VectorPlot(pg.PlotWidget):
             self._on_view_change()
         else:
             self.arrows.build(coords, drawn, self._colours, self._head, faint)
-        self._origin.setVisible(self._placement.linear)
+        self.frame.origin.setVisible(self._placement.linear)
         self._relabel()
         if self._titles != self._placement.titles:  # (an axis title set again is laid out again)
             self._titles = self._placement.titles
