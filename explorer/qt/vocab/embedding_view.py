@@ -340,7 +340,7 @@ class EmbeddingSection(QWidget):
                 matrix.norms,
             )
         except ExpressionError as error:
-            shown = str(error).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            shown = escape_html(str(error))
             self.row_label.setText(f"<span style='color: #cf222e;'>{shown}</span>")
             self.message.emit(str(error))
             return
