@@ -12,3 +12,12 @@ def escape_html(text: str, mark_newlines: bool = False) -> str:
     """
     escaped = html.escape(text, quote=False)
     return escaped.replace("\n", "⏎") if mark_newlines else escaped
+
+
+#: The colour of a refusal or an error sentence shown in a panel.
+ERROR_COLOUR = "#cf222e"
+
+
+def error_html(text: str) -> str:
+    """``text`` as rich text in the error colour (escaped)."""
+    return f"<span style='color: {ERROR_COLOUR};'>{escape_html(text)}</span>"

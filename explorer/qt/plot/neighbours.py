@@ -37,7 +37,7 @@ from explorer.model.most_similar import METRICS as EXPRESSION_METRICS
 from explorer.model.most_similar import nearest
 from explorer.model.neighbours import NeighbourSearch
 from explorer.model.similarity import METRIC_NAMES
-from explorer.qt.text import escape_html
+from explorer.qt.text import error_html, escape_html
 
 ISOLATE_CHOICES = (("Show all", "off"), ("Others faint", "faint"), ("Others hidden", "hidden"))
 
@@ -178,7 +178,7 @@ class NeighboursPanel(QWidget):
         try:
             result = nearest(text, table.labels, table.values, k, metric)
         except ExpressionError as error:
-            self.title.setText(f"<span style='color: #cf222e;'>{escape_html(str(error))}</span>")
+            self.title.setText(error_html(str(error)))
             self.title.setToolTip(str(error))
             self._plot.set_neighbours(None, [])
             return

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from explorer.model import glove
 from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.vocabulary import Vocabulary, display_token
-from explorer.qt.text import escape_html
+from explorer.qt.text import error_html, escape_html
 from explorer.qt.vocab.score_table import fill_scores, shown_scores
 from explorer.qt.vocab.workers import Job
 
@@ -340,8 +340,7 @@ class EmbeddingSection(QWidget):
                 matrix.norms,
             )
         except ExpressionError as error:
-            shown = escape_html(str(error))
-            self.row_label.setText(f"<span style='color: #cf222e;'>{shown}</span>")
+            self.row_label.setText(error_html(str(error)))
             self.message.emit(str(error))
             return
         left_out = ", ".join(result.weights)
