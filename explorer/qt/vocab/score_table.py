@@ -25,4 +25,8 @@ def fill_scores(table: QTableWidget, rows: Iterable[tuple[str, str]]) -> None:
 
 def shown_scores(table: QTableWidget) -> list[tuple[str, str]]:
     """What ``table`` shows, as (text, score text) pairs."""
-    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    return [(_text(table.item(r, 0)), _text(table.item(r, 1))) for r in range(table.rowCount())]
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""
