@@ -102,3 +102,14 @@ def test_king_minus_man_plus_woman_is_queen_over_the_glove_sample(qtbot):
     assert shown[0][1] == "0.8524"  # as `explorer neighbours "king - man + woman" --sample` prints it
     _double_click(qtbot, panel, 0)
     assert context.selection == [words.index["queen"]]
+
+
+def test_a_new_document_answers_the_expression_again_or_says_why_not(qtbot, materials_context):
+    panel, _ = _neighbours_on(qtbot, materials_context)
+    _ask(qtbot, panel, "2*B - B")
+    assert _shown(panel)[0] == ["E", "1"]
+    other = VectorTable(["B", "F", "G"], ["x", "y"], [[1.0, 0.0], [2.0, 0.1], [0.0, 1.0]])
+    materials_context.replace_document(Document(other))
+    assert [label for label, _ in _shown(panel)] == ["F", "G"]
+    materials_context.replace_document(Document(VectorTable(["P"], ["x"], [[1.0]])))
+    assert panel.list.count() == 0 and "'B'" in panel.title.toolTip()
