@@ -58,6 +58,18 @@ class PlotFrame:
         """Keep the view's range from now on (a drag must not make it jump)."""
         self.box.disableAutoRange()
 
+    def zoom_to(self, coords: np.ndarray, rows, centre: int | None = None) -> None:
+        """Show the tips of ``rows`` (of ``coords``, N x 2; NaN where not placed), or centre row ``centre``."""
+        if centre is not None:
+            x, y = coords[int(centre)]
+            if np.isfinite(x) and np.isfinite(y):  # (else not placed: a map computed without it)
+                self.centre_on(float(x), float(y))
+            return
+        tips = coords[np.asarray(rows, dtype=np.intp)]
+        tips = tips[np.isfinite(tips).all(axis=1)]
+        if len(tips):
+            self.show_tips(tips)
+
     def centre_on(self, x: float, y: float) -> None:
         """Keep the zoom and put ``(x, y)`` in the middle."""
         (x0, x1), (y0, y1) = self.box.viewRange()

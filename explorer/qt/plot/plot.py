@@ -139,16 +139,7 @@ class VectorPlot(pg.PlotWidget):
     def zoom_to_rows(self, rows, centre: int | None = None) -> None:
         """Zoom so that the tips of ``rows`` fill the view (with the origin, where arrows start); or, with
         ``centre``, keep the zoom and put the tip of row ``centre`` in the middle (the search's Enter)."""
-        coords = self._placement.coords
-        if centre is not None:
-            x, y = coords[int(centre)]
-            if np.isfinite(x) and np.isfinite(y):  # (else not placed: a map computed without it)
-                self.frame.centre_on(float(x), float(y))
-            return
-        tips = coords[np.asarray(rows, dtype=np.intp)]
-        tips = tips[np.isfinite(tips).all(axis=1)]
-        if len(tips):
-            self.frame.show_tips(tips)
+        self.frame.zoom_to(self._placement.coords, rows, centre)
 
     def show_live(self, method: str, positions: np.ndarray, rows) -> None:
         """Show a map's positions while it is computed (``None`` positions: back to the stored view)."""
