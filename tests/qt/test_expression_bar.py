@@ -189,3 +189,22 @@ def test_the_plot_and_the_working_explain_the_same_derived_vector_among_several_
     assert working.expression_working.text().endswith("A + E = [3 + 7.5, 30 + 2] = [10.5, 32]")
     materials_context.select_rows([0, 4])  # no derived vector selected: neither explains one
     assert overlay.construction is None and working.expression_working.text() == ""
+
+
+def test_among_many_selected_vectors_the_first_derived_one_is_explained(qtbot):
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
+    from explorer.qt.context import DocumentContext
+    from explorer.qt.working.panel import WorkingPanel
+
+    n = 3_000
+    table = VectorTable([f"v{i}" for i in range(n)], ["x", "y"], [[float(i), 1.0] for i in range(n)])
+    context = DocumentContext(Document(table))
+    bar = make_bar(qtbot, context)
+    working = WorkingPanel(context)
+    qtbot.addWidget(working)
+    type_expression(qtbot, bar, "v1 + v2")  # row 3,000
+    context.select_rows(range(n + 1))  # every vector: the only derived one is explained
+    assert working.expression_working.text().endswith("v1 + v2 = [1 + 2, 1 + 1] = [3, 2]")
+    context.select_rows(range(n))  # not it
+    assert working.expression_working.text() == ""

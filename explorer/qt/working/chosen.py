@@ -9,10 +9,14 @@ and selecting none gives the claim's place back to nothing.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+#: Up to this many selected rows are looked through one by one for a derived vector.
+LOOK_THROUGH = 1_000
 
 
 class ChosenArithmetic:
@@ -47,8 +51,10 @@ class ChosenArithmetic:
         rows = rows[rows < table.row_count]
         if not formulas or not len(rows):
             return None
-        if len(rows) > len(formulas):  # 100,000 selected: look up the few derived rows, not every selected one
-            labels = set(table.labels)
-            derived = [table.index_of(label) for label, _ in formulas.items() if label in labels]
+        if len(rows) > max(LOOK_THROUGH, len(formulas)):  # 100,000 selected: find the few derived rows instead
+            derived = []
+            for label, _ in formulas.items():
+                with contextlib.suppress(KeyError):
+                    derived.append(table.index_of(label))
             rows = rows[np.isin(rows, derived)]
         return next((table.label(int(r)) for r in rows if table.label(int(r)) in formulas), None)
