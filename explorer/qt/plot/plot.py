@@ -64,7 +64,7 @@ class VectorPlot(pg.PlotWidget):
         self.note = ""
         self._dimensions = DimensionFollower(self._state, context.table, self._write_state)
 
-        #: The axes and the view box: what is in view, and pixels to data.
+        #: The axes, the view box and the origin: what is in view, and pixels to data.
         self.frame = PlotFrame(self, lambda: self._placement.linear)
         self.arrows = ArrowLayer(self.addItem, self.removeItem)
         self.points = PointLayer(self.addItem, self.removeItem)
