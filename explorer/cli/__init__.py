@@ -52,7 +52,33 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one sentence (a :class:`UsageError`), not usage text."""
 
     def error(self, message: str):
+        if message.startswith("unrecognized arguments: -"):
+            message += " (a label or expression that starts with '-' goes after '--': 'explorer neighbours -- -A')"
         raise UsageError(message, command=self.prog)
+
+
+#: Options whose value may start with '-' (a range from -1, a negative centre): argparse would take
+#: ``--range -1:1`` for two options, so the value is joined to its option first (``--range=-1:1``).
+NEGATIVE_VALUES = ("--range", "--centre", "--center")
+
+
+def join_negative_values(argv: list[str]) -> list[str]:
+    """``--range -1:1`` as ``--range=-1:1``: a value that starts with '-' and a digit or '.' stays the option's."""
+    joined: list[str] = []
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            joined.extend(argv[index:])
+            break
+        following = argv[index + 1] if index + 1 < len(argv) else ""
+        if word in NEGATIVE_VALUES and following[:1] == "-" and (following[1:2].isdigit() or following[1:2] == "."):
+            joined.append(f"{word}={following}")
+            index += 2
+            continue
+        joined.append(word)
+        index += 1
+    return joined
 
 
 class TerminalSafe(io.TextIOBase):
@@ -140,7 +166,7 @@ def _safe(text: str) -> str:
 
 def _run_command(argv: list[str]) -> int:
     try:
-        args = _build_parser(argv[0] if argv[0] in SUBCOMMANDS else None).parse_args(argv)
+        args = _build_parser(argv[0] if argv[0] in SUBCOMMANDS else None).parse_args(join_negative_values(argv))
         if args.command is None:
             raise UsageError("give a command or a FILE", command="explorer")
         module = importlib.import_module(SUBCOMMANDS[args.command][0])

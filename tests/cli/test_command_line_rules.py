@@ -247,3 +247,29 @@ def test_written_files_keep_their_permissions(tmp_path, capsys):
         assert run([*argv, str(target)], capsys)[0] == 0
         assert target.stat().st_mode & 0o777 == 0o600 and target.read_text() != "old"
         assert [p.name for p in tmp_path.iterdir()] == ["private.csv"]  # no part file left
+
+
+def test_a_range_or_centre_below_zero_needs_no_equals_sign(tmp_path, capsys):
+    from explorer.cli import join_negative_values
+
+    assert join_negative_values(["x", "--range", "-1:1", "--centre", "-.5", "--", "--range", "-1:1"]) == [
+        "x",
+        "--range=-1:1",
+        "--centre=-.5",
+        "--",
+        "--range",
+        "-1:1",
+    ]
+    materials = str(ROOT / "resources" / "materials.csv")
+    out = tmp_path / "heat.svg"
+    code, _, err = run(["export-heatmap", materials, "-o", str(out), "--range", "-1:1", "--centre", "-0.2"], capsys)
+    assert (code, err) == (0, "")
+    assert out.stat().st_size > 0
+
+
+def test_an_expression_that_starts_with_a_minus_is_told_to_go_after_the_double_dash(capsys):
+    materials = str(ROOT / "resources" / "materials.csv")
+    code, _, err = run(["neighbours", "-A", materials], capsys)
+    assert code == 2 and "'--'" in err and err.count("\n") == 1
+    code, out, _ = run(["neighbours", "--", "-A", materials], capsys)
+    assert code == 0 and out.splitlines()[1].split()[:2] == ["1", "B"]
