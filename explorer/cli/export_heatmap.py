@@ -146,7 +146,8 @@ def _application():
 
     app = QApplication.instance()
     if app is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):  # keep an offscreen's options
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QApplication(["explorer"])
     return app
 
