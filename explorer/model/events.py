@@ -22,16 +22,20 @@ import inspect
 import sys
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
+
+#: A slot: called with the first arguments of an emit (as many as it takes); what it returns is ignored.
+Listener = Callable[..., object]
+_Entry = tuple[Callable[..., Any], bool, int]  # (slot or weak reference to it, weak?, arguments taken)
 
 
-def report_to_excepthook(error: BaseException, signal: str, listener: Callable) -> None:
+def report_to_excepthook(error: BaseException, signal: str, listener: Listener) -> None:
     """The default report of a failing listener: ``sys.excepthook``, as an uncaught error would have."""
     sys.excepthook(type(error), error, error.__traceback__)
 
 
 #: Called as ``hook(error, signal_name, listener)`` when a listener raises; the window sets its own.
-listener_error_hook: Callable[[BaseException, str, Callable], None] = report_to_excepthook
+listener_error_hook: Callable[[BaseException, str, Listener], None] = report_to_excepthook
 
 
 class Signal:
@@ -44,7 +48,11 @@ class Signal:
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    def __get__(self, instance: Any, owner: type | None = None):
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> Signal: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> SignalInstance: ...
+    def __get__(self, instance: object, owner: type | None = None) -> Signal | SignalInstance:
         if instance is None:
             return self
         bound = SignalInstance(len(self.types), self.name)
@@ -58,13 +66,13 @@ class SignalInstance:
     __slots__ = ("_arity", "_changes", "_first", "_slots", "name")
 
     def __init__(self, arity: int, name: str = ""):
-        self._slots: list[tuple[Callable, bool, int]] = []
+        self._slots: list[_Entry] = []
         self._first = 0  # how many slots at the front were connected with first=True
         self._changes = 0  # bumped when listeners are dropped, so that an emit under way skips them
         self._arity = arity
         self.name = name
 
-    def connect(self, slot: Callable, *, first: bool = False) -> Callable:
+    def connect(self, slot: Listener, *, first: bool = False) -> Listener:
         """Call ``slot`` on every emit (bound methods are held weakly); returns ``slot``.
 
         ``first=True`` calls it before the listeners connected without it: an
@@ -74,7 +82,7 @@ class SignalInstance:
         if not callable(slot):
             raise TypeError(f"cannot connect {slot!r} to {self.name}: it is not callable")
         count = _accepted_arguments(slot, self._arity)
-        entry = (weakref.WeakMethod(slot), True, count) if inspect.ismethod(slot) else (slot, False, count)
+        entry: _Entry = (weakref.WeakMethod(slot), True, count) if inspect.ismethod(slot) else (slot, False, count)
         if first:
             self._slots.insert(self._first, entry)
             self._first += 1
@@ -82,7 +90,7 @@ class SignalInstance:
             self._slots.append(entry)
         return slot
 
-    def disconnect(self, slot: Callable | None = None) -> None:
+    def disconnect(self, slot: Listener | None = None) -> None:
         """Stop calling ``slot`` (every listener when None); a slot not connected is ignored."""
         if slot is None:
             self._slots = []
@@ -113,7 +121,7 @@ class SignalInstance:
         if stale:
             self._keep(lambda entry: _resolve(entry) is not None)
 
-    def _keep(self, wanted: Callable) -> None:
+    def _keep(self, wanted: Callable[[_Entry], bool]) -> None:
         self._changes += 1
         front = [entry for entry in self._slots[: self._first] if wanted(entry)]
         self._slots = front + [entry for entry in self._slots[self._first :] if wanted(entry)]
@@ -123,19 +131,19 @@ class SignalInstance:
         return len(self._slots)
 
 
-def _report(error: BaseException, signal: str, listener: Callable) -> None:
+def _report(error: BaseException, signal: str, listener: Listener) -> None:
     try:
         listener_error_hook(error, signal, listener)
     except Exception:  # noqa: BLE001 - a broken reporter must not break the emit either
         report_to_excepthook(error, signal, listener)
 
 
-def _resolve(entry: tuple[Callable, bool, int]) -> Callable | None:
+def _resolve(entry: _Entry) -> Listener | None:
     target, weak, _ = entry
     return target() if weak else target
 
 
-def _accepted_arguments(slot: Callable, arity: int) -> int:
+def _accepted_arguments(slot: Listener, arity: int) -> int:
     """How many of the signal's ``arity`` arguments ``slot`` takes."""
     try:
         parameters = inspect.signature(slot).parameters.values()

@@ -39,7 +39,7 @@ class WriteFailed(OSError):
         super().__init__(f"cannot write {self.path.name}: {reason}")
 
 
-def write_atomically(path, data: bytes | Iterable[bytes]) -> None:
+def write_atomically(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
     """Replace ``path`` with ``data`` (bytes, or an iterable of byte chunks) in one step; raise WriteFailed."""
     path = Path(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path

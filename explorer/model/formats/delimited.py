@@ -20,11 +20,12 @@ import csv
 import io
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from explorer.model.formats.errors import FormatError
+from explorer.model.formats.errors import FilePath, FormatError
 from explorer.model.formats.fast import Progress, numeric_block
 from explorer.model.formats.source import read_text
 from explorer.model.formats.text_columns import ColumnReading, marked_text, read_column, text_header
@@ -53,12 +54,12 @@ def parse_dimension(header: str, column: int) -> Dimension:
 def sniff_delimiter(first_line: str) -> str:
     """The separator of a header line: tab, semicolon or comma (the default)."""
     counts = {d: first_line.count(d) for d in ("\t", ";", ",")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
 def parse_delimited(
-    text: str, path=None, delimiter: str | None = None, progress: Progress | None = None
+    text: str, path: FilePath | None = None, delimiter: str | None = None, progress: Progress | None = None
 ) -> VectorTable:
     """Parse CSV/TSV ``text`` (header row first) into a table, or raise FormatError.
 
@@ -75,11 +76,13 @@ def parse_delimited(
     if fast is not None:
         return fast
     header, lines, labels, records = _records(text, path, delimiter)
-    columns = list(zip(*records)) if records else [() for _ in header[1:]]
+    columns: list[Sequence[str] | np.ndarray] = list(zip(*records)) if records else [() for _ in header[1:]]
     return _table_of_columns(path, header, lines, labels, columns, decimal_comma=delimiter == ";")
 
 
-def _records(text: str, path, delimiter: str) -> tuple[list[str], list[int], list[str], list[list[str]]]:
+def _records(
+    text: str, path: FilePath | None, delimiter: str
+) -> tuple[list[str], list[int], list[str], list[list[str]]]:
     """The header, and each row's line, label and other cells; refuses ragged rows and bad labels."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     header: list[str] | None = None
@@ -132,7 +135,14 @@ def _records(text: str, path, delimiter: str) -> tuple[list[str], list[int], lis
     return header, lines, labels, records
 
 
-def _table_of_columns(path, header, lines, labels, columns, decimal_comma: bool) -> VectorTable:
+def _table_of_columns(
+    path: FilePath | None,
+    header: list[str],
+    lines: list[int],
+    labels: list[str],
+    columns: Sequence[Sequence[str] | np.ndarray],
+    decimal_comma: bool,
+) -> VectorTable:
     """Dimensions from the columns of numbers, metadata from the columns of text (or a refusal naming a cell).
 
     ``columns`` holds, for each column after the label, its cells, or its numbers already parsed.
@@ -151,6 +161,7 @@ def _table_of_columns(path, header, lines, labels, columns, decimal_comma: bool)
             cells = list(cells)
             reading = read_column(cells, decimal_comma) if name is None else ColumnReading("text")
         if reading.kind == "numbers":
+            assert reading.numbers is not None  # a column read as numbers holds them
             dimensions.append(parse_dimension(title, column))
             numbers.append(reading.numbers)
         elif reading.kind == "refused":
@@ -204,12 +215,13 @@ def _fast_table(text: str, delimiter: str, progress: Progress | None) -> VectorT
     values = numeric_block(body, delimiter, len(header), progress, usecols=numeric)
     if values is None:
         return None
-    columns: list = [None] * (len(header) - 1)
+    columns: list[Sequence[str] | np.ndarray] = [()] * (len(header) - 1)
     for k, j in enumerate(numeric):
         columns[j - 1] = values[:, k]
     for j in texts:
-        columns[j - 1] = _cells_of_column(body, delimiter, j, len(header))
-        if marked_text(restore_formula(header[j])) is None and read_column(columns[j - 1]).kind != "text":
+        cells = _cells_of_column(body, delimiter, j, len(header))
+        columns[j - 1] = cells
+        if marked_text(restore_formula(header[j])) is None and read_column(cells).kind != "text":
             return None  # a column of numbers with a word near the top: the careful reader names the cell
     return _table_of_columns(None, header, [], labels, columns, decimal_comma=False)
 

@@ -22,25 +22,38 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from explorer.model.formats.errors import FormatError
+from explorer.model.formats.errors import FilePath, FormatError
 from explorer.model.formats.source import read_text
 from explorer.model.table import Dimension, TableError, VectorTable, palette_color
 from explorer.model.text_safety import shown
 from explorer.model.vector_kind import VectorKind
 
+if TYPE_CHECKING:  # imported where used: they import this module
+    from explorer.model.derived import Formulas
+    from explorer.model.document import Document
+    from explorer.model.view_state import ViewState
+
 FORMAT_NAME = "vector-explorer"
 FORMAT_VERSION = 2
 
 
-def write_document(table, view=None, *, formulas=None, claims=()) -> bytes:
+def write_document(
+    table: VectorTable,
+    view: ViewState | None = None,
+    *,
+    formulas: Formulas | None = None,
+    claims: Iterable[str] = (),
+) -> bytes:
     """``table``, ``view`` (a ViewState; the defaults when None), ``formulas`` (a Formulas) and ``claims``
     (their texts) as UTF-8 JSON."""
     from explorer.model.view_state import ViewState
 
     view = view if view is not None else ViewState()
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "dimensions": [{"name": d.name, "unit": d.unit} for d in table.dimensions],
@@ -62,7 +75,7 @@ def write_document(table, view=None, *, formulas=None, claims=()) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
 
-def parse_document(text: str, path=None, notes: list[str] | None = None):
+def parse_document(text: str, path: FilePath | None = None, notes: list[str] | None = None) -> Document:
     """Parse document JSON text into a Document, or raise FormatError; ``notes`` gets a sentence
     for each repair (metadata of the wrong length or kind)."""
     from explorer.model.claim_list import claims_from_file
@@ -98,7 +111,7 @@ def parse_document(text: str, path=None, notes: list[str] | None = None):
         dimensions = [Dimension(str(d["name"]), str(d.get("unit", ""))) for d in data["dimensions"]]
         vectors = data["vectors"]
         labels = [str(v["label"]) for v in vectors]
-        values = []
+        values: list[list[float]] = []
         for index, vector in enumerate(vectors, start=1):
             row = vector["values"]
             if len(row) != len(dimensions):
@@ -159,12 +172,12 @@ def parse_document(text: str, path=None, notes: list[str] | None = None):
     return document
 
 
-def _is_color(value) -> bool:
+def _is_color(value: object) -> bool:
     """True for a colour the program writes and draws: '#RRGGBB' (or '#RGB')."""
     return isinstance(value, str) and re.fullmatch(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})", value) is not None
 
 
-def read_document(path: Path, notes: list[str] | None = None):
+def read_document(path: FilePath, notes: list[str] | None = None) -> Document:
     """Read a JSON document file (``notes`` gets a sentence when its encoding was guessed)."""
     return parse_document(read_text(Path(path), notes=notes, what="a JSON document"), Path(path), notes)
 
@@ -179,11 +192,11 @@ _DEEPEST = 100
 _ESCAPED_UNSAVEABLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
 
 
-def _refuse_unsaveable(data, path) -> None:
+def _refuse_unsaveable(data: object, path: FilePath | None) -> None:
     """Refuse a document holding a string that could not be saved again (a NUL, a lone surrogate), saying where."""
     from explorer.model.text_safety import unsaveable_character
 
-    stack = [("", data)]
+    stack: list[tuple[str, object]] = [("", data)]
     while stack:
         where, value = stack.pop()
         if isinstance(value, dict):
@@ -207,7 +220,7 @@ class _Constant(Exception):
         self.name = name
 
 
-def _refuse_constant(name: str):
+def _refuse_constant(name: str) -> NoReturn:
     raise _Constant(name)
 
 

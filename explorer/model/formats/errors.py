@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from explorer.model.text_safety import shown
+
+#: A file's name as callers give it: a str or a Path.
+FilePath = str | os.PathLike[str]
 
 
 class FormatError(ValueError):
@@ -14,7 +18,7 @@ class FormatError(ValueError):
     A file name too long for one line is shortened in the middle.
     """
 
-    def __init__(self, path, line: int | None, column: int | None, message: str):
+    def __init__(self, path: FilePath | None, line: int | None, column: int | None, message: str):
         self.path = Path(path) if path is not None else None
         self.line = line
         self.column = column

@@ -24,9 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from math import prod
 from pathlib import Path
-from typing import BinaryIO
+from types import TracebackType
+from typing import IO, Literal
 
 import numpy as np
+import numpy.typing as npt
 from numpy.lib import format as npy_format
 
 from explorer.model.formats.errors import FormatError, count_text, size_text
@@ -57,7 +59,7 @@ class ArrayHeader:
         return prod(self.shape) * self.dtype.itemsize
 
 
-def read_header(stream: BinaryIO, path: Path, member: str | None = None) -> ArrayHeader:
+def read_header(stream: IO[bytes], path: Path, member: str | None = None) -> ArrayHeader:
     """The checked header of the .npy array at the stream's position (no pickles, no negative sizes).
 
     ``member`` names the array inside an .npz archive, for messages.
@@ -115,7 +117,7 @@ def _check_matrix(header: ArrayHeader, path: Path, where: str) -> None:
         )
 
 
-def _read_into(stream: BinaryIO, header: ArrayHeader, out: np.ndarray, path: Path, where: str) -> None:
+def _read_into(stream: IO[bytes], header: ArrayHeader, out: np.ndarray, path: Path, where: str) -> None:
     """Copy the array's data from ``stream`` into ``out`` (same shape), a chunk at a time."""
     dtype = header.dtype
     flat_shape = header.shape[::-1] if header.fortran else header.shape
@@ -134,7 +136,7 @@ def _read_into(stream: BinaryIO, header: ArrayHeader, out: np.ndarray, path: Pat
         target[start : start + count] = np.frombuffer(raw, dtype).reshape(count, *flat_shape[1:])
 
 
-def read_npy(path: Path, check: SizeCheck, dtype=np.float64) -> np.ndarray:
+def read_npy(path: Path, check: SizeCheck, dtype: npt.DTypeLike = np.float64) -> np.ndarray:
     """The V x D numbers of an .npy file as a new ``dtype`` array (a copy, never a memory map)."""
     path = Path(path)
     stream, size = open_file(path)
@@ -160,7 +162,7 @@ def read_npy(path: Path, check: SizeCheck, dtype=np.float64) -> np.ndarray:
 WORD_KEYS = ("words", "tokens", "labels")
 
 
-def read_npz(path: Path, check: SizeCheck, dtype=np.float64) -> tuple[np.ndarray, list[str] | None]:
+def read_npz(path: Path, check: SizeCheck, dtype: npt.DTypeLike = np.float64) -> tuple[np.ndarray, list[str] | None]:
     """``vectors`` (or the only 2-D array of numbers) and the words, when stored, of an .npz archive."""
     path = Path(path)
     stream, _size = open_file(path)
@@ -181,7 +183,9 @@ def read_npz(path: Path, check: SizeCheck, dtype=np.float64) -> tuple[np.ndarray
             ) from None
 
 
-def _read_archive(archive: zipfile.ZipFile, path: Path, check: SizeCheck, dtype) -> tuple[np.ndarray, list[str] | None]:
+def _read_archive(
+    archive: zipfile.ZipFile, path: Path, check: SizeCheck, dtype: npt.DTypeLike
+) -> tuple[np.ndarray, list[str] | None]:
     members = {info.filename[:-4]: info for info in archive.infolist() if info.filename.endswith(".npy")}
     headers: dict[str, ArrayHeader] = {}
 
@@ -191,6 +195,7 @@ def _read_archive(archive: zipfile.ZipFile, path: Path, check: SizeCheck, dtype)
                 headers[name] = read_header(member, path, name)
         return headers[name]
 
+    key: str | None
     if "vectors" in members:
         key = "vectors"
     else:
@@ -231,11 +236,13 @@ class _Member:
         self.archive, self.info, self.path = archive, info, path
         self.name = shown(info.filename[:-4])
 
-    def __enter__(self) -> BinaryIO:
+    def __enter__(self) -> IO[bytes]:
         self.stream = self.archive.open(self.info)
         return self.stream
 
-    def __exit__(self, kind, error, trace) -> bool:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> Literal[False]:
         self.stream.close()
         if isinstance(error, zipfile.BadZipFile) and "CRC" in str(error):
             raise FormatError(self.path, None, None, f"is damaged: '{self.name}' fails its checksum") from None

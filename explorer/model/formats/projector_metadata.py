@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.model.formats.errors import FormatError
+from explorer.model.formats.errors import FilePath, FormatError
 from explorer.model.formats.source import read_text
 from explorer.model.metadata import LONGEST_NAME
 from explorer.model.text_safety import shown
@@ -19,7 +19,7 @@ from explorer.model.text_safety import shown
 LABEL_HEADERS = ("label", "word")
 
 
-def parse_projector_metadata(text: str, path=None) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def parse_projector_metadata(text: str, path: FilePath | None = None) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """The labels and the other columns (name, values) of a metadata.tsv's text."""
     lines = text.lstrip("\ufeff").splitlines()
     while lines and not lines[-1].strip():
@@ -53,7 +53,9 @@ def parse_projector_metadata(text: str, path=None) -> tuple[list[str], list[tupl
     return labels, columns
 
 
-def read_projector_metadata(path, count: int, vectors_name: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def read_projector_metadata(
+    path: FilePath, count: int, vectors_name: str
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """The labels and metadata columns of the ``count`` vectors of ``vectors_name``, from the file at ``path``."""
     path = Path(path)
     labels, columns = parse_projector_metadata(read_text(path), path)

@@ -22,7 +22,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from explorer.model.formats.errors import FormatError, size_text
+from explorer.model.formats.errors import FilePath, FormatError, size_text
 
 #: Text files larger than this are refused with a message, not read.
 MAX_TEXT_BYTES = 1 << 30
@@ -130,7 +130,9 @@ def read_text(
     return decode_text(data, path, notes, what)
 
 
-def decode_text(data: bytes, path=None, notes: list[str] | None = None, what: str = "a text table") -> str:
+def decode_text(
+    data: bytes, path: FilePath | None = None, notes: list[str] | None = None, what: str = "a text table"
+) -> str:
     """Text from ``data``: UTF-32/16 by BOM, UTF-8, or (noted) Windows-1252; refuses binary data."""
     for bom, codec in (
         (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -160,7 +162,7 @@ def decode_text(data: bytes, path=None, notes: list[str] | None = None, what: st
     return text
 
 
-def _decode_strictly(data: bytes, start: int, codec: str, path) -> str:
+def _decode_strictly(data: bytes, start: int, codec: str, path: FilePath | None) -> str:
     try:
         return data[start:].decode(codec)
     except UnicodeDecodeError as error:
@@ -181,7 +183,7 @@ def _place(prefix: str) -> tuple[int, int]:
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def _not_utf8(data: bytes, error: UnicodeDecodeError, path, notes, what: str) -> str:
+def _not_utf8(data: bytes, error: UnicodeDecodeError, path: FilePath | None, notes: list[str] | None, what: str) -> str:
     """Text that is not UTF-8: binary data, one stray byte in UTF-8, or Windows-1252."""
     sample = data[:65536]
     ascii_share = sum(sample.count(bytes([b])) for b in range(9, 127)) / len(sample)

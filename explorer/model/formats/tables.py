@@ -16,16 +16,21 @@ hold (a NUL, a lone surrogate) is refused here, with where it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from explorer.model.formats.delimited import parse_delimited
-from explorer.model.formats.errors import FormatError, count_text, size_text
+from explorer.model.formats.errors import FilePath, FormatError, count_text, size_text
 from explorer.model.formats.fast import Progress
 from explorer.model.formats.source import read_text
 from explorer.model.table import Dimension, VectorTable
 from explorer.model.text_safety import shown, unsaveable_character
+
+if TYPE_CHECKING:  # imported where used: it imports this module
+    from explorer.model.document import Document
 
 #: Suffixes :func:`read_table` understands.
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".vec", ".json", ".npy", ".npz")
@@ -142,7 +147,7 @@ def check_storable(table: VectorTable, path: Path) -> None:
             )
 
 
-def read_by_suffix(path, notes: list[str] | None = None, progress: Progress | None = None):
+def read_by_suffix(path: FilePath, notes: list[str] | None = None, progress: Progress | None = None) -> Document:
     """The :class:`~explorer.model.document.Document` in ``path``, the reader chosen by its suffix.
 
     What File > Open and every command line subcommand read. A JSON document
@@ -163,7 +168,7 @@ def read_by_suffix(path, notes: list[str] | None = None, progress: Progress | No
     return document
 
 
-def read_table(path, notes: list[str] | None = None, progress: Progress | None = None) -> VectorTable:
+def read_table(path: FilePath, notes: list[str] | None = None, progress: Progress | None = None) -> VectorTable:
     """The vector table in ``path`` (see :func:`read_by_suffix`, which this reads through)."""
     return read_by_suffix(path, notes, progress).table
 
@@ -174,7 +179,7 @@ def _read_table(path: Path, notes: list[str] | None, progress: Progress | None) 
     notes = notes if notes is not None else []
     suffix = path.suffix.lower()
     if suffix in (".npy", ".npz"):
-        metadata: list = []
+        metadata: list[tuple[str, list[str]]] = []
         words, vectors = wordvectors.numpy_rows(
             path, None, lambda rows, columns: check_table_size(path, rows, columns), columns=metadata
         )
@@ -203,7 +208,14 @@ def _read_table(path: Path, notes: list[str] | None, progress: Progress | None) 
     return parse_delimited(text, path, "\t" if suffix == ".tsv" else None, progress)
 
 
-def word_table(path: Path, words, vectors, where, notes: list[str], metadata=()) -> VectorTable:
+def word_table(
+    path: Path,
+    words: Sequence[str],
+    vectors: np.ndarray,
+    where: Callable[[int], tuple[int | None, str | None]],
+    notes: list[str],
+    metadata: Sequence[tuple[str, list[str]]] = (),
+) -> VectorTable:
     """Rows labelled by ``words`` with dimensions d1..dD and the ``metadata`` columns (name, values);
     repeats left out (with a note).
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.embeddings import EmbeddingMatrix
-from explorer.model.formats.errors import FormatError, count_text, size_text
+from explorer.model.formats.errors import FilePath, FormatError, count_text, size_text
 from explorer.model.formats.fast import Progress, numeric_block
-from explorer.model.formats.numpy_files import MAX_ARRAY_BYTES, read_npy, read_npz
+from explorer.model.formats.numpy_files import MAX_ARRAY_BYTES, SizeCheck, read_npy, read_npz
 from explorer.model.formats.projector_metadata import parse_projector_metadata, read_projector_metadata
 from explorer.model.formats.source import read_text
 from explorer.model.text_safety import shown
@@ -33,7 +34,7 @@ _FLOAT32_MAX = float(np.finfo(np.float32).max)
 WORD_VECTOR_SUFFIXES = (".txt", ".vec", ".tsv", ".npy", ".npz")
 
 
-def read_word_vectors(path, metadata=None) -> EmbeddingMatrix:
+def read_word_vectors(path: FilePath, metadata: FilePath | None = None) -> EmbeddingMatrix:
     """Word vectors from ``path``, the reader chosen by its suffix."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -91,7 +92,7 @@ def _as_float32(path: Path, values: np.ndarray, line_numbers: list[int], first_c
     return values.astype(np.float32)
 
 
-def read_glove_text(path) -> EmbeddingMatrix:
+def read_glove_text(path: FilePath) -> EmbeddingMatrix:
     """GloVe (``word v1 ... vD``) or word2vec text (the same after a ``V D`` line)."""
     path = Path(path)
     words, values, numbers = parse_glove_text(read_text(path), path)
@@ -99,7 +100,7 @@ def read_glove_text(path) -> EmbeddingMatrix:
 
 
 def parse_glove_text(
-    text: str, path, progress: Progress | None = None, largest: float = _FLOAT32_MAX
+    text: str, path: FilePath, progress: Progress | None = None, largest: float = _FLOAT32_MAX
 ) -> tuple[list[str], np.ndarray, list[int]]:
     """Words, their float64 vectors and the line of each, from GloVe or word2vec text."""
     path = Path(path)
@@ -153,7 +154,9 @@ def word2vec_header(line: str) -> tuple[int, int] | None:
     return (count, width) if width >= 0 else None
 
 
-def _fast_glove(lines: list[str], header, progress) -> tuple[list[str], np.ndarray, list[int]] | None:
+def _fast_glove(
+    lines: list[str], header: tuple[int, int] | None, progress: Progress | None
+) -> tuple[list[str], np.ndarray, list[int]] | None:
     """The whole file parsed in C when every line is well formed; None sends it to the careful reader."""
     numbers = [n for n, line in enumerate(lines, start=1) if (header is None or n > 1) and line.strip()]
     if not numbers or (header is not None and (header[0] != len(numbers) or header[1] < 1)):
@@ -166,14 +169,14 @@ def _fast_glove(lines: list[str], header, progress) -> tuple[list[str], np.ndarr
     return [line.split(None, 1)[0] for line in body], values, numbers
 
 
-def read_metadata(path) -> list[str]:
+def read_metadata(path: FilePath) -> list[str]:
     """Labels from a projector ``metadata.tsv`` (the 'label' or 'word' column, else the first; a header when
     several columns)."""
     path = Path(path)
     return parse_projector_metadata(read_text(path), path)[0]
 
 
-def _metadata_beside(path: Path, metadata) -> Path | None:
+def _metadata_beside(path: Path, metadata: FilePath | None) -> Path | None:
     if metadata is not None:
         return Path(metadata)
     for name in ("metadata.tsv", f"{path.stem}_metadata.tsv", f"{path.stem}.metadata.tsv"):
@@ -183,7 +186,9 @@ def _metadata_beside(path: Path, metadata) -> Path | None:
     return None
 
 
-def _labels_for(path: Path, count: int, metadata, columns: list | None = None) -> list[str]:
+def _labels_for(
+    path: Path, count: int, metadata: FilePath | None, columns: list[tuple[str, list[str]]] | None = None
+) -> list[str]:
     """The labels of ``count`` vectors from the metadata.tsv beside ``path`` (else 0, 1, ...); its other
     columns are added to ``columns`` when it is given."""
     meta = _metadata_beside(path, metadata)
@@ -195,7 +200,7 @@ def _labels_for(path: Path, count: int, metadata, columns: list | None = None) -
     return labels
 
 
-def read_projector(path, metadata=None) -> EmbeddingMatrix:
+def read_projector(path: FilePath, metadata: FilePath | None = None) -> EmbeddingMatrix:
     """TensorBoard projector ``vectors.tsv`` with its ``metadata.tsv``."""
     path = Path(path)
     values, numbers = parse_projector(read_text(path), path)
@@ -203,7 +208,7 @@ def read_projector(path, metadata=None) -> EmbeddingMatrix:
 
 
 def parse_projector(
-    text: str, path, progress: Progress | None = None, largest: float = _FLOAT32_MAX
+    text: str, path: FilePath, progress: Progress | None = None, largest: float = _FLOAT32_MAX
 ) -> tuple[np.ndarray, list[int]]:
     """The float64 vectors of a projector file and the line of each.
 
@@ -219,7 +224,8 @@ def parse_projector(
         values = numeric_block(body, delimiter, len(_split(body[0], delimiter)), progress, labelled=False)
         if values is not None:
             return values, numbers
-    rows, numbers = [], []
+    rows: list[list[str]] = []
+    numbers = []
     width = None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -238,7 +244,7 @@ def _split(line: str, delimiter: str | None) -> list[str]:
     return line.rstrip("\r").split("\t") if delimiter else line.split()
 
 
-def _word_vector_size(path: Path):
+def _word_vector_size(path: Path) -> SizeCheck:
     """The check that refuses word vectors larger than 2 GB as stored (float32), before reading."""
 
     def check(rows: int, columns: int) -> None:
@@ -256,7 +262,7 @@ def _word_vector_size(path: Path):
     return check
 
 
-def read_numpy(path, metadata=None) -> EmbeddingMatrix:
+def read_numpy(path: FilePath, metadata: FilePath | None = None) -> EmbeddingMatrix:
     """A V x D ``.npy`` array, or an ``.npz`` with ``vectors`` (and optionally ``words``), copied as float32."""
     path = Path(path)
     words, vectors = numpy_rows(path, metadata, _word_vector_size(path), np.float32)
@@ -269,7 +275,11 @@ def read_numpy(path, metadata=None) -> EmbeddingMatrix:
 
 
 def numpy_rows(
-    path, metadata=None, check=None, dtype=np.float64, columns: list | None = None
+    path: FilePath,
+    metadata: FilePath | None = None,
+    check: SizeCheck | None = None,
+    dtype: npt.DTypeLike = np.float64,
+    columns: list[tuple[str, list[str]]] | None = None,
 ) -> tuple[list[str], np.ndarray]:
     """The labels and the V x D numbers (a ``dtype`` copy) of an .npy or .npz file.
 
