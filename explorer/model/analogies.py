@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.model.formats.errors import FormatError
+from explorer.model.formats.errors import FilePath, FormatError
 from explorer.model.formats.source import read_text
 from explorer.model.progress import NO_PROGRESS, Progress
 
@@ -91,7 +91,7 @@ class AnalogyReport:
         return sum(s.skipped for s in self.sections)
 
 
-def read_questions(path, notes: list[str] | None = None) -> list[Section]:
+def read_questions(path: FilePath, notes: list[str] | None = None) -> list[Section]:
     """The sections of a Google-format analogy file, words upper-cased as gensim does.
 
     Lines without four words are skipped (as gensim does), each with a note;
@@ -101,7 +101,7 @@ def read_questions(path, notes: list[str] | None = None) -> list[Section]:
     return parse_questions(read_text(path, notes=notes, what="a file of analogy questions"), path, notes)
 
 
-def parse_questions(text: str, path=None, notes: list[str] | None = None) -> list[Section]:
+def parse_questions(text: str, path: Path | None = None, notes: list[str] | None = None) -> list[Section]:
     """:func:`read_questions` on text already read."""
     sections: list[Section] = []
     skipped: list[int] = []
@@ -133,7 +133,7 @@ def parse_questions(text: str, path=None, notes: list[str] | None = None) -> lis
 class _Vocabulary:
     """The first ``restrict`` words, upper-cased as gensim's ``ok_vocab``, with their norms and unit vectors."""
 
-    def __init__(self, tokens: Sequence[str], vectors, restrict: int | None):
+    def __init__(self, tokens: Sequence[str], vectors: np.ndarray, restrict: int | None):
         self.size = len(tokens) if restrict is None else max(0, min(int(restrict), len(tokens)))
         self.tokens = tokens
         self.upper = [str(tokens[i]).upper() for i in range(self.size)]
@@ -213,7 +213,7 @@ def _gensim_prediction(vocab: _Vocabulary, question: tuple[str, str, str, str]) 
 
 def evaluate_analogies(
     tokens: Sequence[str],
-    vectors,
+    vectors: np.ndarray,
     sections: list[Section],
     restrict: int | None = None,
     progress: Progress = NO_PROGRESS,

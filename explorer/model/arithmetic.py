@@ -16,7 +16,7 @@ vectors it names (:func:`combination`): every valid vector expression is
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Union
+from typing import Generic, TypeVar, Union
 
 import numpy as np
 
@@ -43,7 +43,7 @@ from explorer.model.expressions import (
 LARGEST = "about 1.8e308"
 
 
-class Combination(dict):
+class Combination(dict[str, float]):
     """``{label: weight}``: a vector expression as a weighted sum of the vectors it names."""
 
     def __add__(self, other: Combination) -> Combination:
@@ -73,10 +73,6 @@ class Combination(dict):
 Value = Union[float, np.ndarray, Combination]  # noqa: UP007 - a runtime alias
 
 
-def _is_number(value: Value) -> bool:
-    return isinstance(value, float)
-
-
 def _finite(value: Value) -> bool:
     if isinstance(value, float):
         return bool(np.isfinite(value))
@@ -85,48 +81,56 @@ def _finite(value: Value) -> bool:
     return bool(np.isfinite(value).all())
 
 
-class _Evaluator:
-    def __init__(self, expression: Expression, vector_of: Callable[[Label], Value]):
+#: What an expression's labels stand for: vectors (to evaluate) or weights (to combine).
+_Vector = TypeVar("_Vector", np.ndarray, Combination)
+
+
+class _Evaluator(Generic[_Vector]):
+    def __init__(self, expression: Expression, vector_of: Callable[[Label], _Vector]):
         self.text = expression.text
-        self.vector_of = vector_of
+        self.vector_of: Callable[[Label], _Vector] = vector_of
 
     def fail(self, at: int, message: str) -> ExpressionError:
         return ExpressionError(located(self.text, at + 1, message), at + 1)
 
-    def value(self, node: Node) -> Value:
+    def value(self, node: Node) -> float | _Vector:
         if isinstance(node, Number):
             return float(node.value)
         if isinstance(node, Label):
             return self.vector_of(node)
         if isinstance(node, Negate):
-            return -self.value(node.operand)
+            negated: float | _Vector = -self.value(node.operand)
+            return negated
         if isinstance(node, Sum):
             return self._sum(node)
         return self._product(node)
 
-    def _sum(self, node: Sum) -> Value:
+    def _sum(self, node: Sum) -> float | _Vector:
         total = self.value(node.first)
         for i, operand in enumerate(node.rest):
             term = self.value(operand.node)
-            if _is_number(total) != _is_number(term):
+            if isinstance(total, float) and isinstance(term, float):
+                total = total + term if operand.op == PLUS else total - term
+            elif not isinstance(total, float) and not isinstance(term, float):
+                with np.errstate(over="ignore", invalid="ignore"):
+                    total = total + term if operand.op == PLUS else total - term
+            else:
                 verb = "add" if operand.op == PLUS else "subtract"
                 raise self.fail(
                     operand.at,
                     f"cannot {verb} a number and a vector ({self._pair(Sum(node.first, node.rest[:i]), operand)}); "
                     "vectors add to vectors, and numbers scale them, as in 2.5 A",
                 )
-            with np.errstate(over="ignore", invalid="ignore"):
-                total = total + term if operand.op == PLUS else total - term
             self._check(total, Sum(node.first, node.rest[:i]), operand)
         return total
 
-    def _product(self, node: Product) -> Value:
+    def _product(self, node: Product) -> float | _Vector:
         result = self.value(node.first)
         for i, operand in enumerate(node.rest):
             factor = self.value(operand.node)
             before = Product(node.first, node.rest[:i])
             if operand.op == DIVIDE:
-                if not _is_number(factor):
+                if not isinstance(factor, float):
                     raise self.fail(
                         operand.at,
                         f"cannot divide by a vector ({self._pair(before, operand)}); only a number divides",
@@ -135,15 +139,18 @@ class _Evaluator:
                     raise self.fail(operand.at, f"{self._pair(before, operand)} divides by zero")
                 with np.errstate(over="ignore", invalid="ignore"):
                     result = result / factor
-            else:
-                if not _is_number(result) and not _is_number(factor):
-                    raise self.fail(
-                        operand.at,
-                        f"cannot multiply two vectors ({self._pair(before, operand, '×')}); "
-                        "a vector is multiplied by a number, as in 2.5 A",
-                    )
+            elif isinstance(result, float):
                 with np.errstate(over="ignore", invalid="ignore"):
-                    result = result * factor if not _is_number(result) else factor * result
+                    result = factor * result
+            elif isinstance(factor, float):
+                with np.errstate(over="ignore", invalid="ignore"):
+                    result = result * factor
+            else:
+                raise self.fail(
+                    operand.at,
+                    f"cannot multiply two vectors ({self._pair(before, operand, '×')}); "
+                    "a vector is multiplied by a number, as in 2.5 A",
+                )
             self._check(result, before, operand)
         return result
 
@@ -168,7 +175,9 @@ class _Evaluator:
         return shown(text, 50)[1:-1]
 
 
-def evaluate(expression: Expression, vector_of: Callable[[str], np.ndarray | None], missing: Callable[[str], str]):
+def evaluate(
+    expression: Expression, vector_of: Callable[[str], np.ndarray | None], missing: Callable[[str], str]
+) -> float | np.ndarray:
     """The value of ``expression``: a float, or a float64 vector.
 
     ``vector_of(label)`` gives the vector of a label or None; ``missing(label)``
@@ -185,13 +194,18 @@ def evaluate(expression: Expression, vector_of: Callable[[str], np.ndarray | Non
     return _Evaluator(expression, lookup).value(expression.root)
 
 
-def evaluate_vector(expression: Expression, vector_of, missing, what: str = "") -> np.ndarray:
+def evaluate_vector(
+    expression: Expression,
+    vector_of: Callable[[str], np.ndarray | None],
+    missing: Callable[[str], str],
+    what: str = "",
+) -> np.ndarray:
     """Like :func:`evaluate`, refusing an expression whose value is a number, not a vector.
 
     ``what`` names the part in the message (``the left side``); by default the expression itself.
     """
     value = evaluate(expression, vector_of, missing)
-    if _is_number(value):
+    if isinstance(value, float):
         raise _not_a_vector(expression, value, what, "2.5 A")
     return value
 
@@ -217,7 +231,7 @@ def combination(expression: Expression, known: Callable[[str], bool], missing: C
         return Combination({node.name: 1.0})
 
     value = _Evaluator(expression, lookup).value(expression.root)
-    if _is_number(value):
+    if isinstance(value, float):
         raise _not_a_vector(expression, value, "", "king - man + woman")
     return value
 

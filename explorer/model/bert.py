@@ -11,8 +11,9 @@ shape is refused with one sentence instead of failing halfway.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -39,7 +40,7 @@ class BertConfig:
     layer_norm_eps: float
 
     @classmethod
-    def from_json(cls, data: Mapping, where: str = "config.json") -> BertConfig:
+    def from_json(cls, data: Mapping[str, Any], where: str = "config.json") -> BertConfig:
         """Read a BERT ``config.json``; refuse another architecture or numbers that do not fit."""
         if not isinstance(data, Mapping):
             raise ModelRefused(f"{where} is not a JSON object")
@@ -107,7 +108,7 @@ class BertConfig:
         return shapes
 
 
-def _positive(data: Mapping, key: str, where: str, default: int | None = None) -> int:
+def _positive(data: Mapping[str, Any], key: str, where: str, default: int | None = None) -> int:
     value = data.get(key, default)
     if value is None:
         raise ModelRefused(f"{where} does not say {key}")
@@ -218,10 +219,11 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float)
     mean = x.mean(axis=-1, keepdims=True)
     centred = x - mean
     variance = np.mean(np.square(centred), axis=-1, keepdims=True)
-    return centred / np.sqrt(variance + np.float32(eps)) * weight + bias
+    result: np.ndarray = centred / np.sqrt(variance + np.float32(eps)) * weight + bias
+    return result
 
 
-def _activation(name: str):
+def _activation(name: str) -> Callable[[np.ndarray], np.ndarray]:
     if name == "relu":
         return lambda x: np.maximum(x, np.float32(0))
     if name == "gelu":

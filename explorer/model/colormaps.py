@@ -106,7 +106,8 @@ def is_diverging(name: str) -> bool:
 def _tables() -> dict[str, str]:
     from explorer.resources_path import resource_path
 
-    return json.loads(resource_path("colormaps.json").read_text(encoding="utf-8"))
+    result: dict[str, str] = json.loads(resource_path("colormaps.json").read_text(encoding="utf-8"))
+    return result
 
 
 @lru_cache(maxsize=64)
@@ -121,6 +122,6 @@ def colors(name: str, steps: int = 256) -> np.ndarray:
     below = np.floor(where).astype(int)
     above = np.minimum(below + 1, len(table) - 1)
     weight = (where - below)[:, None]
-    rgb = np.rint(table[below] * (1 - weight) + table[above] * weight).astype(np.uint8)
+    rgb: np.ndarray = np.rint(table[below] * (1 - weight) + table[above] * weight).astype(np.uint8)
     rgb.flags.writeable = False
     return rgb

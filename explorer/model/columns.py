@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from explorer.model.similarity import norms
+from explorer.model.table import VectorTable
 
 #: Categorical colours: Okabe-Ito without black (kept for text), colour-blind safe.
 CATEGORY_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
@@ -43,20 +44,20 @@ class Column:
 
     name: str
     kind: str
-    values: Sequence
+    values: Sequence[Any] | np.ndarray
     texts: Sequence[str] | None = None
 
 
 class ColumnSource(Protocol):
     """Something that offers columns for a table (the built-in ones; later, metadata)."""
 
-    def columns(self, table) -> list[Column]: ...
+    def columns(self, table: VectorTable) -> list[Column]: ...
 
 
 class BuiltinColumns:
     """The columns every table has: label, colour, |v| and one per dimension."""
 
-    def columns(self, table) -> list[Column]:
+    def columns(self, table: VectorTable) -> list[Column]:
         values = np.asarray(table.values, dtype=np.float64)
         out = [
             Column("label", "categorical", table.labels),
@@ -74,8 +75,8 @@ class MetadataColumns:
     #: Added to a metadata column's name when a built-in column has it ("colour (metadata)").
     SUFFIX = " (metadata)"
 
-    def columns(self, table) -> list[Column]:
-        out = []
+    def columns(self, table: VectorTable) -> list[Column]:
+        out: list[Column] = []
         for index, (name, values) in enumerate(table.metadata.items()):
             numbers = table.metadata.numbers(index)
             out.append(
@@ -84,7 +85,7 @@ class MetadataColumns:
         return out
 
 
-def available_columns(table, sources: Iterable[ColumnSource] = ()) -> list[Column]:
+def available_columns(table: VectorTable, sources: Iterable[ColumnSource] = ()) -> list[Column]:
     """Every column of ``table``: the built-in ones, its metadata, then those of ``sources``.
 
     A metadata column named like a built-in one is offered as "name (metadata)"; any
@@ -92,7 +93,8 @@ def available_columns(table, sources: Iterable[ColumnSource] = ()) -> list[Colum
     """
     seen: set[str] = set()
     out: list[Column] = []
-    for source in (BuiltinColumns(), MetadataColumns(), *sources):
+    all_sources: tuple[ColumnSource, ...] = (BuiltinColumns(), MetadataColumns(), *sources)
+    for source in all_sources:
         for column in source.columns(table):
             if column.name in seen and isinstance(source, MetadataColumns):
                 column = Column(column.name + MetadataColumns.SUFFIX, column.kind, column.values, column.texts)
@@ -102,7 +104,7 @@ def available_columns(table, sources: Iterable[ColumnSource] = ()) -> list[Colum
     return out
 
 
-def find_column(table, name: str | None, sources: Iterable[ColumnSource] = ()) -> Column | None:
+def find_column(table: VectorTable, name: str | None, sources: Iterable[ColumnSource] = ()) -> Column | None:
     """The column called ``name``, or None (no name, or no such column here)."""
     if name is None:
         return None
@@ -117,7 +119,7 @@ class CategoricalColours:
     legend: tuple[tuple[str, str, int], ...]
 
 
-def categorical_colours(values: Sequence, limit: int = len(CATEGORY_PALETTE)) -> CategoricalColours:
+def categorical_colours(values: Iterable[object], limit: int = len(CATEGORY_PALETTE)) -> CategoricalColours:
     """The ``limit`` most frequent categories get the palette's colours (ties in first-seen order);
     the rest are grouped as "other" in grey. An empty value (a metadata cell left empty) is no
     category: it is drawn in light grey and counted last as "no value"."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.vocabulary import MissingTokenError
 
@@ -29,7 +30,7 @@ class EmbeddingMatrix:
     def __init__(
         self,
         tokens: Sequence[str],
-        vectors,
+        vectors: npt.ArrayLike,
         name: str = "embeddings",
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
@@ -71,10 +72,10 @@ class EmbeddingMatrix:
 
     @property
     def dimension_count(self) -> int:
-        return self.vectors.shape[1]
+        return int(self.vectors.shape[1])
 
     def __len__(self) -> int:
-        return self.vectors.shape[0]
+        return int(self.vectors.shape[0])
 
     def __contains__(self, token: object) -> bool:
         return token in self.index
@@ -106,7 +107,7 @@ class EmbeddingMatrix:
                     return row
         return None
 
-    def vector(self, token_or_row) -> np.ndarray:
+    def vector(self, token_or_row: str | int | np.integer) -> np.ndarray:
         """A float64 copy of the row of a token (or of a row number)."""
         row = token_or_row if isinstance(token_or_row, (int, np.integer)) else self.row_of(token_or_row)
         return np.array(self.vectors[row], dtype=np.float64)
@@ -123,7 +124,7 @@ class EmbeddingMatrix:
         return float(va @ vb) / denominator if denominator else float("nan")
 
     # -------------------------------------------------------------- searching
-    def scores(self, query) -> np.ndarray:
+    def scores(self, query: str | npt.ArrayLike) -> np.ndarray:
         """Cosine similarity of every row with ``query`` (a token or a vector), float32."""
         q = self.vector(query) if isinstance(query, str) else np.asarray(query, dtype=np.float64)
         if q.shape != (self.dimension_count,):
@@ -132,12 +133,12 @@ class EmbeddingMatrix:
         if q_norm == 0:
             raise ValueError("the query is the zero vector; its cosine with anything is undefined")
         q32 = (q / q_norm).astype(np.float32)
-        scores = self.vectors @ q32
+        scores: np.ndarray = self.vectors @ q32
         scores *= self._inverse_norms
         scores[self._zero_rows] = np.nan
         return scores
 
-    def nearest(self, query, k: int = 10, exclude: Sequence[str] = ()) -> list[tuple[str, float]]:
+    def nearest(self, query: str | npt.ArrayLike, k: int = 10, exclude: Sequence[str] = ()) -> list[tuple[str, float]]:
         """The ``k`` rows most cosine-similar to ``query``, best first, as (token, score).
 
         A token query is left out of its own neighbours, as are ``exclude`` and
@@ -170,7 +171,9 @@ class EmbeddingMatrix:
         return np.array(self.vectors[rows], dtype=np.float64).reshape(len(rows), self.dimension_count)
 
 
-def _row_norms(vectors, progress, cancelled) -> np.ndarray:
+def _row_norms(
+    vectors: np.ndarray, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
+) -> np.ndarray:
     """|row| for every row, in chunks so that a long open reports progress and can stop."""
     n = vectors.shape[0]
     norms = np.empty(n, dtype=np.float32)
@@ -184,7 +187,9 @@ def _row_norms(vectors, progress, cancelled) -> np.ndarray:
     return norms
 
 
-def _token_index(tokens, progress, cancelled) -> dict[str, int]:
+def _token_index(
+    tokens: Sequence[str], progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
+) -> dict[str, int]:
     """token -> first row, in chunks like :func:`_row_norms`."""
     n = len(tokens)
     index: dict[str, int] = {}

@@ -15,6 +15,7 @@ are scaled before their differences are taken.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ import numpy as np
 from explorer.model import colormaps, ordering, similarity
 from explorer.model.heatmap_numbers import auto_decimals, cell_texts, score_text
 from explorer.model.similarity import METRIC_SYMBOLS
+from explorer.model.table import VectorTable
 
 #: Colour ranges by name: the metric's natural range, or the range of the scores shown.
 RANGES = ("fixed", "data")
@@ -180,10 +182,11 @@ def color_indices(scores: Any, lo: float, hi: float) -> np.ndarray:
     undefined = np.isnan(t)
     if undefined.any():
         t[undefined] = 0
-        idx = t.astype(np.uint8)
+        idx: np.ndarray = t.astype(np.uint8)
         idx[undefined] = UNDEFINED_INDEX
         return idx
-    return t.astype(np.uint8)
+    result: np.ndarray = t.astype(np.uint8)
+    return result
 
 
 # ------------------------------------------------------------------ scores
@@ -218,7 +221,7 @@ class HeatmapScores:
     #: Bumped on every change of scores, order or style; drawings key their caches on it.
     version: int = 0
     #: What drawings computed from these scores, keyed with ``version`` (emptied on every change).
-    cache: dict = field(default_factory=dict, repr=False, compare=False)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n(self) -> int:
@@ -247,7 +250,8 @@ class HeatmapScores:
         it is kept until the labels or the order are replaced)."""
         kept = self.cache.get("display labels")
         if kept is not None and kept[0] is self.labels and kept[1] is self.order:
-            return kept[2]
+            result: list[str] = kept[2]
+            return result
         labels = [self.labels[i] for i in self.order.tolist()]
         self.cache["display labels"] = (self.labels, self.order, labels)
         return labels
@@ -259,7 +263,8 @@ class HeatmapScores:
             rows_as, cols_as = _as_slice(rows), _as_slice(columns)
             if rows_as is not None and cols_as is not None:
                 return self.matrix[rows_as, cols_as]  # a view: no copy in table order
-        return self.matrix.take(self.order[rows], axis=0).take(self.order[columns], axis=1)
+        result: np.ndarray = self.matrix.take(self.order[rows], axis=0).take(self.order[columns], axis=1)
+        return result
 
     def display_matrix(self) -> np.ndarray:
         """All scores in display order."""
@@ -300,7 +305,7 @@ class HeatmapScores:
 
 
 def heatmap_scores(
-    table,
+    table: VectorTable,
     metric: str = "cosine",
     order: str = "original",
     colormap: str | None = None,
@@ -324,7 +329,7 @@ def heatmap_scores(
     return scores
 
 
-def shown_table(table, rows=None):
+def shown_table(table: VectorTable, rows: Sequence[int] | np.ndarray | None = None) -> VectorTable:
     """``table``, or a table of its ``rows`` only (what the panel shows of a large document)."""
     if rows is None or len(rows) == len(table):
         return table

@@ -17,6 +17,7 @@ turns the ordinary rows beside such a row into zeros. Instead:
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 
 def norms(vectors: np.ndarray) -> np.ndarray:
@@ -26,10 +27,11 @@ def norms(vectors: np.ndarray) -> np.ndarray:
     scale = np.max(np.abs(x), axis=1) if x.shape[1] else np.zeros(len(x), x.dtype)
     safe = np.where(scale > 0, scale, 1)
     with np.errstate(over="ignore"):
-        return scale * np.sqrt(np.einsum("ij,ij->i", x / safe[:, None], x / safe[:, None]))
+        result: np.ndarray = scale * np.sqrt(np.einsum("ij,ij->i", x / safe[:, None], x / safe[:, None]))
+        return result
 
 
-def norm(vector) -> float:
+def norm(vector: npt.ArrayLike) -> float:
     """Euclidean length of one vector: |A| = sqrt(3^2 + 30^2) = 30.15."""
     return float(norms(np.asarray(vector, dtype=np.float64)[None, :])[0])
 
@@ -49,16 +51,17 @@ def row_exponents(x: np.ndarray) -> np.ndarray:
     if x.shape[1] == 0 or not len(x):
         return np.full(len(x), ZERO_ROW, np.int32)
     largest = np.maximum(x.max(axis=1), -x.min(axis=1))
-    exponents = np.frexp(largest)[1].astype(np.int32)
+    exponents: np.ndarray = np.frexp(largest)[1].astype(np.int32)
     exponents[largest == 0] = ZERO_ROW
     return exponents
 
 
-def extreme(exponents: np.ndarray, dtype) -> np.ndarray:
+def extreme(exponents: np.ndarray, dtype: npt.DTypeLike) -> np.ndarray:
     """Which rows are so large or so small that a plain product with them may overflow or underflow."""
     info = np.finfo(dtype)
     high, low = info.maxexp // 2 - 12, info.minexp // 2 + 30  # float64: 2**500 and 2**-480
-    return (exponents != ZERO_ROW) & ((exponents > high) | (exponents < low))
+    result: np.ndarray = (exponents != ZERO_ROW) & ((exponents > high) | (exponents < low))
+    return result
 
 
 def dot_block(
@@ -76,14 +79,15 @@ def dot_block(
     """
     left_e = row_exponents(left) if left_e is None else left_e
     right_e = row_exponents(right) if right_e is None else right_e
-    kind = np.result_type(left, right)
+    kind: npt.DTypeLike = np.result_type(left, right)
     kind = kind if np.issubdtype(kind, np.floating) else np.float64
     odd_left, odd_right = extreme(left_e, kind), extreme(right_e, kind)
     if not (odd_left.any() or odd_right.any()) or not left.size:
-        return left @ right.T
+        result: np.ndarray = left @ right.T
+        return result
     left, right = left.astype(kind, copy=False), right.astype(kind, copy=False)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
-        out = left @ right.T  # right for every pair of moderate rows; the extreme rows' pairs follow
+        out: np.ndarray = left @ right.T  # right for every pair of moderate rows; the extreme rows' pairs follow
         if odd_left.any():
             out[odd_left] = scaled_dot(left[odd_left], left_e[odd_left], right, right_e)
         if odd_right.any():
@@ -161,7 +165,7 @@ def euclidean_block(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
     exponents = row_exponents(x)
     nonzero = exponents[exponents != ZERO_ROW]
     if len(nonzero) and int(nonzero.max()) - int(nonzero.min()) > EXPONENT_SPREAD:
-        out = np.empty((len(rows), len(x)))
+        out: np.ndarray = np.empty((len(rows), len(x)))
         for start in range(0, len(rows), EDGE_ROWS):
             out[start : start + EDGE_ROWS] = euclidean_by_pairs(x, rows[start : start + EDGE_ROWS], exponents)
         return out
@@ -199,6 +203,6 @@ def euclidean_by_pairs(x: np.ndarray, rows: np.ndarray, exponents: np.ndarray) -
         other = np.ldexp(sq[None, :], 2 * (exponents[None, :] - shared))
         block = own + other - 2.0 * np.ldexp(y[rows] @ y.T, mine + exponents[None, :] - 2 * shared)
         np.maximum(block, 0.0, out=block)
-        out = np.ldexp(np.sqrt(block), shared)
+        out: np.ndarray = np.ldexp(np.sqrt(block), shared)
         near_pairs_directly(out, block < 1e-4 * (own + other), x, rows)
         return out

@@ -34,7 +34,7 @@ class MetadataError(ValueError):
     """A change of metadata the table refuses (an empty or repeated name, a value that is not text)."""
 
 
-def check_name(name: Any, others: Iterable[str] = ()) -> str:
+def check_name(name: object, others: Iterable[str] = ()) -> str:
     """``name`` without spaces around it, when it can name a metadata column among ``others``; else
     MetadataError saying why."""
     if not isinstance(name, str) or not name.strip():
@@ -134,7 +134,7 @@ class Metadata:
         return [{"name": name, "values": list(values)} for name, values in zip(self._names, self._values)]
 
     # ------------------------------------------------ rows (the table's calls)
-    def check_rows_block(self, count: int, block) -> list[list[str]]:
+    def check_rows_block(self, count: int, block: Iterable[Sequence[object]] | None) -> list[list[str]]:
         """The values new rows get: ``block`` (one sequence per column) checked, or empty text when None."""
         if block is None:
             return [[""] * count for _ in self._names]

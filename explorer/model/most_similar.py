@@ -48,7 +48,7 @@ class Neighbours:
 def nearest(
     text: str,
     labels: Sequence[str],
-    vectors,
+    vectors: np.ndarray,
     k: int = 10,
     metric: str = "cosine",
     index: Mapping[str, int] | None = None,
@@ -71,27 +71,34 @@ def nearest(
             index.setdefault(label, row)
     find = find or index.get
     missing = missing or (lambda name: f"there is no vector labelled '{name}'")
+
+    def row_of(name: str) -> int:  # of a label the expression was checked to know
+        row = find(name)
+        if row is None:
+            raise ExpressionError(missing(name))
+        return row
+
     expression = parse_expression(text, index)
     if isinstance(expression.root, Label) and find(expression.root.name) is None:
         raise ExpressionError(missing(expression.root.name))
     typed = combination(expression, lambda name: find(name) is not None, missing)
     rows: dict[int, float] = {}
     for name, weight in typed.items():
-        row = find(name)
+        row = row_of(name)
         rows[row] = rows.get(row, 0.0) + weight
-    canonical = {name: labels[find(name)] for name in typed}
+    canonical = {name: labels[row_of(name)] for name in typed}
     shown = rename_labels(str(expression), {n: c for n, c in canonical.items() if n != c}, index)
     weights = {labels[row]: weight for row, weight in rows.items()}
     if metric == "cosine":
         query = _unit_sum(rows, vectors, labels)
     else:
-        query = evaluate_vector(expression, lambda name: np.asarray(vectors[find(name)], dtype=np.float64), missing)
+        query = evaluate_vector(expression, lambda name: np.asarray(vectors[row_of(name)], dtype=np.float64), missing)
     scores = _scores(vectors, query, metric, norms)
     found = _best(scores, set(rows), k, higher=METRICS[metric])
     return Neighbours(shown, weights, metric, [(labels[r], s) for r, s in found], tuple(r for r, _ in found))
 
 
-def _unit_sum(rows: dict[int, float], vectors, labels: Sequence[str]) -> np.ndarray:
+def _unit_sum(rows: dict[int, float], vectors: np.ndarray, labels: Sequence[str]) -> np.ndarray:
     """sum of weight x vector / |vector|: the direction gensim's most_similar searches along."""
     total = np.zeros(vectors.shape[1], dtype=np.float64)
     for row, weight in rows.items():
@@ -110,7 +117,7 @@ def _unit_sum(rows: dict[int, float], vectors, labels: Sequence[str]) -> np.ndar
     return total
 
 
-def _scores(vectors, query: np.ndarray, metric: str, norms: np.ndarray | None) -> np.ndarray:
+def _scores(vectors: np.ndarray, query: np.ndarray, metric: str, norms: np.ndarray | None) -> np.ndarray:
     """Every row's score against ``query``; NaN where it is undefined (a zero row's cosine)."""
     big = vectors.dtype == np.float32
     if metric == "cosine":
@@ -119,17 +126,20 @@ def _scores(vectors, query: np.ndarray, metric: str, norms: np.ndarray | None) -
             if norms is None:
                 norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
             with np.errstate(divide="ignore", invalid="ignore"):
-                return (vectors @ unit.astype(np.float32)) / norms
+                result: np.ndarray = (vectors @ unit.astype(np.float32)) / norms
+                return result
         rows = similarity.unit_vectors(np.asarray(vectors, dtype=np.float64), shorten=False)
         return np.clip(rows @ unit, -1.0, 1.0)
     if metric == "dot":
         if big:
-            return vectors @ query.astype(np.float32)
+            result = vectors @ query.astype(np.float32)
+            return result
         values = np.asarray(vectors, dtype=np.float64)
         scale = max(float(np.max(np.abs(values), initial=0.0)), float(np.max(np.abs(query), initial=0.0)))
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):
             if scale == 0 or 1e-100 < scale < 1e100:
-                return values @ query
+                result = values @ query
+                return result
             return ((values / scale) @ (query / scale)) * scale * scale
     values = np.asarray(vectors, dtype=np.float32 if big else np.float64)
     difference = values - query.astype(values.dtype)

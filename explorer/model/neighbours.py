@@ -130,7 +130,8 @@ def _unit(values: np.ndarray) -> np.ndarray:
 
 
 def _squares(rows32: np.ndarray) -> np.ndarray:
-    return np.einsum("ij,ij->i", rows32, rows32)
+    result: np.ndarray = np.einsum("ij,ij->i", rows32, rows32)
+    return result
 
 
 def _exact_scores(block: np.ndarray, query: np.ndarray, metric: str) -> np.ndarray:

@@ -48,7 +48,7 @@ def estimate_seconds(method: str, n: int, d: int) -> float:
     """About how long ``method`` takes on ``n`` vectors of ``d`` dimensions here (measured on 2 cores:
     openTSNE fits 10,000 x 50 in 40-56 s and 50,000 in ~160 s; UMAP spends ~25 s compiling first)."""
     if method == "tsne":
-        return 0.045 * n**0.75 * (0.8 + 0.2 * d / 50)
+        return float(0.045 * n**0.75 * (0.8 + 0.2 * d / 50))
     if method == "umap":
         return 25.0 + n / 2500
     return n * d / 2e8

@@ -12,7 +12,7 @@ end instead of breaking the clustering.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,7 +42,7 @@ def check_order(order: str) -> str:
     return order
 
 
-def natural_key(label: str):
+def natural_key(label: str) -> list[tuple[int, int, str]]:
     """Sort key that puts 'v2' before 'v10' and ignores case."""
     parts = _DIGITS.split(label.casefold())
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != ""]
@@ -106,7 +106,7 @@ class Clustering:
     optimal: bool = False
 
 
-def cluster(scores: np.ndarray, metric: str, progress=None) -> Clustering:
+def cluster(scores: np.ndarray, metric: str, progress: Callable[[int, int], object] | None = None) -> Clustering:
     """Average-linkage clustering of ``scores`` with optimal leaf ordering (up to
     :data:`OPTIMAL_LEAF_LIMIT` vectors): the leaf order, and the tree for a dendrogram.
 

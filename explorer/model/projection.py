@@ -80,7 +80,8 @@ def axis_direction(vectors: np.ndarray, start: int, end: int) -> np.ndarray:
     length = float(np.linalg.norm(direction))
     if not length or not np.isfinite(length):
         raise ValueError("the two vectors of an axis are equal, so they give it no direction")
-    return direction / length
+    result: np.ndarray = direction / length
+    return result
 
 
 def custom_axes(vectors: np.ndarray, x_from: int, x_to: int, y_from: int, y_to: int) -> np.ndarray:

@@ -31,7 +31,7 @@ def fingerprint(values: np.ndarray, rows: Sequence[int] | None = None) -> str:
         rows_array = np.asarray(rows, dtype=np.int64)
         digest.update(rows_array.tobytes())
         values = np.ascontiguousarray(values[rows_array])
-    digest.update(memoryview(values).cast("B"))
+    digest.update(values.data.cast("B"))
     return digest.hexdigest()
 
 

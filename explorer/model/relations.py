@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model import similarity
 
@@ -46,7 +47,7 @@ class Relation:
     a: tuple[float, ...] = ()  # the vectors compared, for reasons in their dimensions
     b: tuple[float, ...] = ()
 
-    def describe(self, a_label: str = "a", b_label: str = "b", dimensions: Sequence = ()) -> str:
+    def describe(self, a_label: str = "a", b_label: str = "b", dimensions: Sequence[object] = ()) -> str:
         """One sentence in the lesson's words.
 
         ``D = 2.5 × A: same direction, 2.5 times the size``;
@@ -122,14 +123,21 @@ def format_quantity(value: float, unit: str = "") -> str:
     return f"{text} {unit}" if unit else text
 
 
-def dimension_name(dimensions: Sequence, i: int) -> tuple[str, str]:
+def dimension_name(dimensions: Sequence[object], i: int) -> tuple[str, str]:
     if i < len(dimensions):
         d = dimensions[i]
         return (getattr(d, "name", str(d)), getattr(d, "unit", ""))
     return (f"dimension {i + 1}", "")
 
 
-def dimension_reason(a, b, a_label: str, b_label: str, dimensions: Sequence = (), k: float | None = None) -> str:
+def dimension_reason(
+    a: npt.ArrayLike,
+    b: npt.ArrayLike,
+    a_label: str,
+    b_label: str,
+    dimensions: Sequence[object] = (),
+    k: float | None = None,
+) -> str:
     """Why ``b`` is not ``k`` times ``a``, in the dimensions' own words.
 
     ``E has 2.5 × A's mass but 0.067 × its volume``. Without ``k`` the
@@ -142,7 +150,9 @@ def dimension_reason(a, b, a_label: str, b_label: str, dimensions: Sequence = ()
         return _dimension_reason(a, b, a_label, b_label, dimensions, k)
 
 
-def _dimension_reason(a, b, a_label, b_label, dimensions, k) -> str:
+def _dimension_reason(
+    a: np.ndarray, b: np.ndarray, a_label: str, b_label: str, dimensions: Sequence[object], k: float | None
+) -> str:
     ratios = np.where(a != 0, b / np.where(a != 0, a, 1), np.nan)
     where_none = np.flatnonzero((a == 0) & (b != 0))
     defined = np.flatnonzero(~np.isnan(ratios))
@@ -194,7 +204,7 @@ def format_factor(k: float) -> str:
     return f"{k:.4g}"
 
 
-def relate(a, b, direction_tolerance: float = DIRECTION_TOLERANCE) -> Relation:
+def relate(a: npt.ArrayLike, b: npt.ArrayLike, direction_tolerance: float = DIRECTION_TOLERANCE) -> Relation:
     """How ``b`` relates to ``a``."""
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)

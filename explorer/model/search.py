@@ -178,7 +178,7 @@ class LabelIndex:
                 match = compiled.search(text, position, timeout=left)
                 if match is None:
                     break
-                row = bisect.bisect_right(starts, match.start()) - 1  # type: ignore[arg-type]
+                row = bisect.bisect_right(starts, match.start()) - 1
                 end = int(starts[row + 1]) - 1 if row + 1 < n else len(text)
                 if match.end() <= end or compiled.search(self.labels[row], timeout=left) is not None:
                     rows.append(row)  # (a match that ran over a separator counts if the label alone matches)

@@ -16,7 +16,7 @@ import numpy as np
 from explorer.model.state import Field, State
 
 
-class Rows(tuple):
+class Rows(tuple[int, ...]):
     """Selected rows: a tuple of distinct rows in ascending order, checked once, with the same rows
     as a read-only NumPy array (``array``) for views that work on 100,000 of them at once."""
 

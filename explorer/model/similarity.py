@@ -26,14 +26,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.magnitudes import (
     dot_block,
     euclidean_block,
-    norms,
     row_exponents,
 )
-from explorer.model.magnitudes import norm as norm  # re-exported: the scores' module has always offered it
+
+# Re-exported: the scores' module has always offered them.
+from explorer.model.magnitudes import norm as norm
+from explorer.model.magnitudes import norms as norms
 
 METRICS = ("cosine", "dot", "euclidean", "angle")
 
@@ -91,7 +94,7 @@ def unit_vectors(vectors: np.ndarray, shorten: bool = True) -> np.ndarray:
     return _unit_vectors(vectors, shorten)[0]
 
 
-def _unit_vectors(vectors, shorten: bool) -> tuple[np.ndarray, bool]:
+def _unit_vectors(vectors: npt.ArrayLike, shorten: bool) -> tuple[np.ndarray, bool]:
     """The unit vectors, and whether every row has a direction (no zero vectors)."""
     x = np.asarray(vectors)
     if x.ndim != 2:
@@ -123,13 +126,13 @@ def _unit_vectors(vectors, shorten: bool) -> tuple[np.ndarray, bool]:
     return unit, not np.isnan(y[:, 0]).any()
 
 
-def cosine(a, b) -> float:
+def cosine(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
     """Cosine similarity of two vectors; NaN when either is a zero vector."""
     u = unit_vectors(np.array([a, b], dtype=np.float64), shorten=False)
     return float(np.clip(u[0] @ u[1], -1.0, 1.0))
 
 
-def angle(a, b) -> float:
+def angle(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
     """Angle between two vectors in degrees; exact 0 for parallel, 180 for opposite."""
     u = unit_vectors(np.array([a, b], dtype=np.float64), shorten=False)
     return float(_stable_angle(u[0], u[1]))
@@ -150,19 +153,19 @@ def _stable_angle(u: np.ndarray, v: np.ndarray) -> np.ndarray:
     return np.degrees(2.0 * np.arctan2(diff, total))
 
 
-def dot(a, b) -> float:
+def dot(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
     """Plain dot product sum(a_i b_i)."""
     return float(dot_block(np.asarray(a, dtype=np.float64)[None, :], np.asarray(b, dtype=np.float64)[None, :])[0, 0])
 
 
-def euclidean(a, b) -> float:
+def euclidean(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
     """Euclidean distance |a - b|, without overflow (inf only when the distance is beyond float64)."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    scale = float(max(np.max(np.abs(a), initial=0.0), np.max(np.abs(b), initial=0.0)))
+    u, v = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    scale = float(max(np.max(np.abs(u), initial=0.0), np.max(np.abs(v), initial=0.0)))
     if scale == 0:
         return 0.0
     with np.errstate(over="ignore"):  # scaled first, so only a distance beyond float64 is inf
-        return float(norms((a / scale - b / scale)[None, :])[0] * scale)
+        return float(norms((u / scale - v / scale)[None, :])[0] * scale)
 
 
 # --------------------------------------------------------------- matrices
@@ -171,7 +174,7 @@ def cosine_matrix(vectors: np.ndarray) -> np.ndarray:
     return _cosine_and_units(vectors)[0]
 
 
-def _cosine_and_units(vectors) -> tuple[np.ndarray, np.ndarray]:
+def _cosine_and_units(vectors: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     unit, all_defined = _unit_vectors(vectors, shorten=True)
     # A distinct second operand: numpy's general multiply, not its slower symmetric path.
     matrix = unit @ unit.copy().T
@@ -240,7 +243,7 @@ def similarity_matrix(vectors: np.ndarray, metric: str = "cosine") -> np.ndarray
     }[metric](vectors)
 
 
-def score(a, b, metric: str = "cosine") -> float:
+def score(a: npt.ArrayLike, b: npt.ArrayLike, metric: str = "cosine") -> float:
     """The score of one pair for ``metric``."""
     check_metric(metric)
     return {"cosine": cosine, "dot": dot, "euclidean": euclidean, "angle": angle}[metric](a, b)
@@ -252,7 +255,7 @@ def _angle_block(unit: np.ndarray, rows: np.ndarray) -> np.ndarray:
         return np.full((len(rows), len(unit)), np.nan)
     with np.errstate(invalid="ignore"):
         cos = np.clip(unit[rows] @ unit.T, -1.0, 1.0)
-        block = np.degrees(np.arccos(cos))
+        block: np.ndarray = np.degrees(np.arccos(cos))
     near_r, near_c = np.nonzero(np.abs(cos) > _ILL_CONDITIONED)
     if len(near_r):
         block[near_r, near_c] = _stable_angle(unit[rows[near_r]], unit[near_c])
@@ -295,15 +298,17 @@ class SimilarityMatrix:
         x = np.asarray(vectors)
         if len(rows) == 0:
             return self.matrix
-        if self.matrix.shape != (len(x), len(x)):
+        unit, exponents = self._unit, self._exponents  # kept by recompute for its metric
+        missing = (self.metric == "cosine" and unit is None) or (self.metric == "dot" and exponents is None)
+        if self.matrix.shape != (len(x), len(x)) or missing:
             return self.recompute(x)
-        if self.metric == "cosine":
-            self._unit[rows] = unit_vectors(x[rows])
-            block = self._unit[rows] @ self._unit.T
-            _exact_near_parallel(block, self._unit, rows)
-        elif self.metric == "dot":
-            self._exponents[rows] = row_exponents(x[rows])
-            block = dot_block(x[rows], x, self._exponents[rows], self._exponents)
+        if self.metric == "cosine" and unit is not None:
+            unit[rows] = unit_vectors(x[rows])
+            block = unit[rows] @ unit.T
+            _exact_near_parallel(block, unit, rows)
+        elif self.metric == "dot" and exponents is not None:
+            exponents[rows] = row_exponents(x[rows])
+            block = dot_block(x[rows], x, exponents[rows], exponents)
         elif self.metric == "euclidean":
             block = euclidean_block(np.asarray(x, dtype=np.float64), rows)
         else:
@@ -312,7 +317,7 @@ class SimilarityMatrix:
         block = block.astype(self.matrix.dtype, copy=False)
         self.matrix[rows, :] = block
         self.matrix[:, rows] = block.T
-        if self.metric == "cosine":
-            defined = ~np.isnan(self._unit[rows, 0]) if x.shape[1] else np.zeros(len(rows), bool)
+        if self.metric == "cosine" and unit is not None:
+            defined = ~np.isnan(unit[rows, 0]) if x.shape[1] else np.zeros(len(rows), bool)
             self.matrix[rows, rows] = np.where(defined, 1.0, np.nan)
         return self.matrix

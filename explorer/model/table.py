@@ -12,10 +12,11 @@ label, dimension and style changes after, naming the rows and columns.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.events import Signal, SignalInstance
 from explorer.model.metadata import Metadata, MetadataError
@@ -83,10 +84,10 @@ class VectorTable:
         self,
         labels: Sequence[str] = (),
         dimensions: Sequence[Dimension | str] = (),
-        values=None,
+        values: npt.ArrayLike | None = None,
         colors: Sequence[str] | None = None,
         visible: Sequence[bool] | None = None,
-        metadata=(),
+        metadata: Metadata | Iterable[tuple[str, Sequence[str]]] = (),
     ):
         """``metadata``: (name, values) pairs of text columns, one value per vector (or a Metadata to copy)."""
         dims = [d if isinstance(d, Dimension) else Dimension(d) for d in dimensions]
@@ -171,7 +172,8 @@ class VectorTable:
 
     def vector(self, row: int) -> np.ndarray:
         """A copy of the values of ``row``."""
-        return self._values[row].copy()
+        result: np.ndarray = self._values[row].copy()
+        return result
 
     def index_of(self, label: str) -> int:
         """The row of ``label``; raises KeyError naming it when there is none."""
@@ -186,7 +188,7 @@ class VectorTable:
         copy.kind = self.kind
         return copy
 
-    def take(self, rows) -> VectorTable:
+    def take(self, rows: Sequence[int] | np.ndarray) -> VectorTable:
         """A new table of the vectors at ``rows`` (in that order): labels, values, colours, visibility, metadata.
 
         What a heatmap of chosen vectors and ``--first K`` compare; the dimensions are the same.
@@ -238,7 +240,15 @@ class VectorTable:
             seen.add(label)
 
     # ------------------------------------------------------------- changing
-    def insert_rows(self, start: int, labels, values, colors=None, visible=None, metadata=None) -> None:
+    def insert_rows(
+        self,
+        start: int,
+        labels: Sequence[str],
+        values: npt.ArrayLike,
+        colors: Sequence[str] | None = None,
+        visible: Sequence[bool] | None = None,
+        metadata: Iterable[Sequence[object]] | None = None,
+    ) -> None:
         """Insert vectors before row ``start``; ``metadata`` gives one sequence of texts per metadata column
         (empty text when None)."""
         count = len(labels)
@@ -294,7 +304,7 @@ class VectorTable:
         self.metadata.reorder(order)
         self.rows_moved.emit(start, count, to)
 
-    def set_values(self, rows: Sequence[int], columns: Sequence[int], block) -> None:
+    def set_values(self, rows: Sequence[int], columns: Sequence[int], block: npt.ArrayLike) -> None:
         """Set the cells at ``rows`` x ``columns`` to ``block`` (len(rows) x len(columns))."""
         rows, columns = tuple(rows), tuple(columns)
         array = np.array(block, dtype=np.float64).reshape(len(rows), len(columns))
@@ -319,7 +329,7 @@ class VectorTable:
             self._visible[row] = bool(shown)
         self.styles_changed.emit(rows)
 
-    def insert_columns(self, start: int, dimensions: Sequence[Dimension], values=None) -> None:
+    def insert_columns(self, start: int, dimensions: Sequence[Dimension], values: npt.ArrayLike | None = None) -> None:
         """Insert dimensions before column ``start``; ``values`` is N x len(dimensions)."""
         count = len(dimensions)
         if not 0 <= start <= self.dimension_count:

@@ -19,8 +19,14 @@ import re
 import string
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.model.vocabulary import UNKNOWN, Encoding, Vocabulary
+
+if TYPE_CHECKING:  # tokenizers is imported when a subword tokenizer is made (start-up time)
+    import tokenizers
+
+    from explorer.model.formats.errors import FilePath
 
 #: level -> the name a person reads.
 LEVELS = {"char": "characters", "word": "words", "subword": "subwords (BPE)"}
@@ -136,7 +142,7 @@ class SubwordTokenizer:
 
     level = "subword"
 
-    def __init__(self, hf_tokenizer, source: str = "trained"):
+    def __init__(self, hf_tokenizer: tokenizers.Tokenizer, source: str = "trained"):
         self._hf = hf_tokenizer
         self.source = source
         vocab = hf_tokenizer.get_vocab(with_added_tokens=True)
@@ -178,7 +184,7 @@ class SubwordTokenizer:
         return cls(hf, "trained")
 
     @classmethod
-    def from_file(cls, path) -> SubwordTokenizer:
+    def from_file(cls, path: FilePath) -> SubwordTokenizer:
         """A tokenizer from ``tokenizer.json`` (any Hugging Face model) or a WordPiece ``vocab.txt``."""
         from explorer.model.formats.errors import FormatError
         from explorer.model.formats.source import read_text
@@ -205,14 +211,14 @@ class SubwordTokenizer:
         """The pieces at ``indices`` joined back into text (``▁`` becomes a space)."""
         indices = [int(i) for i in indices]
         self.vocabulary.decode(indices)  # refuses indices outside the vocabulary with a sentence
-        return self._hf.decode(indices, skip_special_tokens=False)
+        return str(self._hf.decode(indices, skip_special_tokens=False))
 
-    def save(self, path) -> None:
+    def save(self, path: FilePath) -> None:
         """Write the tokenizer as ``tokenizer.json``."""
         self._hf.save(str(path))
 
 
-def _unknown_token(hf) -> str | None:
+def _unknown_token(hf: tokenizers.Tokenizer) -> str | None:
     model = hf.model
     token = getattr(model, "unk_token", None)
     return token if isinstance(token, str) and token else None
@@ -225,7 +231,7 @@ def _json_error_position(message: str) -> tuple[int | None, int | None, str]:
     return None, None, message.strip() or "unreadable"
 
 
-def _wordpiece_from_vocab(path: Path, text: str):
+def _wordpiece_from_vocab(path: Path, text: str) -> tokenizers.Tokenizer:
     """A BERT-style WordPiece tokenizer from one token per line; checks every line."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers
 
@@ -265,7 +271,7 @@ def make_tokenizer(
     lowercase: bool = False,
     vocab_size: int = DEFAULT_VOCAB_SIZE,
     symbols: Iterable[str] = (),
-):
+) -> CharacterTokenizer | WordTokenizer | SubwordTokenizer:
     """The tokenizer for ``level``, fitted to ``text`` where the level learns from text."""
     if level == "char":
         return CharacterTokenizer(symbols, lowercase=lowercase)

@@ -17,9 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:  # the table imports this module
+    from explorer.model.table import VectorTable
 
 #: How far from 1 the length of a normalised model vector may be (float32 rounding, a CSV round trip).
 UNIT_TOLERANCE = 1e-3
@@ -50,9 +54,10 @@ class VectorKind:
         texts = [data.get(key, "") for key in ("stands_for", "model", "made")]
         if not all(isinstance(t, str) and len(t) <= 1000 for t in texts) or not texts[0] or not texts[1]:
             return None
-        return cls(*texts, unit_length=data.get("unit_length") is True)
+        stands_for, model, made = texts
+        return cls(stands_for, model, made, unit_length=data.get("unit_length") is True)
 
-    def made_these(self, *vectors) -> bool:
+    def made_these(self, *vectors: npt.ArrayLike) -> bool:
         """Whether the model could have made these vectors (of length 1, when its vectors have length 1)."""
         if not self.unit_length:
             return True
@@ -79,7 +84,7 @@ def _quote(label: str, limit: int = 40) -> str:
     return f"“{label if len(label) <= limit else label[: limit - 1].rstrip() + '…'}”"
 
 
-def pair_note(table, a: int, b: int) -> str:
+def pair_note(table: VectorTable, a: int, b: int) -> str:
     """What vectors ``a`` and ``b`` of ``table`` are and how to read their cosine, or "" when the
     table's kind says nothing about them (no kind, or vectors its model could not have made)."""
     from explorer.model.similarity import cosine

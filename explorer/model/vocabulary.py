@@ -10,7 +10,7 @@ listed separately and never come from the text itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,7 +59,7 @@ class Vocabulary:
     def __contains__(self, token: object) -> bool:
         return token in self._index
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._tokens)
 
     @property
