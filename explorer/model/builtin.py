@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from explorer.model.claims import LESSON_CLAIMS
 from explorer.model.formats.delimited import read_delimited
 from explorer.model.table import VectorTable
 from explorer.resources_path import resource_path
+
+if TYPE_CHECKING:  # the document is imported when it is made
+    from explorer.model.document import Document
 
 
 def materials() -> VectorTable:
@@ -13,7 +18,7 @@ def materials() -> VectorTable:
     return read_delimited(resource_path("materials.csv"))
 
 
-def materials_document():
+def materials_document() -> Document:
     """The document the window opens on: materials A-E with the lesson's six claims."""
     from explorer.model.document import Document
 

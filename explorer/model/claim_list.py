@@ -18,12 +18,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from explorer.model.claims import ClaimError, check_claim, named_labels, rename_labels
 from explorer.model.commands import Command
 from explorer.model.events import Signal
+
+if TYPE_CHECKING:  # the document imports this module
+    from explorer.model.document import Document
+    from explorer.model.table import VectorTable
 
 #: Longer claims are not read (a claim naming a 1 MB label would take minutes to scan); they are "cannot check".
 MAX_CLAIM_LENGTH = 10_000
@@ -123,7 +128,7 @@ def claims_from_file(data: object) -> list[str]:
 class ClaimCommand(Command):
     """A command on the document's claims (not on its table)."""
 
-    def apply(self, table):
+    def apply(self, table: VectorTable) -> Command:
         raise TypeError(f"'{self.text}' changes the document's claims, not a table; apply it to the document")
 
 
@@ -135,10 +140,10 @@ class AddClaims(ClaimCommand):
     texts: tuple[str, ...]
     text: str = "Add claim"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "texts", tuple(self.texts))
 
-    def apply_to(self, document) -> RemoveClaims:
+    def apply_to(self, document: Document) -> RemoveClaims:
         document.claims.insert(self.start, self.texts)
         return RemoveClaims(self.start, len(self.texts), self.text)
 
@@ -151,7 +156,7 @@ class RemoveClaims(ClaimCommand):
     count: int = 1
     text: str = "Remove claim"
 
-    def apply_to(self, document) -> AddClaims:
+    def apply_to(self, document: Document) -> AddClaims:
         texts = document.claims.texts[self.start : self.start + self.count]
         document.claims.remove(self.start, self.count)
         return AddClaims(self.start, texts, self.text)
@@ -165,7 +170,7 @@ class EditClaim(ClaimCommand):
     new_text: str
     text: str = "Edit claim"
 
-    def apply_to(self, document) -> EditClaim:
+    def apply_to(self, document: Document) -> EditClaim:
         claims = document.claims
         if not 0 <= self.row < len(claims):
             raise ValueError(f"there is no claim {self.row + 1}")
@@ -181,10 +186,10 @@ class SetClaims(ClaimCommand):
     texts: tuple[str, ...]
     text: str = "Change claims"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "texts", tuple(self.texts))
 
-    def apply_to(self, document) -> SetClaims:
+    def apply_to(self, document: Document) -> SetClaims:
         old = document.claims.texts
         document.claims.replace(self.texts)
         return SetClaims(old, self.text)
@@ -210,7 +215,7 @@ class Judgement:
         return VERDICT_WORDS[self.mark]
 
 
-def judge_claim(text: str, labels: dict[str, int], values, dimensions: Sequence = ()) -> Judgement:
+def judge_claim(text: str, labels: dict[str, int], values: np.ndarray, dimensions: Sequence[object] = ()) -> Judgement:
     """Judge one claim against the table (``labels`` maps each label to its row of ``values``).
 
     A claim that cannot be read is "cannot check" with the reason; one that

@@ -27,7 +27,7 @@ How a claim is judged:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -134,7 +134,7 @@ class ClaimResult:
 
 
 # ------------------------------------------------------------------ parsing
-def parse_claim(text: str, labels) -> Claim:
+def parse_claim(text: str, labels: Iterable[str]) -> Claim:
     """Read a claim such as ``D = 2.5 A`` or ``A + E = C``; raise ClaimError with one sentence when it cannot.
 
     ``labels`` are the known labels, in table order (a dict from label to row
@@ -143,9 +143,8 @@ def parse_claim(text: str, labels) -> Claim:
     text = (text or "").strip()
     if not text:
         raise ClaimError("The claim is empty; write one like 'D = 2.5 A'")
-    labels = _as_lookup(labels)
     try:
-        tokens = tokenize(text, labels)
+        tokens = tokenize(text, _as_lookup(labels))
     except ExpressionError as error:
         raise ClaimError(str(error), error.column) from None
     rels = [i for i, token in enumerate(tokens) if token.kind == "rel"]
@@ -169,15 +168,15 @@ def parse_claim(text: str, labels) -> Claim:
     return Claim(text, sides[0], sides[1], tokens[r].value not in ("=", "=="))
 
 
-def _as_lookup(labels):
+def _as_lookup(labels: Iterable[str]) -> Collection[str]:
     return labels if isinstance(labels, dict | set | frozenset) else dict.fromkeys(labels)
 
 
-def _missing(labels) -> Callable[[str], str]:
+def _missing(labels: Collection[str]) -> Callable[[str], str]:
     return lambda name: f"there is no vector labelled '{name}'{_known(labels)}"
 
 
-def _known(labels) -> str:
+def _known(labels: Collection[str]) -> str:
     if not labels:
         return "; the table is empty"
     shown_labels = ", ".join(itertools.islice(labels, 8))
@@ -185,21 +184,22 @@ def _known(labels) -> str:
 
 
 # ----------------------------------------------------------------- checking
-def check_claim(claim: Claim | str, labels, vectors, dimensions: Sequence = ()) -> ClaimResult:
+def check_claim(
+    claim: Claim | str, labels: Iterable[str], vectors: np.ndarray, dimensions: Sequence[object] = ()
+) -> ClaimResult:
     """Judge ``claim`` against the vectors (rows of ``vectors`` in ``labels`` order).
 
     ``labels`` is a sequence of labels or, quicker for big tables, a dict from label to row.
     """
-    if not isinstance(labels, dict):
-        labels = {label: row for row, label in enumerate(labels)}
+    rows: dict[str, int] = labels if isinstance(labels, dict) else {label: row for row, label in enumerate(labels)}
     if isinstance(claim, str):
-        claim = parse_claim(claim, labels)
+        claim = parse_claim(claim, rows)
 
-    def vector_of(name: str):
-        row = labels.get(name)
+    def vector_of(name: str) -> np.ndarray | None:
+        row = rows.get(name)
         return None if row is None else vectors[row]
 
-    missing = _missing(labels)
+    missing = _missing(rows)
     try:
         x = evaluate_vector(_whole(claim, claim.left), vector_of, missing, "the left side")
         target = evaluate_vector(_whole(claim, claim.right), vector_of, missing, "the right side")
@@ -208,7 +208,7 @@ def check_claim(claim: Claim | str, labels, vectors, dimensions: Sequence = ()) 
     multiple = claim.multiple
     if multiple is not None:
         left, k, right = multiple
-        x, y = (np.asarray(vectors[labels[label]], dtype=np.float64) for label in (left, right))
+        x, y = (np.asarray(vectors[rows[label]], dtype=np.float64) for label in (left, right))
         return _check_multiple(claim, left, k, right, x, y, dimensions)
     return _check_expressions(claim, x, target, dimensions)
 
@@ -218,7 +218,9 @@ def _whole(claim: Claim, side: Expression) -> Expression:
     return Expression(claim.text, side.root)
 
 
-def _check_multiple(claim: Claim, left: str, k: float, right: str, x, y, dimensions) -> ClaimResult:
+def _check_multiple(
+    claim: Claim, left: str, k: float, right: str, x: np.ndarray, y: np.ndarray, dimensions: Sequence[object]
+) -> ClaimResult:
     """``left = k right``: judged as the lesson does, about that factor."""
     relation = relate(y, x)  # the left vector in terms of the right one
     target = k * y
@@ -285,7 +287,17 @@ def _exact_reason(left: str, k: float, right: str) -> str:
     return f"{left} = {format_factor(k)} × {right}: {direction}, {format_factor(abs(k))} times the size"
 
 
-def _false_reason(left, k, right, x, y, relation, dimensions, closeness, near) -> str:
+def _false_reason(
+    left: str,
+    k: float,
+    right: str,
+    x: np.ndarray,
+    y: np.ndarray,
+    relation: Relation,
+    dimensions: Sequence[object],
+    closeness: str,
+    near: bool,
+) -> str:
     if relation.verdict in (Verdict.MULTIPLE, Verdict.EQUAL):
         actual = "the same as" if relation.k == 1 else f"{format_factor(relation.k)} ×"
         return f"{left} is {actual} {right}, not {format_factor(k)} × {right}"
@@ -296,21 +308,21 @@ def _false_reason(left, k, right, x, y, relation, dimensions, closeness, near) -
     return f"{reason}; {detail}"
 
 
-def _worst_dimension(x, target, left: str, named: str, dimensions) -> str:
+def _worst_dimension(x: np.ndarray, target: np.ndarray, left: str, named: str, dimensions: Sequence[object]) -> str:
     """``2.5 × A would have 75 l of volume, E has 2 l``: the dimension that differs most, with its unit."""
     i = _most_different(x, target)
     name, unit = dimension_name(dimensions, i)
     return f"{named} would have {format_quantity(target[i], unit)} of {name}, {left} has {format_quantity(x[i], unit)}"
 
 
-def _most_different(x, target) -> int:
+def _most_different(x: np.ndarray, target: np.ndarray) -> int:
     scale = np.maximum(np.abs(x), np.abs(target))
     with np.errstate(divide="ignore", invalid="ignore"):
         off = np.where(scale > 0, np.abs(x - target) / np.where(scale > 0, scale, 1), 0)
     return int(np.argmax(off))
 
 
-def _check_expressions(claim: Claim, x, target, dimensions) -> ClaimResult:
+def _check_expressions(claim: Claim, x: np.ndarray, target: np.ndarray, dimensions: Sequence[object]) -> ClaimResult:
     """Any other claim: both sides computed, then compared as two vectors."""
     left, right = claim.left.text, claim.right.text
     relation = relate(target, x)
@@ -341,7 +353,7 @@ def _check_expressions(claim: Claim, x, target, dimensions) -> ClaimResult:
     return ClaimResult(claim, ClaimVerdict.FALSE, reason, relation)
 
 
-def vector_text(values, dimensions: Sequence = ()) -> str:
+def vector_text(values: Iterable[float], dimensions: Sequence[object] = ()) -> str:
     """``[10.5 kg, 32 l]``; long vectors shortened: ``[0.418, 0.2497, …, -0.7858] (50 values)``."""
     parts = [format_quantity(float(v), dimension_name(dimensions, i)[1]) for i, v in enumerate(values)]
     if len(parts) > SHOWN_DIMENSIONS:
@@ -349,7 +361,7 @@ def vector_text(values, dimensions: Sequence = ()) -> str:
     return f"[{', '.join(parts)}]"
 
 
-def lesson_claims(labels: Sequence[str], dimensions: Sequence = ()) -> list[str]:
+def lesson_claims(labels: Sequence[str], dimensions: Sequence[object] = ()) -> list[str]:
     """The lesson's six claims when the table is the materials A-E (mass and volume), else []."""
     names = [getattr(d, "name", str(d)).lower() for d in dimensions]
     if set("ABCDE") <= set(labels) and names[:2] == ["mass", "volume"]:

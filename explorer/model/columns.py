@@ -141,7 +141,7 @@ def categorical_colours(values: Iterable[object], limit: int = len(CATEGORY_PALE
     return CategoricalColours(colours, tuple(legend))
 
 
-def numeric_positions(values: Sequence[float]) -> tuple[np.ndarray, float, float]:
+def numeric_positions(values: Sequence[float] | np.ndarray) -> tuple[np.ndarray, float, float]:
     """Each value's place in [0, 1] between the smallest and the largest, and those two.
 
     A missing value (NaN: an empty metadata cell) keeps NaN as its place.

@@ -15,16 +15,21 @@ step); a formula of a derived vector belongs to the document
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.table import Dimension, TableError, VectorTable
 from explorer.model.vector_kind import VectorKind
 
+if TYPE_CHECKING:  # the document imports this module
+    from explorer.model.document import Document
 
-def _frozen(block, rows: int, columns: int) -> np.ndarray:
+
+def _frozen(block: npt.ArrayLike, rows: int, columns: int) -> np.ndarray:
     array = np.array(block, dtype=np.float64).reshape(rows, columns)
     array.flags.writeable = False
     return array
@@ -38,7 +43,7 @@ class Command:
     def apply(self, table: VectorTable) -> Command:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def apply_to(self, document) -> Command:
+    def apply_to(self, document: Document) -> Command:
         """Apply to ``document`` (its table, unless the command says otherwise); returns the inverse."""
         return self.apply(document.table)
 
@@ -52,7 +57,7 @@ class SetValues(Command):
     block: np.ndarray
     text: str = "Edit values"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "rows", tuple(int(r) for r in self.rows))
         object.__setattr__(self, "columns", tuple(int(c) for c in self.columns))
         object.__setattr__(self, "block", _frozen(self.block, len(self.rows), len(self.columns)))
@@ -65,12 +70,12 @@ class SetValues(Command):
 
 def set_cell(row: int, column: int, value: float) -> SetValues:
     """One cell: ``set_cell(0, 1, 30.0)``."""
-    return SetValues((row,), (column,), [[value]], "Edit value")
+    return SetValues((row,), (column,), np.array([[value]], dtype=np.float64), "Edit value")
 
 
 def set_vector(table: VectorTable, row: int, values: Sequence[float], text: str = "Move vector") -> SetValues:
     """All the values of one vector (what a drag in the plot does)."""
-    return SetValues((row,), tuple(range(table.dimension_count)), [list(values)], text)
+    return SetValues((row,), tuple(range(table.dimension_count)), np.array([values], dtype=np.float64), text)
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,7 +91,7 @@ class InsertVectors(Command):
     text: str = "Add vector"
     metadata: tuple[tuple[str, ...], ...] | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "labels", tuple(self.labels))
         width = np.asarray(self.values).size // max(len(self.labels), 1)
         object.__setattr__(self, "values", _frozen(self.values, len(self.labels), width))
@@ -160,7 +165,7 @@ class RenameVector(Command):
         table.set_labels((self.row,), (self.label,))
         return RenameVector(self.row, old, self.text)
 
-    def apply_to(self, document) -> RenameVector:
+    def apply_to(self, document: Document) -> RenameVector:
         """Rename and rewrite (or restore) the claims; the inverse restores both exactly."""
         labels, claims = document.table.labels, document.claims.texts
         inverse = self.apply(document.table)
@@ -198,7 +203,7 @@ class InsertDimensions(Command):
     values: np.ndarray | None = None
     text: str = "Add dimension"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "dimensions", tuple(self.dimensions))
         if self.values is not None:
             array = np.array(self.values, dtype=np.float64)
@@ -269,16 +274,16 @@ class Compound(Command):
     commands: tuple[Command, ...] = field(default_factory=tuple)
     text: str = "Change"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "commands", tuple(self.commands))
 
     def apply(self, table: VectorTable) -> Compound:
         return self._apply_each(lambda command: command.apply(table))
 
-    def apply_to(self, document) -> Compound:
+    def apply_to(self, document: Document) -> Compound:
         return self._apply_each(lambda command: command.apply_to(document))
 
-    def _apply_each(self, apply) -> Compound:
+    def _apply_each(self, apply: Callable[[Command], Command]) -> Compound:
         inverses: list[Command] = []
         try:
             for command in self.commands:

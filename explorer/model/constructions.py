@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.arithmetic import constant_value
 from explorer.model.expressions import (
@@ -64,7 +65,9 @@ class Construction:
         return [a for a in self.arrows if a.role == role]
 
 
-def view_map(dimension_count: int, mode: str, x: int = 0, y: int = 1, components=None) -> np.ndarray:
+def view_map(
+    dimension_count: int, mode: str, x: int = 0, y: int = 1, components: npt.ArrayLike | None = None
+) -> np.ndarray:
     """The plot's linear map (2 x D): two chosen dimensions, or the PCA ``components``."""
     if mode == "pca" and components is not None:
         return np.asarray(components, dtype=np.float64)
@@ -82,7 +85,7 @@ def _point(mapping: np.ndarray, vector: np.ndarray) -> tuple[float, float]:
     return float(p[0]), float(p[1])
 
 
-def _add(p, q) -> tuple[float, float]:
+def _add(p: tuple[float, float], q: tuple[float, float]) -> tuple[float, float]:
     return p[0] + q[0], p[1] + q[1]
 
 
@@ -107,7 +110,7 @@ def _terms(node: Sum) -> list[tuple[str, Node]]:
     return [("+", node.first)] + [(o.op, o.node) for o in node.rest]
 
 
-def _arrows(node: Node, value_of, mapping, name: str) -> list[Arrow]:
+def _arrows(node: Node, value_of: Callable[[Node], np.ndarray], mapping: np.ndarray, name: str) -> list[Arrow]:
     origin = (0.0, 0.0)
     if isinstance(node, Sum):
         terms = _terms(node)
@@ -142,7 +145,7 @@ def _arrows(node: Node, value_of, mapping, name: str) -> list[Arrow]:
     ]
 
 
-def _difference(node: Sum, value_of, mapping, name: str) -> list[Arrow]:
+def _difference(node: Sum, value_of: Callable[[Node], np.ndarray], mapping: np.ndarray, name: str) -> list[Arrow]:
     origin = (0.0, 0.0)
     a = _point(mapping, value_of(node.first))
     b = _point(mapping, value_of(node.rest[0].node))
@@ -154,7 +157,9 @@ def _difference(node: Sum, value_of, mapping, name: str) -> list[Arrow]:
     ]
 
 
-def _parallelogram(node: Node, value_of, mapping) -> tuple[tuple[float, float], ...]:
+def _parallelogram(
+    node: Node, value_of: Callable[[Node], np.ndarray], mapping: np.ndarray
+) -> tuple[tuple[float, float], ...]:
     if not isinstance(node, Sum) or len(node.rest) != 1 or node.rest[0].op == MINUS:
         return ()
     a = _point(mapping, value_of(node.first))

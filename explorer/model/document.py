@@ -35,8 +35,8 @@ class Document:
     def __init__(
         self,
         table: VectorTable | None = None,
-        path: Path | None = None,
-        view: ViewState | dict | None = None,
+        path: str | Path | None = None,
+        view: ViewState | dict[str, Any] | None = None,
         *,
         formulas: Formulas | None = None,
         claims: Iterable[str] = (),

@@ -54,7 +54,7 @@ def new_dimension_command(table: VectorTable) -> InsertDimensions:
     n = table.dimension_count + 1
     while f"dim{n}" in used:
         n += 1
-    return InsertDimensions(table.dimension_count, [Dimension(f"dim{n}")])
+    return InsertDimensions(table.dimension_count, (Dimension(f"dim{n}"),))
 
 
 def remove_dimension_command(table: VectorTable, column: int | None) -> RemoveDimensions:

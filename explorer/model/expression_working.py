@@ -58,14 +58,17 @@ def component_text(node: Node, vector_of: Callable[[str], np.ndarray], i: int) -
     return " ".join(parts)
 
 
-def _grouped(node: Node, vector_of, i: int, within) -> str:
+def _grouped(node: Node, vector_of: Callable[[str], np.ndarray], i: int, within: type[Node] | None) -> str:
     text = component_text(node, vector_of, i)
     needs = isinstance(node, Sum) or (within is Product and isinstance(node, Product))
     return f"({text})" if needs else text
 
 
 def written_out(
-    expression: Expression, vector_of: Callable[[str], np.ndarray | None], missing, name: str | None = None
+    expression: Expression,
+    vector_of: Callable[[str], np.ndarray | None],
+    missing: Callable[[str], str],
+    name: str | None = None,
 ) -> str:
     """``A + E = [3 + 7.5, 30 + 2] = [10.5, 32]`` (first two and last components above four dimensions).
 
@@ -78,7 +81,13 @@ def written_out(
     def bracket(items: list[str]) -> str:
         return "[" + ", ".join(items if n <= SHOWN else [*items[:2], "…", items[2]]) + "]"
 
-    steps = [component_text(expression.root, vector_of, i) for i in shown]
+    def found(label: str) -> np.ndarray:
+        vector = vector_of(label)
+        if vector is None:  # not reached: evaluate_vector has refused an unknown label
+            raise ExpressionError(missing(label))
+        return vector
+
+    steps = [component_text(expression.root, found, i) for i in shown]
     values = [format_quantity(float(result[i])) for i in shown]
     name = (name or expression.text).strip()
     if steps == values:  # a vector on its own (or negated): nothing to work out
@@ -92,10 +101,12 @@ def _named(text: str) -> str:
     return f"({text})" if any(c.isspace() or c in "+-−*/×÷" for c in text) else text
 
 
-def _lookup(labels: Sequence[str], values: np.ndarray):
+def _lookup(
+    labels: Sequence[str], values: np.ndarray
+) -> tuple[dict[str, int], Callable[[str], np.ndarray | None], Callable[[str], str]]:
     rows = {label: row for row, label in enumerate(labels)}
 
-    def vector_of(name: str):
+    def vector_of(name: str) -> np.ndarray | None:
         row = rows.get(name)
         return None if row is None else values[row]
 
@@ -108,7 +119,7 @@ def expression_lines(text: str, labels: Sequence[str], values: np.ndarray) -> li
     return [written_out(parse_expression(text, rows), vector_of, missing)]
 
 
-def claim_lines(text: str, labels: Sequence[str], values: np.ndarray, dimensions: Sequence = ()) -> list[str]:
+def claim_lines(text: str, labels: Sequence[str], values: np.ndarray, dimensions: Sequence[object] = ()) -> list[str]:
     """The working of a claim: each side written out, then the cosine and the relation between them.
 
     ``A + E = [3 + 7.5, 30 + 2] = [10.5, 32]``, ``C = [3, 27]``,

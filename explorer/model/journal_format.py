@@ -28,14 +28,17 @@ import importlib
 import json
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from explorer.model.commands import Command
 from explorer.model.table import Dimension
+
+if TYPE_CHECKING:  # the document imports what imports this module
+    from explorer.model.document import Document
 
 MAGIC = b"VXJ1"
 _FRAME = struct.Struct("<4sIQI")
@@ -59,18 +62,18 @@ class Snapshot:
     colors: tuple[str, ...]
     visible: tuple[bool, ...]
     claims: tuple[str, ...] = ()
-    view: dict = field(default_factory=dict)
+    view: dict[str, Any] = field(default_factory=dict)
     path: str | None = None
     dirty: bool = False
     #: The formulas of derived vectors, the kind of vectors and stored maps, as the JSON document keeps them.
-    formulas: list = field(default_factory=list)
-    kind: dict | None = None
-    projections: list = field(default_factory=list)
+    formulas: list[dict[str, Any]] = field(default_factory=list)
+    kind: dict[str, Any] | None = None
+    projections: list[Any] = field(default_factory=list)
     #: The metadata columns: (name, values), one text per vector.
     metadata: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
-    def of(cls, document, dirty: bool = False) -> Snapshot:
+    def of(cls, document: Document, dirty: bool = False) -> Snapshot:
         """Copy ``document`` now (on the thread that owns it)."""
         table = document.table
         return cls(
@@ -89,7 +92,7 @@ class Snapshot:
             tuple(table.metadata.items()),
         )
 
-    def document(self):
+    def document(self) -> Document:
         """A new Document holding this snapshot."""
         from explorer.model.derived import Formulas
         from explorer.model.document import Document
@@ -105,14 +108,14 @@ class Snapshot:
 
 
 # ------------------------------------------------------------------------------ framing
-def frame(header: dict, payload: bytes = b"") -> bytes:
+def frame(header: dict[str, Any], payload: bytes = b"") -> bytes:
     """One record's bytes."""
     head = json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode("ascii")
     crc = zlib.crc32(payload, zlib.crc32(head))
     return _FRAME.pack(MAGIC, len(head), len(payload), crc) + head + payload
 
 
-def records(data: bytes) -> Iterator[tuple[dict, memoryview]]:
+def records(data: bytes) -> Iterator[tuple[dict[str, Any], memoryview]]:
     """The whole records of a journal's bytes, in order; stops at the first cut or damaged one."""
     view = memoryview(data)
     at = 0
@@ -165,7 +168,7 @@ def base_record(snapshot: Snapshot) -> bytes:
     return frame(header, b"".join(parts))
 
 
-def read_base(header: dict, payload: memoryview) -> Snapshot:
+def read_base(header: dict[str, Any], payload: memoryview) -> Snapshot:
     """The snapshot a base record holds."""
     try:
         rows, columns = (int(n) for n in header["shape"])
@@ -184,6 +187,7 @@ def read_base(header: dict, payload: memoryview) -> Snapshot:
             for k, name in enumerate(names if isinstance(names, list) else [])
         )
         dimensions = tuple(Dimension(str(name), str(unit)) for name, unit in header["dimensions"])
+        view, formulas, projections = header.get("view"), header.get("formulas"), header.get("projections")
         return Snapshot(
             labels,
             dimensions,
@@ -191,19 +195,19 @@ def read_base(header: dict, payload: memoryview) -> Snapshot:
             colors,
             visible,
             tuple(str(c) for c in header.get("claims", ())),
-            header.get("view") if isinstance(header.get("view"), dict) else {},
+            view if isinstance(view, dict) else {},
             header.get("path") if isinstance(header.get("path"), str) else None,
             bool(header.get("dirty")),
-            header.get("formulas") if isinstance(header.get("formulas"), list) else [],
+            formulas if isinstance(formulas, list) else [],
             header.get("vector_kind") if isinstance(header.get("vector_kind"), dict) else None,
-            header.get("projections") if isinstance(header.get("projections"), list) else [],
+            projections if isinstance(projections, list) else [],
             metadata,
         )
     except (KeyError, TypeError, ValueError, IndexError) as error:
         raise JournalError(f"its snapshot of the document is damaged ({error})") from None
 
 
-def _strings(texts) -> tuple[bytes, np.ndarray]:
+def _strings(texts: Iterable[str]) -> tuple[bytes, np.ndarray]:
     encoded = [t.encode("utf-8", "surrogatepass") for t in texts]  # a lone surrogate survives
     return b"".join(encoded), np.array([len(e) for e in encoded], dtype="<u4")
 
@@ -227,10 +231,11 @@ def command_record(command: Command) -> bytes:
     return frame({"kind": "command", "command": encoded, "arrays": specs}, b"".join(blobs))
 
 
-def read_command(header: dict, payload: memoryview) -> Command:
+def read_command(header: dict[str, Any], payload: memoryview) -> Command:
     """The command a command record holds."""
     try:
-        arrays, at = [], 0
+        arrays: list[np.ndarray] = []
+        at = 0
         for spec in header["arrays"]:
             size = int(spec["size"])
             dtype = np.dtype(spec["dtype"])
@@ -238,14 +243,17 @@ def read_command(header: dict, payload: memoryview) -> Command:
                 raise JournalError(f"it holds an array of an unexpected kind ({dtype})")
             arrays.append(np.frombuffer(payload[at : at + size], dtype=dtype).reshape(spec["shape"]).copy())
             at += size
-        return _decode(header["command"], arrays)
+        command = _decode(header["command"], arrays)
+        if not isinstance(command, Command):  # a damaged record: a number, or a value a command holds
+            raise JournalError(f"a recorded change holds a {type(command).__name__}, not a change of the document")
+        return command
     except JournalError:
         raise
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, ImportError) as error:
         raise JournalError(f"a recorded change cannot be read ({type(error).__name__}: {error})") from None
 
 
-def _encode(value: Any, arrays: list) -> Any:
+def _encode(value: Any, arrays: list[np.ndarray]) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, np.generic):
@@ -266,7 +274,7 @@ def _encode(value: Any, arrays: list) -> Any:
     raise NotJournalable(f"cannot write a {type(value).__name__} in the journal")
 
 
-def _decode(value: Any, arrays: list) -> Any:
+def _decode(value: Any, arrays: list[np.ndarray]) -> Any:
     if not isinstance(value, dict):
         return value
     if "__d" in value:

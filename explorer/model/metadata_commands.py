@@ -31,7 +31,7 @@ class SetMetadata(Command):
     block: tuple[tuple[str, ...], ...]
     text: str = "Edit metadata"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "rows", tuple(int(r) for r in self.rows))
         object.__setattr__(self, "columns", tuple(int(c) for c in self.columns))
         object.__setattr__(self, "block", tuple(tuple(row) for row in self.block))
@@ -63,7 +63,7 @@ class InsertMetadataColumns(Command):
     values: tuple[tuple[str, ...], ...] | None = None
     text: str = "Add metadata column"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "names", tuple(self.names))
         if self.values is not None:
             object.__setattr__(self, "values", tuple(tuple(column) for column in self.values))

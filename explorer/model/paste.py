@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 import numpy as np
 
 from explorer.model.commands import (
+    Command,
     Compound,
     InsertDimensions,
     InsertVectors,
@@ -93,14 +95,14 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
                 line = i + 1 + (header is not None)
                 raise PasteError(f"line {line}, column {j + 1}: {error}") from None
 
-    commands = []
+    commands: list[Command] = []
     # New dimensions first, so that new vectors get the full width.
     first_dimension = column - 1 if column >= 1 else 0
     last_dimension = first_dimension + len(value_columns)  # exclusive
     new_dims = last_dimension - table.dimension_count if value_columns else 0
     if new_dims > 0:
         used = {d.name for d in table.dimensions}
-        dimensions = []
+        dimensions: list[Dimension] = []
         for k in range(len(value_columns) - new_dims, len(value_columns)):
             title = header[value_columns[k]].strip() if header else ""
             dim = parse_dimension(title, table.dimension_count + len(dimensions) + 1)
@@ -110,7 +112,9 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
                 )
             used.add(dim.name)
             dimensions.append(dim)
-        commands.append(InsertDimensions(table.dimension_count, dimensions, np.zeros((table.row_count, new_dims))))
+        commands.append(
+            InsertDimensions(table.dimension_count, tuple(dimensions), np.zeros((table.row_count, new_dims)))
+        )
     width_after = max(table.dimension_count, last_dimension) if value_columns else table.dimension_count
 
     labels_given = column == 0
@@ -121,13 +125,13 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
         used_labels -= {table.label(row + i) for i in range(len(existing))}
         used_labels |= {label for label in existing if label}
     if new_rows > 0:
-        labels = []
+        labels: list[str] = []
         for i in range(len(cells) - new_rows, len(cells)):
             given = cells[i][0].strip() if labels_given else ""
             label = given if given and given not in used_labels else unique_name(given or "v", used_labels)
             used_labels.add(label)
             labels.append(label)
-        commands.append(InsertVectors(table.row_count, labels, np.zeros((new_rows, width_after)), text="Paste"))
+        commands.append(InsertVectors(table.row_count, tuple(labels), np.zeros((new_rows, width_after)), text="Paste"))
     if labels_given:
         for i in range(len(cells)):
             label = cells[i][0].strip()
@@ -136,8 +140,8 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
     if value_columns:
         commands.append(
             SetValues(
-                range(row, row + len(cells)),
-                range(first_dimension, last_dimension),
+                tuple(range(row, row + len(cells))),
+                tuple(range(first_dimension, last_dimension)),
                 numbers,
                 "Paste",
             )
@@ -146,12 +150,17 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
         block = tuple(tuple(record[j] for j in text_columns) for record in cells)
         first_text = column + text_columns[0] - dims - 1
         commands.append(
-            SetMetadata(range(row, row + len(cells)), range(first_text, first_text + len(text_columns)), block, "Paste")
+            SetMetadata(
+                tuple(range(row, row + len(cells))),
+                tuple(range(first_text, first_text + len(text_columns))),
+                block,
+                "Paste",
+            )
         )
     return Compound(tuple(commands), f"Paste {len(cells)} x {width} cells")
 
 
-def copy_text(table: VectorTable, rows, columns) -> str:
+def copy_text(table: VectorTable, rows: Sequence[int], columns: Sequence[int]) -> str:
     """The cells at ``rows`` x ``columns`` (view columns: 0 label, 1..D, D+1..D+M metadata, D+M+1 |v|) as TSV."""
     from explorer.model.similarity import norm
 

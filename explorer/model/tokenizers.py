@@ -264,6 +264,10 @@ def _wordpiece_from_vocab(path: Path, text: str) -> tokenizers.Tokenizer:
     return hf
 
 
+#: Any of the three levels' tokenizers (each has ``encode``, ``decode``, ``vocabulary`` and ``level``).
+TextTokenizer = CharacterTokenizer | WordTokenizer | SubwordTokenizer
+
+
 def make_tokenizer(
     level: str,
     text: str = "",
@@ -271,7 +275,7 @@ def make_tokenizer(
     lowercase: bool = False,
     vocab_size: int = DEFAULT_VOCAB_SIZE,
     symbols: Iterable[str] = (),
-) -> CharacterTokenizer | WordTokenizer | SubwordTokenizer:
+) -> TextTokenizer:
     """The tokenizer for ``level``, fitted to ``text`` where the level learns from text."""
     if level == "char":
         return CharacterTokenizer(symbols, lowercase=lowercase)

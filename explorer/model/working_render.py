@@ -26,7 +26,7 @@ from explorer.model.working_terms import (
 # ------------------------------------------------------------------ plain text
 
 
-def expression_text(expr) -> str:
+def expression_text(expr: object) -> str:
     """One expression in plain Unicode: ``√(3² + 30²)``, ``165 / (30.15 × 15.52)``."""
     if isinstance(expr, Num):
         return expr.text
@@ -103,7 +103,7 @@ def _code(text: str) -> str:
 
 
 # ----------------------------------------------------------------------- HTML
-def expression_html(expr) -> str:
+def expression_html(expr: object) -> str:
     """One expression as Qt rich text; fractions come out as small tables."""
     if isinstance(expr, Num):
         return escape(expr.text).replace("-", "−") if _numeric(expr.text) else escape(expr.text)

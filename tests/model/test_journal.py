@@ -167,6 +167,20 @@ def test_a_journal_never_names_code_outside_the_model():
     json.dumps(header)
 
 
+def test_a_record_that_holds_no_command_is_refused_with_a_sentence(tmp_path):
+    journal, _document = edited(tmp_path)
+    damaged = {"__c": "explorer.model.derived:Formula", "f": {"text": "A", "follow": True}}
+    for command, kind in ((5, "int"), (damaged, "Formula")):
+        header = {"kind": "command", "arrays": [], "command": command}
+        with pytest.raises(JournalError, match=f"holds a {kind}, not a change of the document"):
+            read_command(header, memoryview(b""))
+        path = tmp_path / f"damaged-{kind}.vxj"
+        path.write_bytes(journal.path.read_bytes() + frame(header))
+        with pytest.raises(JournalError, match="not a change of the document"):
+            restore(path)
+    journal.close()
+
+
 def test_values_come_back_bit_for_bit(tmp_path):
     rng = np.random.default_rng(3)
     document = Document(VectorTable([f"w{i}" for i in range(50)], ["a", "b", "c"], rng.normal(size=(50, 3)) * 1e300))
