@@ -51,7 +51,13 @@ def run(args) -> int:
     import sys
 
     from explorer.model.formats.errors import FormatError
-    from explorer.model.tokenizers import DEFAULT_VOCAB_SIZE, SubwordTokenizer, TokenizerError, make_tokenizer
+    from explorer.model.tokenizers import (
+        DEFAULT_VOCAB_SIZE,
+        SubwordTokenizer,
+        TextTokenizer,
+        TokenizerError,
+        make_tokenizer,
+    )
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if args.vocab_size is not None and args.level != "subword":
@@ -60,6 +66,7 @@ def run(args) -> int:
         raise CliError("--tokenizer applies to --level subword only", exit_code=2)
     if not text.strip():
         raise CliError('the text is empty; give some words, e.g. explorer vocab "hello world"')
+    tokenizer: TextTokenizer
     try:
         if args.tokenizer:
             tokenizer = SubwordTokenizer.from_file(args.tokenizer)
