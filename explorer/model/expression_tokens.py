@@ -72,7 +72,7 @@ class Token:
 
     def describe(self) -> str:
         if self.kind == "number":
-            return self.raw or format_number(self.value)  # type: ignore[arg-type]
+            return self.raw or format_number(self.value)  # type: ignore[arg-type]  # a number token holds a float
         if self.kind == "label":
             return format_label(str(self.value))
         return f"'{self.raw or self.value}'"

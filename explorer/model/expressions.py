@@ -294,7 +294,7 @@ class _Parser:
             raise self.fail(column, f"expected a vector, a number or '('{where}, found {found}")
         self.i += 1
         if token.kind == "number":
-            return Number(float(token.value), token.start)  # type: ignore[arg-type]
+            return Number(float(token.value), token.start)  # type: ignore[arg-type]  # a number token holds a float
         if token.kind == "label":
             return Label(str(token.value), token.start)
         self.deeper(token)

@@ -47,7 +47,7 @@ def parse_range(text: str) -> str | tuple[float, float]:
         lo, hi = float(low), float(high)
     except ValueError:
         raise ValueError(f"'{text}' is not a range: LO and HI must be numbers, as in 0.2:0.9") from None
-    return check_range((lo, hi))  # type: ignore[return-value]
+    return _check_pair((lo, hi))
 
 
 def check_range(value: Any) -> RangeSpec:
@@ -58,6 +58,10 @@ def check_range(value: Any) -> RangeSpec:
         if value in RANGES:
             return value
         return parse_range(value)
+    return _check_pair(value)
+
+
+def _check_pair(value: Any) -> tuple[float, float]:
     try:
         lo, hi = value
     except (TypeError, ValueError):
@@ -121,9 +125,9 @@ def value_range(metric: str, matrix: np.ndarray, spec: RangeSpec = None) -> tupl
     spec = check_range(spec) if spec is not None else default_range(metric)
     if spec == "fixed":
         return fixed_range(metric, matrix)
-    if spec == "data":
+    if spec is None or isinstance(spec, str):  # "data": check_range makes any other text a pair
         return data_range(matrix)
-    return spec  # type: ignore[return-value]
+    return spec
 
 
 def natural_centre(metric: str, lo: float, hi: float) -> float:

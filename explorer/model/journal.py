@@ -37,7 +37,7 @@ from explorer.model.journal_format import (
 try:  # POSIX: a lock held by a live process; elsewhere the process id is checked instead
     import fcntl
 except ImportError:  # pragma: no cover - not on Linux
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module is missing there, not None
 
 SUFFIX = ".vxjournal"
 #: A journal is flushed to the disk at least this often while it changes.

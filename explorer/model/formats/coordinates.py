@@ -14,13 +14,14 @@ import io
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.formats.delimited import format_value, write_delimited
 from explorer.model.table import VectorTable
 from explorer.model.text_safety import neutralise_formula
 
 
-def coordinates_csv(labels: Sequence[str], coordinates: np.ndarray) -> bytes:
+def coordinates_csv(labels: Sequence[str], coordinates: npt.ArrayLike) -> bytes:
     """UTF-8 CSV ``label,x,y`` of every label whose coordinates are finite (unplaced ones are left out)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
