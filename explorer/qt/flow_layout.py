@@ -51,7 +51,7 @@ class FlowLayout(QLayout):
             0, len(self._visible()) - 1
         )
         height = max((item.sizeHint().height() for item in self._visible()), default=0)
-        left, top, right, bottom = self.getContentsMargins()
+        left, top, right, bottom = self._margins()
         return QSize(width + left + right, height + top + bottom)
 
     def minimumSize(self) -> QSize:
@@ -59,14 +59,18 @@ class FlowLayout(QLayout):
         size = QSize()
         for item in self._visible():
             size = size.expandedTo(item.minimumSize())
-        left, top, right, bottom = self.getContentsMargins()
+        left, top, right, bottom = self._margins()
         return size + QSize(left + right, top + bottom)
 
+    def _margins(self) -> tuple[int, int, int, int]:
+        margins = self.contentsMargins()
+        return margins.left(), margins.top(), margins.right(), margins.bottom()
+
     def _visible(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not (item.widget() is not None and item.widget().isHidden())]
+        return [item for item in self._items if not ((widget := item.widget()) is not None and widget.isHidden())]
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        left, top, right, bottom = self.getContentsMargins()
+        left, top, right, bottom = self._margins()
         area = rect.adjusted(left, top, -right, -bottom)
         x, y, row_height = area.x(), area.y(), 0
         row: list[tuple[QLayoutItem, QSize]] = []

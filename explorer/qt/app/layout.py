@@ -23,7 +23,7 @@ a line of their text high.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -98,10 +98,11 @@ class RowsFitText(QObject):
     MAX_ROWS = 200
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
             table = watched.parent()
-            short = isinstance(table, QTableView) and table.model() is not None
-            if short and table.model().rowCount() <= self.MAX_ROWS and event.oldSize().width() != event.size().width():
+            model = table.model() if isinstance(table, QTableView) else None
+            short = model is not None and model.rowCount() <= self.MAX_ROWS
+            if short and isinstance(table, QTableView) and event.oldSize().width() != event.size().width():
                 # After the header has stretched its columns to the new width, not before.
                 QTimer.singleShot(0, table, table.resizeRowsToContents)
         return False
@@ -290,5 +291,5 @@ class WindowLayout(QObject):
             table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
             if table.wordWrap():
                 table.viewport().installEventFilter(self._rows_fit)
-        if panel.layout() is not None:
-            panel.layout().activate()  # its minimum width counts from now, not only once shown
+        if (panel_layout := panel.layout()) is not None:
+            panel_layout.activate()  # its minimum width counts from now, not only once shown

@@ -39,6 +39,7 @@ from explorer.qt.app.layout import WindowLayout
 from explorer.qt.app.recovery import RecoveryRecorder
 from explorer.qt.app.settings import Settings
 from explorer.qt.context import DocumentContext
+from explorer.qt.names import named
 from explorer.qt.plot.constructions import ConstructionOverlay
 from explorer.qt.plot.panel import VectorPlotPanel
 from explorer.qt.table.expression_bar import ExpressionBar, table_with_bar
@@ -55,8 +56,8 @@ class DimensionDialog(QDialog):
         self.setObjectName("dimensionDialog")
         self.setWindowTitle("Rename dimension")
         self._original = dimension
-        self.name = QLineEdit(dimension.name, objectName="dimensionName")
-        self.unit = QLineEdit(dimension.unit, objectName="dimensionUnit")
+        self.name = named(QLineEdit(dimension.name), "dimensionName")
+        self.unit = named(QLineEdit(dimension.unit), "dimensionUnit")
         self.unit.setPlaceholderText("optional, e.g. kg")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -99,11 +100,11 @@ class MainWindow(QMainWindow):
         self.plot = self.plot_panel.plot
         self.search_bar = SearchBar(self.context, self.table_view, self.plot)
         #: The table above the Claims (added with the panels), beside the plot; the search bar (Ctrl+F) over it.
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableClaimsSplitter")
+        self.left_splitter = named(QSplitter(Qt.Orientation.Vertical), "tableClaimsSplitter")
         table = table_with_bar(self.table_view, self.expression_bar)
         self.left_splitter.addWidget(with_search_bar(self.search_bar, table))
         self.left_splitter.setChildrenCollapsible(False)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.addWidget(self.left_splitter)
         self.splitter.addWidget(self.plot_panel)
         self.splitter.setStretchFactor(0, 2)
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ actions
     def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self, objectName=name)
+        action = named(QAction(text, self), name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
         self._vocab = None
         self.heatmap_dock = self.add_panel(self.heatmap, "Similarity", "heatmapDock")
         self.working_dock = self.add_panel(self.working, "Working", "workingDock")
-        self.vocab_dock = self.add_panel(QWidget(objectName="vocabPlaceholder"), "Vocabulary", "vocabDock")
+        self.vocab_dock = self.add_panel(named(QWidget(), "vocabPlaceholder"), "Vocabulary", "vocabDock")
         self.vocab_dock.visibilityChanged.connect(self._on_vocab_visibility_change)
         # The Claims stand below the table, where a short table leaves room, not squeezed under the working.
         self.left_splitter.addWidget(self.working.claims)
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
             self._vocab = VocabPanel(self.context)
             self.window_layout.fit_panel(self._vocab)
             # Scrolled when the dock is low, so that it never squeezes the heatmap above it to a thumbnail.
-            scroller = QScrollArea(objectName="vocabScroller", widgetResizable=True)
+            scroller = named(QScrollArea(widgetResizable=True), "vocabScroller")
             scroller.setFrameShape(QFrame.Shape.NoFrame)
             scroller.setWidget(self._vocab)
             self.vocab_dock.setWidget(scroller)

@@ -53,7 +53,7 @@ def run_app(path: str | None, recover: bool = False) -> int:
             context = DocumentContext(document)
             message = "".join(f"{note}. " for note in result.notes).strip()
     window = MainWindow(context)
-    if context is not None:
+    if context is not None and context.document.path is not None:
         window.files.remember(context.document.path)
     if message:
         window.context.message.emit(message)  # through the status bar's one path (a long label in it is shortened)

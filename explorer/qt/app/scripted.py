@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import sys
 
+import numpy as np
+
 from explorer.model.claim_list import AddClaims
 from explorer.model.commands import InsertVectors, set_cell
 
@@ -39,9 +41,9 @@ def run_actions(window, text: str) -> None:
             context.push(set_cell(int(row), int(column), float(value)))
         elif "add_vector" in action:
             table = context.table
-            context.push(InsertVectors(len(table), [str(action["add_vector"])], [[0.0] * table.dimension_count]))
+            context.push(InsertVectors(len(table), (str(action["add_vector"]),), np.zeros((1, table.dimension_count))))
         elif "claim" in action:
-            context.push(AddClaims(len(context.document.claims), [str(action["claim"])]))
+            context.push(AddClaims(len(context.document.claims), (str(action["claim"]),)))
         elif action.get("journaled"):
             window.recovery.journal.flush()
             print("journaled", flush=True)

@@ -7,6 +7,8 @@ place and tests can point the whole program at a temporary file.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "VectorExplorer"
@@ -51,12 +53,12 @@ class Settings:
         if isinstance(default, list):
             if isinstance(stored, str):
                 return [stored] if stored else []
-            return [str(item) for item in stored]
+            return [str(item) for item in stored] if isinstance(stored, list | tuple) else default
         if isinstance(default, QByteArray) and not isinstance(stored, QByteArray):
             return default
         if isinstance(default, float):  # an INI file gives numbers back as text
             try:
-                number = float(stored)
+                number = float(stored) if isinstance(stored, int | float | str) else math.nan
             except (TypeError, ValueError):
                 return default
             return number if number == number and abs(number) != float("inf") else default
