@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 
 from explorer.model.derived import Formula, SetFormula, new_from_expression
 from explorer.model.expressions import ExpressionError
+from explorer.qt.names import named
 
 _ERROR_STYLE = "color: #cf222e;"
 
@@ -27,34 +28,34 @@ class ExpressionBar(QWidget):
         super().__init__(parent)
         self.setObjectName("expressionBar")
         self._context = context
-        self.input = QLineEdit(objectName="expressionInput")
+        self.input = named(QLineEdit(), "expressionInput")
         self.input.setPlaceholderText("New vector = expression, e.g. (A + C) / 2, and press Enter")
         self.input.setToolTip(
             "An expression over the table's vectors: labels, numbers, + − * /, brackets; 2.5 A is 2.5 × A.\n"
             'Quote labels with spaces or symbols: "new york" - usa + france. Enter adds the result as a new vector.'
         )
         self.input.setClearButtonEnabled(True)
-        self.follow = QCheckBox("Follow", objectName="expressionFollow")
+        self.follow = named(QCheckBox("Follow"), "expressionFollow")
         self.follow.setChecked(True)
         self.follow.setToolTip(
             "Checked: the new vector is recomputed whenever its inputs change, like a spreadsheet formula.\n"
             "Unchecked: it keeps the numbers it has now (frozen)."
         )
-        self.action = QAction("New Vector from &Expression", self, objectName="actionNewFromExpression")
+        self.action = named(QAction("New Vector from &Expression", self), "actionNewFromExpression")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.action.setStatusTip("Add the vector an expression such as (A + C) / 2 computes (Ctrl+Shift+E)")
         self.action.setToolTip(self.action.statusTip())
         self.action.triggered.connect(self.add_from_input)
-        add = QToolButton(objectName="addFromExpression")
+        add = named(QToolButton(), "addFromExpression")
         add.setDefaultAction(self.action)
         add.setText("Add")
-        self.message = QLabel(objectName="expressionMessage")
+        self.message = named(QLabel(), "expressionMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
         self.message.hide()
-        self.formula = QLabel(objectName="selectedFormula")
+        self.formula = named(QLabel(), "selectedFormula")
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.formula_follow = QCheckBox("follows its inputs", objectName="formulaFollow")
+        self.formula_follow = named(QCheckBox("follows its inputs"), "formulaFollow")
         self.formula_follow.setToolTip("Untick to freeze the selected vector's numbers; tick to recompute it now")
         self._selected_label: str | None = None
 
@@ -135,7 +136,7 @@ class ExpressionBar(QWidget):
     def _on_follow_toggled(self, follow: bool) -> None:
         label = self._selected_label
         formula = self._context.document.formulas.get(label) if label is not None else None
-        if formula is None or formula.follow == follow:
+        if label is None or formula is None or formula.follow == follow:
             return
         text = "Follow formula" if follow else "Freeze vector"
         self._context.push(SetFormula(label, Formula(formula.text, follow), text))
@@ -143,7 +144,7 @@ class ExpressionBar(QWidget):
 
 def table_with_bar(table_view: QWidget, bar: ExpressionBar) -> QWidget:
     """The table with the expression bar under it, as one widget for the window's splitter."""
-    box = QWidget(objectName="tableWithExpressions")
+    box = named(QWidget(), "tableWithExpressions")
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)

@@ -19,6 +19,7 @@ from explorer.model.metadata_commands import (
     RenameMetadataColumn,
     new_column_name,
 )
+from explorer.qt.names import named
 
 
 class MetadataColumnActions(QObject):
@@ -58,7 +59,7 @@ class MetadataColumnActions(QObject):
         return [self.add, self.remove, self.rename]
 
     def _action(self, name: str, text: str, slot, tip: str) -> QAction:
-        action = QAction(text, self, objectName=name)
+        action = named(QAction(text, self), name)
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(lambda checked=False: slot())
@@ -89,7 +90,7 @@ class MetadataColumnActions(QObject):
             name = self.ask_name("Add metadata column", "Name of the new column of text:", new_column_name(table))
             if name is None:
                 return False
-        return self._context.push(InsertMetadataColumns(len(table.metadata), [name]))
+        return self._context.push(InsertMetadataColumns(len(table.metadata), (name,)))
 
     def remove_column(self, column: int | None = None) -> bool:
         """Remove metadata column ``column`` (the current one by default); undo gives it back with its values."""

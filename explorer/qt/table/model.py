@@ -254,12 +254,12 @@ class VectorTableModel(QAbstractTableModel):
             if label == old or unchanged_by_line_edit(str(value), old):
                 return False
             return self._context.push(RenameVector(row, label))
-        text = self.metadata_of(column)
-        if text is not None:
-            value, old = "" if value is None else str(value), table.metadata.value(row, text)
+        meta = self.metadata_of(column)
+        if meta is not None:
+            value, old = "" if value is None else str(value), table.metadata.value(row, meta)
             if value == old or unchanged_by_line_edit(value, old):
                 return False  # unchanged, or only cut by the editor (a line edit holds 32,767 characters)
-            return self._context.push(set_metadata_cell(row, text, value))
+            return self._context.push(set_metadata_cell(row, meta, value))
         dimension = self.dimension_of(column)
         if dimension is None:
             return False

@@ -17,13 +17,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from explorer.model.view_state import SEARCH_TEXT_LIMIT
+from explorer.qt.names import named
 from explorer.qt.table.label_search import LabelSearch
 
 _REFUSED_STYLE = "QLineEdit { border: 1px solid #c62828; border-radius: 3px; padding: 2px; }"
 
 
 def _option(text: str, name: str, tip: str) -> QToolButton:
-    button = QToolButton(objectName=name, text=text, checkable=True, autoRaise=True)
+    button = named(QToolButton(autoRaise=True), name)
+    button.setText(text)
+    button.setCheckable(True)
     button.setToolTip(tip)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the box
     return button
@@ -34,13 +37,14 @@ class SearchBar(QFrame):
 
     def __init__(self, context, table_view=None, plot=None, parent=None):
         """``table_view`` is scrolled to each match Enter steps to; ``plot`` (a VectorPlot) is zoomed."""
-        super().__init__(parent, objectName="searchBar")
+        super().__init__(parent)
+        self.setObjectName("searchBar")
         self._context = context
         self._state = context.view.search
         self._table_view = table_view
         self.search = LabelSearch(context, table_view, plot.zoom_to_rows if plot is not None else None, self)
 
-        self.box = QLineEdit(objectName="searchBox")
+        self.box = named(QLineEdit(), "searchBox")
         self.box.setPlaceholderText("Find labels")
         self.box.setToolTip("Find vectors by label; Enter steps through the matches, Escape closes")
         self.box.setClearButtonEnabled(True)
@@ -48,17 +52,17 @@ class SearchBar(QFrame):
         self.case_button = _option("Aa", "searchCase", "Match case (Alt+C)")
         self.word_button = _option("W", "searchWord", "Whole words only (Alt+W)")
         self.regex_button = _option(".*", "searchRegex", "Regular expression (Alt+R)")
-        self.count_label = QLabel(objectName="searchCount")
+        self.count_label = named(QLabel(), "searchCount")
         metrics = self.fontMetrics()
         self.count_label.setMinimumWidth(metrics.horizontalAdvance("00 matches") + 6)
         self.count_label.setMaximumWidth(metrics.horizontalAdvance("000,000 of 000,000") + 6)  # a refusal is shortened
         self.count_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.box.setMinimumWidth(metrics.horizontalAdvance("x" * 14))
-        self.previous_button = QToolButton(objectName="searchPrevious", arrowType=Qt.ArrowType.UpArrow, autoRaise=True)
+        self.previous_button = named(QToolButton(arrowType=Qt.ArrowType.UpArrow, autoRaise=True), "searchPrevious")
         self.previous_button.setToolTip("Previous match (Shift+Enter)")
-        self.next_button = QToolButton(objectName="searchNext", arrowType=Qt.ArrowType.DownArrow, autoRaise=True)
+        self.next_button = named(QToolButton(arrowType=Qt.ArrowType.DownArrow, autoRaise=True), "searchNext")
         self.next_button.setToolTip("Next match; the first zooms the plot to all matches (Enter)")
-        self.close_button = QToolButton(objectName="searchClose", text="✕", autoRaise=True)
+        self.close_button = named(QToolButton(text="✕", autoRaise=True), "searchClose")
         self.close_button.setToolTip("Close the search (Escape); the matches stay selected")
         for button in (self.previous_button, self.next_button, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -180,7 +184,7 @@ class SearchBar(QFrame):
 
 def with_search_bar(bar: SearchBar, table: QWidget) -> QWidget:
     """``table`` with the search bar over it, as one widget for the window's splitter."""
-    box = QWidget(objectName="tableWithSearch")
+    box = named(QWidget(), "tableWithSearch")
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)

@@ -24,11 +24,20 @@ rows it touched. Each side's echo of the other's change is blocked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QItemSelectionRange, QObject, QTimer
 from PySide6.QtWidgets import QTableView
 
 from explorer.model.view_state import row_runs
+
+
+def _ranges(selection: QItemSelection) -> Iterable[QItemSelectionRange]:
+    """The ranges of ``selection``: a QList, which PySide6 iterates though its stubs do not say so."""
+    return cast("Iterable[QItemSelectionRange]", selection)
+
 
 #: Selections of at most this many runs of rows are given to Qt whole; larger ones only where they show.
 EXACT_RUNS = 2000
@@ -88,14 +97,14 @@ class TableSelectionSync(QObject):
         if self._windowed:
             return list(range(count))
         mask = np.zeros(count, dtype=bool)
-        for part in self._view.selectionModel().selection():
+        for part in _ranges(self._view.selectionModel().selection()):
             mask[part.left() : part.right() + 1] = True
         return np.flatnonzero(mask).tolist()
 
     def _qt_mask(self) -> np.ndarray:
         """Which rows have a selected cell in Qt's selection model."""
         mask = np.zeros(self._view.model().rowCount(), dtype=bool)
-        for part in self._view.selectionModel().selection():
+        for part in _ranges(self._view.selectionModel().selection()):
             mask[part.top() : part.bottom() + 1] = True
         return mask
 
@@ -121,7 +130,7 @@ class TableSelectionSync(QObject):
             mask[state[state < len(mask)]] = True
             touched = np.zeros(len(qt), dtype=bool)
             for changed in (selected, deselected):
-                for part in changed:
+                for part in _ranges(changed):
                     touched[part.top() : part.bottom() + 1] = True
             mask[touched] = qt[touched]
             rows = np.flatnonzero(mask)
@@ -162,7 +171,7 @@ class TableSelectionSync(QObject):
         """Give Qt exactly these runs of whole rows (one range each)."""
         model = self._view.model()
         selection_model = self._view.selectionModel()
-        if len(selection_model.selection()) > 64:
+        if selection_model.selection().count() > 64:
             # Replacing many ranges with many others compares each old range with each new one.
             selection_model.clearSelection()
         selection = QItemSelection()

@@ -14,7 +14,10 @@ double-click renames. On a number cell typing starts an edit, as in a spreadshee
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from typing import overload
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,7 +63,8 @@ class VectorTableView(QTableView):
         super().__init__(parent)
         self.setObjectName("vectorTable")
         self._context = context
-        self.setModel(VectorTableModel(context, self))
+        self._table_model = VectorTableModel(context, self)
+        self.setModel(self._table_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
@@ -94,13 +98,18 @@ class VectorTableView(QTableView):
         self.setColumnWidth(0, min(max(self.columnWidth(0), 100), 260))
 
     def table_model(self) -> VectorTableModel:
-        return self.model()
+        return self._table_model
+
+    def _sync(self) -> TableSelectionSync:
+        sync = self.selection_sync
+        assert sync is not None  # made in __init__
+        return sync
 
     # ----------------------------------------------------------- selection
     def _rows_with_selected_cells(self) -> list[int]:
         """Rows with a selected cell (from the selection's ranges, or the view state's rows when the
         selection is too large for Qt to hold whole; never one index per cell)."""
-        return self.selection_sync.rows()
+        return self._sync().rows()
 
     def selected_rows(self) -> list[int]:
         """Rows with a selected cell, or the current row when nothing is selected."""
@@ -117,7 +126,7 @@ class VectorTableView(QTableView):
 
     def selectAll(self) -> None:
         """Select every vector (Ctrl+A) as one range."""
-        self.selection_sync.select_all()
+        self._sync().select_all()
 
     # ------------------------------------------------------------- actions
     def add_vector(self) -> bool:
@@ -126,7 +135,7 @@ class VectorTableView(QTableView):
         current = self.currentIndex()
         row = current.row() + 1 if current.isValid() else table.row_count
         label = table.unique_label("v")
-        ok = self._context.push(InsertVectors(row, [label], [[0.0] * table.dimension_count]))
+        ok = self._context.push(InsertVectors(row, (label,), np.zeros((1, table.dimension_count))))
         if ok:
             self.setCurrentIndex(self.model().index(row, 1 if table.dimension_count else 0))
         return ok
@@ -178,7 +187,7 @@ class VectorTableView(QTableView):
     def copy_selection(self) -> str:
         """Copy the selected cells' bounding block as TSV to the clipboard; return the text."""
         rows = self._rows_with_selected_cells()
-        columns = self.selection_sync.columns()
+        columns = self._sync().columns()
         if not rows or not columns:
             return ""
         text = copy_text(self._context.table, rows, columns)
@@ -195,7 +204,7 @@ class VectorTableView(QTableView):
         if text is None:
             data = QGuiApplication.clipboard().mimeData()
             text = data.text() if data is not None else ""
-            if data is not None and bytes(data.data(_LENGTH_COLUMN_MIME)).decode("utf-8") == text:
+            if data is not None and bytes(data.data(_LENGTH_COLUMN_MIME).data()).decode("utf-8") == text:
                 text = "".join(line.rsplit("\t", 1)[0] + "\n" for line in text.splitlines())  # drop |v|
         current = self.currentIndex()
         row = current.row() if current.isValid() else self._context.table.row_count
@@ -224,12 +233,24 @@ class VectorTableView(QTableView):
                 return
         super().keyPressEvent(event)
 
-    def edit(self, index, trigger=None, event=None) -> bool:
+    @overload
+    def edit(self, index: QModelIndex | QPersistentModelIndex, /) -> None: ...
+    @overload
+    def edit(
+        self, index: QModelIndex | QPersistentModelIndex, trigger: QAbstractItemView.EditTrigger, event: QEvent, /
+    ) -> bool: ...
+    def edit(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger | None = None,
+        event: QEvent | None = None,
+        /,
+    ) -> bool | None:
         if trigger is None:
             return super().edit(index)  # the public edit(index): opens the editor
         if index.isValid() and index.column() == 0 and not _renames(trigger, event):
             return False  # typing on a label searches (keyboardSearch); F2 or a double-click renames
-        return super().edit(index, trigger, event)
+        return super().edit(index, trigger, event)  # type: ignore[arg-type]  # Qt may pass no event (nullptr)
 
     def keyboardSearch(self, search: str) -> None:
         """Jump to the next vector whose label starts with what was just typed."""
@@ -241,7 +262,9 @@ class VectorTableView(QTableView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         option.rect = self.visualRect(index)
-        self.itemDelegateForIndex(index).initStyleOption(option, index)
+        delegate = self.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate):  # the CellDelegate
+            delegate.initStyleOption(option, index)
         return self.style().subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, option, self)
 
     def mouseReleaseEvent(self, event) -> None:
