@@ -8,6 +8,7 @@ scale on both axes, so heads drawn in data units keep their shape.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 #: Points per arrow in the segment arrays.
 POINTS_PER_ARROW = 6
@@ -89,7 +90,13 @@ _CANDIDATES = (
 )
 
 
-def place_labels(tips: np.ndarray, sizes: np.ndarray, head: float, x_range, y_range) -> np.ndarray:
+def place_labels(
+    tips: npt.ArrayLike,
+    sizes: npt.ArrayLike,
+    head: float,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+) -> np.ndarray:
     """Anchors (k x 2) that keep labels off the other arrows' heads and off each other.
 
     Labels are placed in order; each takes the first of its candidate places

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt
 
-from explorer.model.commands import set_vector
+from explorer.model.commands import Command, SetValues, set_vector
 
 
 class DragHost(Protocol):
@@ -35,8 +35,8 @@ class TipDrag:
     def __init__(self, host: DragHost, context):
         self._host, self._context = host, context
         self.row: int | None = None
-        self._first_inverse = None
-        self._last = None
+        self._first_inverse: Command | None = None
+        self._last: SetValues | None = None
         self._told = False
 
     @property

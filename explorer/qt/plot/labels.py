@@ -121,7 +121,7 @@ class TipLabeller:
         tips = self._coords[[row for row, _ in items]]
         x_range, y_range = self._vb.viewRange()
         anchors = place_labels(tips, sizes, self._head, x_range, y_range)
-        for (_, label), (x, y), (ax, ay) in zip(items, tips, anchors):
+        for (_row, label), (x, y), (ax, ay) in zip(items, tips, anchors):
             label.setPos(float(x), float(y))
             if (label.anchor.x(), label.anchor.y()) != (ax, ay):
                 label.setAnchor((float(ax), float(ay)))

@@ -14,6 +14,7 @@ Each gets ``add`` and ``remove`` (the plot's ``addItem``/``removeItem``) and not
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import numpy as np
 import pyqtgraph as pg
@@ -37,7 +38,14 @@ _HIGHLIGHT = QColor(255, 200, 0, 150)
 #: can select 100,000: as arrows they took 3 s to paint, as rings 1 s to take).
 MARKS_AS_DOTS_ABOVE = 1_000
 
-Add = Callable[[QGraphicsItem], None]
+#: Takes an item out of the plot.
+Remove = Callable[[QGraphicsItem], None]
+
+
+class Add(Protocol):
+    """Puts an item in the plot (pyqtgraph's ``PlotItem.addItem``); ``ignoreBounds`` keeps it out of zoom-to-fit."""
+
+    def __call__(self, item: QGraphicsItem, *, ignoreBounds: bool = False) -> None: ...  # noqa: N803 - its name
 
 
 class _ColourGroup:
@@ -85,7 +93,7 @@ class ArrowLayer:
     #: Hidden curves kept beyond this many are taken out of the plot.
     SPARE = 16
 
-    def __init__(self, add: Add, remove: Add):
+    def __init__(self, add: Add, remove: Remove):
         self._add, self._remove = add, remove
         self.groups: dict[str, _ColourGroup] = {}
         self._slot: dict[int, tuple[str, int]] = {}
@@ -166,7 +174,7 @@ class _Scatter(pg.ScatterPlotItem):
 class PointLayer:
     """The tips as points, or a density image where more than :data:`DENSITY_ABOVE` are in view."""
 
-    def __init__(self, add: Add, remove: Add):
+    def __init__(self, add: Add, remove: Remove):
         self._add, self._remove = add, remove
         self.scatter = _Scatter(size=POINT_SIZE, pen=None, pxMode=True, hoverable=False)
         self.scatter.setZValue(1)
@@ -316,7 +324,7 @@ class Overlay:
 
     Z = 4
 
-    def __init__(self, add: Add, remove: Add):
+    def __init__(self, add: Add, remove: Remove):
         self._add, self._remove = add, remove
         self.items: list[QGraphicsItem] = []
 

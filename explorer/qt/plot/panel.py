@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.columns import available_columns
+from explorer.qt.names import named
 from explorer.qt.plot.legend import LegendView
 from explorer.qt.plot.neighbours import NeighboursPanel, write_file
 from explorer.qt.plot.plot import VectorPlot
@@ -52,17 +53,17 @@ class VectorPlotPanel(QWidget):
             PROJECTION_CHOICES,
             "Two chosen dimensions, PCA, a t-SNE or UMAP map of all dimensions, or axes from one vector to another",
         )
-        self.x_dimension = QComboBox(objectName="plotXDimension", toolTip="The dimension along the horizontal axis")
-        self.y_dimension = QComboBox(objectName="plotYDimension", toolTip="The dimension along the vertical axis")
-        self.axes = [QLineEdit(objectName=name) for name in AXIS_NAMES]
+        self.x_dimension = named(QComboBox(toolTip="The dimension along the horizontal axis"), "plotXDimension")
+        self.y_dimension = named(QComboBox(toolTip="The dimension along the vertical axis"), "plotYDimension")
+        self.axes = [named(QLineEdit(), name) for name in AXIS_NAMES]
         for edit, hint in zip(self.axes, ("x from", "x to", "y from", "y to")):
             edit.setPlaceholderText(hint)
             edit.setToolTip(f"Custom axes: the label of the vector the {hint.split()[0]} axis goes {hint.split()[1]}")
             edit.setMaximumWidth(90)
         self.draw = _combo("plotDraw", DRAW_CHOICES, "Arrows, points (the tips), or points above 2,000 vectors")
-        self.color_by = QComboBox(objectName="colorBySelector", toolTip="Colour the vectors by a column")
-        self.label_by = QComboBox(objectName="labelBySelector", toolTip="Label the tips with a column")
-        self.export = QPushButton("Export coordinates…", objectName="exportCoordinates")
+        self.color_by = named(QComboBox(toolTip="Colour the vectors by a column"), "colorBySelector")
+        self.label_by = named(QComboBox(toolTip="Label the tips with a column"), "labelBySelector")
+        self.export = named(QPushButton("Export coordinates…"), "exportCoordinates")
         self.export.setToolTip("Save the plotted coordinates as CSV (label,x,y)")
         self.bar = ProjectionBar(context, self.plot, self)
         self.legend = LegendView(self)
@@ -95,7 +96,7 @@ class VectorPlotPanel(QWidget):
             combo.setMinimumContentsLength(4)
         self.neighbours.controls.insertWidget(3, self.export)
         self.neighbours.controls.insertWidget(0, self.legend)  # what the colours mean, above the buttons
-        below = QWidget(objectName="plotBelow")
+        below = named(QWidget(), "plotBelow")
         below_layout = QHBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.neighbours, 1)
@@ -243,7 +244,8 @@ class VectorPlotPanel(QWidget):
 
 
 def _combo(name: str, choices, tooltip: str) -> QComboBox:
-    combo = QComboBox(objectName=name, toolTip=tooltip)
+    combo = named(QComboBox(), name)
+    combo.setToolTip(tooltip)
     for text, value in choices:
         combo.addItem(text, value)
     return combo

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from explorer.model.nonlinear import LONG_RUN_SECONDS, METHOD_NAMES, describe_seconds, estimate_seconds, project
+from explorer.qt.names import named
 from explorer.qt.worker import Task, run_task
 
 #: The least time between two redraws of a map that is being computed.
@@ -35,15 +36,15 @@ class ProjectionBar(QWidget):
         self._method = ""
         self._count = 0
         self._shown_at = 0.0
-        self.text = QLabel(objectName="plotNote")
+        self.text = named(QLabel(), "plotNote")
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.compute = QPushButton("Compute", objectName="computeProjection")
-        self.selected = QPushButton(objectName="computeSelected")
-        self.subset = QPushButton(objectName="computeSubset")
-        self.progress = QProgressBar(objectName="projectionProgress")
+        self.compute = named(QPushButton("Compute"), "computeProjection")
+        self.selected = named(QPushButton(), "computeSelected")
+        self.subset = named(QPushButton(), "computeSubset")
+        self.progress = named(QProgressBar(), "projectionProgress")
         self.progress.setMaximumWidth(160)
-        self.cancel = QPushButton("Cancel", objectName="cancelProjection")
+        self.cancel = named(QPushButton("Cancel"), "cancelProjection")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.text, 1)
