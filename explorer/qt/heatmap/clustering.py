@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from explorer.model import ordering
+from explorer.qt.names import named
 from explorer.qt.worker import Task, run_task
 
 #: Above this many vectors the clustered order is computed off the interface thread.
@@ -30,14 +31,15 @@ class BackgroundOrder:
         self._on_stopped = on_stopped
         #: The task under way (None when idle).
         self.task: Task | None = None
-        self.busy = QLabel(objectName="heatmapBusy")
-        self.busy_bar = QProgressBar(objectName="heatmapProgress", minimum=0, maximum=0, textVisible=False)
+        self.busy = named(QLabel(), "heatmapBusy")
+        self.busy_bar = named(QProgressBar(minimum=0, maximum=0, textVisible=False), "heatmapProgress")
         self.busy_bar.setMaximumWidth(120)
-        self.cancel_button = QToolButton(objectName="heatmapCancelOrder", text="Cancel")
+        self.cancel_button = named(QToolButton(), "heatmapCancelOrder")
+        self.cancel_button.setText("Cancel")
         self.cancel_button.setToolTip("Stop waiting for the clustered order and keep the order shown")
         self.cancel_button.clicked.connect(self.cancel)
         #: The busy row, for the panel's layout (hidden while idle).
-        self.widget = QWidget(objectName="heatmapBusyRow")
+        self.widget = named(QWidget(), "heatmapBusyRow")
         row = QHBoxLayout(self.widget)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.busy_bar)
@@ -58,7 +60,7 @@ class BackgroundOrder:
         self.task = task
         task.finished.connect(lambda result, task=task: self._finished(task, result))
         task.failed.connect(lambda message, task=task: self._failed(task, message))
-        task.progressed.connect(lambda done, total: self.busy_bar.setRange(0, total) or self.busy_bar.setValue(done))
+        task.progressed.connect(self._progressed)
         self.busy.setText(text)
         self.busy_bar.setRange(0, 0)
         self.widget.show()
@@ -75,6 +77,10 @@ class BackgroundOrder:
         if self.task is not None:
             self.stop()
             self._on_stopped("Clustering cancelled")
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.busy_bar.setRange(0, total)
+        self.busy_bar.setValue(done)
 
     def _finished(self, task: Task, result: ordering.Clustering) -> None:
         if task is self.task:

@@ -35,6 +35,7 @@ from explorer.model.heatmap_numbers import MAX_DIGITS
 from explorer.model.similarity import METRIC_NAMES, METRICS
 from explorer.qt.flow_layout import FlowLayout, pair
 from explorer.qt.heatmap import style
+from explorer.qt.names import named
 
 #: The range chooser's entries: what it says, and the state's value (None: typed in the field beside it).
 RANGE_CHOICES = (("fixed range", "fixed"), ("data range", "data"), ("from … to …", None))
@@ -71,29 +72,31 @@ class HeatmapControls(QWidget):
         self.context = context
         self.state = context.view.heatmap
 
-        self.metric_selector = QComboBox(objectName="metricSelector")
+        self.metric_selector = named(QComboBox(), "metricSelector")
         for metric in METRICS:
             self.metric_selector.addItem(METRIC_NAMES[metric], metric)
         self.metric_selector.setToolTip("The score shown for each pair of vectors")
-        self.order_selector = QComboBox(objectName="heatmapOrder")
+        self.order_selector = named(QComboBox(), "heatmapOrder")
         for key in ordering.ORDERS:
             self.order_selector.addItem(ordering.ORDER_NAMES[key], key)
         self.order_selector.setToolTip("Order of the rows and columns; changes the picture, not the scores")
-        self.colormap_selector = QComboBox(objectName="heatmapColormap")
+        self.colormap_selector = named(QComboBox(), "heatmapColormap")
         fill_colormaps(self.colormap_selector)
         self.colormap_selector.setToolTip("Colour map (diverging maps suit cosine similarity)")
-        self.numbers_check = QCheckBox("Numbers", objectName="heatmapNumbers")
+        self.numbers_check = named(QCheckBox("Numbers"), "heatmapNumbers")
         self.numbers_check.setToolTip("Write the score in each cell when the cells are large enough")
-        self.numbers_note = QLabel(objectName="heatmapNumbersNote")
+        self.numbers_note = named(QLabel(), "heatmapNumbersNote")
         self.numbers_note.setStyleSheet("QLabel { color: #8a5a00; font-style: italic; }")
         self.numbers_note.setToolTip("Enlarge the panel, zoom in (mouse wheel) or export at a larger size")
         self.numbers_note.hide()
-        self.dendrogram_check = QCheckBox("Dendrogram", objectName="heatmapDendrogram")
+        self.dendrogram_check = named(QCheckBox("Dendrogram"), "heatmapDendrogram")
         self.dendrogram_check.setToolTip("Draw the clustering tree beside the clustered order (chooses that order)")
-        self.show_selected_button = QPushButton("Show selected", objectName="heatmapShowSelected")
-        self.export_button = QToolButton(objectName="heatmapExportButton", text="Export…")
+        self.show_selected_button = named(QPushButton("Show selected"), "heatmapShowSelected")
+        self.export_button = named(QToolButton(), "heatmapExportButton")
+        self.export_button.setText("Export…")
         self.export_button.setToolTip("Export the heatmap as PNG, SVG, PDF or CSV")
-        self.range_button = QToolButton(objectName="heatmapRangeButton", text="Range…")
+        self.range_button = named(QToolButton(), "heatmapRangeButton")
+        self.range_button.setText("Range…")
         self.range_button.setToolTip("Colour range, the centre of a diverging map, and the decimals in the cells")
         self.range_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._build_range_popup()
@@ -105,7 +108,7 @@ class HeatmapControls(QWidget):
             ("&Colours", self.colormap_selector),
         ):
             layout.addWidget(pair(caption, widget))
-        for widget in (
+        for control in (
             self.range_button,
             self.numbers_check,
             self.dendrogram_check,
@@ -113,7 +116,7 @@ class HeatmapControls(QWidget):
             self.export_button,
             self.numbers_note,
         ):
-            layout.addWidget(widget)
+            layout.addWidget(control)
 
         self.sync()
         self.metric_selector.currentIndexChanged.connect(self._on_metric_chosen)
@@ -127,21 +130,21 @@ class HeatmapControls(QWidget):
         self.digits_spin.valueChanged.connect(self._on_digits_chosen)
 
     def _build_range_popup(self) -> None:
-        self.range_selector = QComboBox(objectName="heatmapRange")
+        self.range_selector = named(QComboBox(), "heatmapRange")
         for text, value in RANGE_CHOICES:
             self.range_selector.addItem(text, value)
         self.range_selector.setToolTip(
             "fixed: the metric's natural range (cosine -1 to 1); data: the lowest to the highest score; "
             "or a range you type"
         )
-        self.range_edit = QLineEdit(objectName="heatmapRangeEdit", placeholderText="LO:HI, e.g. 0.2:0.9")
+        self.range_edit = named(QLineEdit(placeholderText="LO:HI, e.g. 0.2:0.9"), "heatmapRangeEdit")
         self.range_edit.setToolTip("The colours' range as LO:HI; scores outside it get the end colours")
-        self.centre_edit = QLineEdit(objectName="heatmapCentre", placeholderText="0")
+        self.centre_edit = named(QLineEdit(placeholderText="0"), "heatmapCentre")
         self.centre_edit.setToolTip("The score that gets a diverging map's middle colour (empty: the metric's own)")
-        self.digits_spin = QSpinBox(objectName="heatmapDigits", minimum=-1, maximum=MAX_DIGITS)
+        self.digits_spin = named(QSpinBox(minimum=-1, maximum=MAX_DIGITS), "heatmapDigits")
         self.digits_spin.setSpecialValueText("auto")
         self.digits_spin.setToolTip("Decimals in every cell (auto: three for cosine, about three digits otherwise)")
-        popup = QWidget(objectName="heatmapRangePopup")
+        popup = named(QWidget(), "heatmapRangePopup")
         form = QFormLayout(popup)
         form.addRow("Colours span", self.range_selector)
         form.addRow("", self.range_edit)

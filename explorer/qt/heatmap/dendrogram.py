@@ -29,7 +29,7 @@ class DendrogramItem(pg.GraphicsWidget):
         self.view = view
         self.edge = edge
         self._lines: DendrogramLines | None = None
-        self._key = None
+        self._key: tuple[int, int] | None = None
         #: The leaves (table rows) and where the last paint ended them along the edge (own coordinates).
         self.drawn_leaves: list[tuple[int, float]] = []
         view.sigRangeChanged.connect(self._on_view_change)

@@ -115,8 +115,8 @@ def check_size(size: FigureSize, dpi: float, suffix: str) -> None:
             what = "" if not size.physical else f" ({size.text()} at {dpi:g} DPI)"
             raise ExportError(f"the size {width}x{height}{what} is outside {MIN_PIXELS} to {MAX_PIXELS} pixels a side")
     elif suffix in (".svg", ".pdf"):
-        width, height = size.logical(dpi)
-        if not (MIN_PIXELS <= width <= MAX_PIXELS and MIN_PIXELS <= height <= MAX_PIXELS):
+        logical_width, logical_height = size.logical(dpi)
+        if not (MIN_PIXELS <= logical_width <= MAX_PIXELS and MIN_PIXELS <= logical_height <= MAX_PIXELS):
             raise ExportError(f"the size {size.text()} is outside 0.17 to 208 inches a side")
 
 

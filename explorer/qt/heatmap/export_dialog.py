@@ -44,6 +44,7 @@ from explorer.model.similarity import METRIC_NAMES, METRICS
 from explorer.qt.heatmap import export, render
 from explorer.qt.heatmap.controls import fill_colormaps, select_colormap
 from explorer.qt.heatmap.export_size import FigureSizeChooser
+from explorer.qt.names import named
 
 #: Format choices: (key, label, suffix, CSV layout).
 FORMAT_CHOICES = (
@@ -86,34 +87,34 @@ class ExportHeatmapDialog(QDialog):
 
     # -------------------------------------------------------------- building
     def _build(self) -> None:
-        self.path_edit = QLineEdit(objectName="exportPath")
-        browse = QPushButton("Browse…", objectName="exportBrowse")
+        self.path_edit = named(QLineEdit(), "exportPath")
+        browse = named(QPushButton("Browse…"), "exportBrowse")
         browse.clicked.connect(self._browse)
-        self.format_combo = QComboBox(objectName="exportFormat")
-        for key, label, suffix, layout in FORMAT_CHOICES:
-            self.format_combo.addItem(label, (key, suffix, layout))
+        self.format_combo = named(QComboBox(), "exportFormat")
+        for key, label, suffix, csv_layout in FORMAT_CHOICES:
+            self.format_combo.addItem(label, (key, suffix, csv_layout))
         self.size_chooser = FigureSizeChooser()
         self.width_spin, self.height_spin = self.size_chooser.width_spin, self.size_chooser.height_spin
         self.unit_combo, self.dpi_spin = self.size_chooser.unit_combo, self.size_chooser.dpi_spin
-        self.metric_combo = QComboBox(objectName="exportMetric")
+        self.metric_combo = named(QComboBox(), "exportMetric")
         for metric in METRICS:
             self.metric_combo.addItem(METRIC_NAMES[metric], metric)
-        self.order_combo = QComboBox(objectName="exportOrder")
+        self.order_combo = named(QComboBox(), "exportOrder")
         for key in ordering.ORDERS:
             self.order_combo.addItem(ordering.ORDER_NAMES[key], key)
-        self.colormap_combo = QComboBox(objectName="exportColormap")
+        self.colormap_combo = named(QComboBox(), "exportColormap")
         fill_colormaps(self.colormap_combo)
-        self.range_edit = QLineEdit(objectName="exportRange")
+        self.range_edit = named(QLineEdit(), "exportRange")
         self.range_edit.setToolTip("fixed (the metric's range), data (lowest to highest score), or LO:HI")
-        self.digits_spin = QSpinBox(objectName="exportDigits", minimum=-1, maximum=MAX_DIGITS)
+        self.digits_spin = named(QSpinBox(minimum=-1, maximum=MAX_DIGITS), "exportDigits")
         self.digits_spin.setSpecialValueText("auto")
-        self.annotate_check = QCheckBox("Numbers in the cells", objectName="exportAnnotate")
-        self.dendrogram_check = QCheckBox("Dendrogram (clustered order)", objectName="exportDendrogram")
-        self.title_edit = QLineEdit(objectName="exportTitle", placeholderText="no title")
-        self.preview = QLabel(objectName="exportPreview", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.annotate_check = named(QCheckBox("Numbers in the cells"), "exportAnnotate")
+        self.dendrogram_check = named(QCheckBox("Dendrogram (clustered order)"), "exportDendrogram")
+        self.title_edit = named(QLineEdit(placeholderText="no title"), "exportTitle")
+        self.preview = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "exportPreview")
         self.preview.setMinimumSize(PREVIEW)
         self.preview.setStyleSheet("QLabel#exportPreview { background: #e8e8e8; border: 1px solid #bbb; }")
-        self.note = QLabel(objectName="exportNote", wordWrap=True)
+        self.note = named(QLabel(wordWrap=True), "exportNote")
         self.note.setStyleSheet("QLabel { color: #8a5a00; }")
 
         path_row = QHBoxLayout()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from explorer.model.figure_size import PER_INCH, UNIT_NAMES, FigureSize
+from explorer.qt.names import named
 
 #: Largest side the spin boxes take (pixels; physical sizes are checked by the export).
 MAX_SIDE = 20000
@@ -26,15 +27,15 @@ class FigureSizeChooser(QWidget):
         super().__init__(parent)
         self.unit = "px"
         self.suffix = ".png"
-        self.width_spin = QDoubleSpinBox(objectName="exportWidth", decimals=0, minimum=1, maximum=MAX_SIDE)
-        self.height_spin = QDoubleSpinBox(objectName="exportHeight", decimals=0, minimum=1, maximum=MAX_SIDE)
-        self.unit_combo = QComboBox(objectName="exportUnit")
+        self.width_spin = named(QDoubleSpinBox(decimals=0, minimum=1, maximum=MAX_SIDE), "exportWidth")
+        self.height_spin = named(QDoubleSpinBox(decimals=0, minimum=1, maximum=MAX_SIDE), "exportHeight")
+        self.unit_combo = named(QComboBox(), "exportUnit")
         for unit, name in UNIT_NAMES.items():
             self.unit_combo.addItem(name, unit)
         self.unit_combo.setToolTip("A size in cm, mm, inches or points is the PDF's page and the SVG's size exactly")
-        self.dpi_spin = QSpinBox(objectName="exportDpi", minimum=10, maximum=2400, value=96)
+        self.dpi_spin = named(QSpinBox(minimum=10, maximum=2400, value=96), "exportDpi")
         self.dpi_spin.setToolTip("Dots per inch: the pixels of a PNG of a size in cm or inches; text keeps its size")
-        self.pixels_label = QLabel(objectName="exportPixels")
+        self.pixels_label = named(QLabel(), "exportPixels")
         size_row = QHBoxLayout()
         size_row.setContentsMargins(0, 0, 0, 0)
         size_row.addWidget(self.width_spin)

@@ -64,6 +64,10 @@ def _samples(start: int, end: int, pixels: int) -> np.ndarray:
     return start + ((np.arange(pixels) + 0.5) * (count / pixels)).astype(np.intp)
 
 
+#: The cells' texts laid out: the font, and per text colour (row, column, text, half width, half height).
+_Layout = tuple[QFont, list[tuple[QColor, list[tuple[int, int, QStaticText, float, float]]]]]
+
+
 class MatrixItem(pg.GraphicsObject):
     """An item that covers the N x N cells, one unit per cell, and repaints when the data change."""
 
@@ -85,7 +89,7 @@ class CellsItem(MatrixItem):
 
     def __init__(self, data: HeatmapScores):
         super().__init__(data)
-        self._cache_key = None
+        self._cache_key: tuple[int, ...] | None = None
         self._cache: tuple[QImage, np.ndarray] | None = None
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -118,13 +122,15 @@ class CellsItem(MatrixItem):
 
     def _image(self, rows: np.ndarray, cols: np.ndarray) -> tuple[QImage, np.ndarray]:
         key = (self.data.version, rows[0], rows[-1], len(rows), cols[0], cols[-1], len(cols))
-        if key != self._cache_key:
+        cache = self._cache
+        if key != self._cache_key or cache is None:
             index = color_indices(self.data.display_scores(rows, cols), self.data.color_lo, self.data.color_hi)
             argb = style.lookup_table(self.data.colormap).take(index)
             image = QImage(argb.data, argb.shape[1], argb.shape[0], argb.strides[0], QImage.Format.Format_RGB32)
-            image.ndarray = argb  # keep the pixels alive as long as the image
-            self._cache_key, self._cache = key, (image, index)
-        return self._cache
+            image.ndarray = argb  # type: ignore[attr-defined]  # keeps the pixels alive as long as the image
+            cache = (image, index)
+            self._cache_key, self._cache = key, cache
+        return cache
 
     def _paint_rects(self, painter: QPainter, index: np.ndarray, r0: int, c0: int, scale: float) -> None:
         lut = style.lookup_table(self.data.colormap)
@@ -199,8 +205,8 @@ class NumbersItem(MatrixItem):
         #: Boxes (own coordinates, cell units) of the numbers the last paint drew.
         self.text_boxes: list[tuple[str, QRectF]] = []
         self.record_boxes = False
-        self._layout_key = None
-        self._layout = None
+        self._layout_key: tuple[float, ...] | None = None
+        self._layout: _Layout | None = None
         self._statics: dict[tuple[str, int, str], QStaticText] = {}
 
     def font_for(self, cell_px: float) -> tuple[float, int]:
@@ -249,7 +255,7 @@ class NumbersItem(MatrixItem):
                 y = r0 + i + 0.5 - half_h / ch
                 self.text_boxes.append((static.text(), QRectF(x, y, 2 * half_w / cw, 2 * half_h / ch)))
 
-    def _lay_out(self, r0: int, r1: int, c0: int, c1: int, cw: float, ch: float):
+    def _lay_out(self, r0: int, r1: int, c0: int, c1: int, cw: float, ch: float) -> _Layout | None:
         """Font, and per text colour the cells (row, column, text, half width, half height) to draw."""
         data = self.data
         px, decimals = self.font_for(min(cw, ch) / self.scale)
@@ -264,7 +270,7 @@ class NumbersItem(MatrixItem):
             static = self._static_text(text, font)
             size = static.size()
             laid_out[text] = (static, size.width() / 2, size.height() / 2)
-        groups = []
+        groups: list[tuple[QColor, list[tuple[int, int, QStaticText, float, float]]]] = []
         for color, wanted in ((QColor(0, 0, 0), True), (QColor(255, 255, 255), False)):
             rows, cols = np.nonzero(dark == wanted)
             cells = [(i, j, *laid_out[texts[i][j]]) for i, j in zip(rows.tolist(), cols.tolist()) if texts[i][j]]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from explorer.model.display import shown_text
 from explorer.model.similarity import MATRIX_LIMIT, matrix_size_text
+from explorer.qt.names import named
 
 #: Vectors shown when the document has too many for a full matrix and none were chosen.
 PREVIEW_ROWS = 100
@@ -37,13 +38,13 @@ class ShownRows:
             f"Compare only the vectors selected in the table, the plot or a search (2 to {MATRIX_LIMIT:,})"
         )
         self.show_selected_button.clicked.connect(self.show_selected)
-        self.notice = QLabel(objectName="heatmapNotice", wordWrap=True)
+        self.notice = named(QLabel(wordWrap=True), "heatmapNotice")
         self.notice.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; padding: 4px; }")
-        self.show_all_button = QPushButton("Show all", objectName="heatmapShowAll")
+        self.show_all_button = named(QPushButton("Show all"), "heatmapShowAll")
         self.show_all_button.setToolTip("Compare every vector again")
         self.show_all_button.clicked.connect(self.show_all)
         #: The notice row, for the panel's layout (hidden while everything is shown).
-        self.widget = QWidget(objectName="heatmapNoticeRow")
+        self.widget = named(QWidget(), "heatmapNoticeRow")
         row = QHBoxLayout(self.widget)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.notice, 1)

@@ -153,7 +153,7 @@ def _deflate(raw: np.ndarray) -> bytes:
 
     def block(k: int) -> bytes:
         compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
-        piece = compressor.compress(data[bounds[k] : bounds[k + 1]])
+        piece = compressor.compress(data[bounds[k] : bounds[k + 1]].data)
         return piece + compressor.flush(zlib.Z_FINISH if k == parts - 1 else zlib.Z_SYNC_FLUSH)
 
     if parts == 1:
@@ -163,7 +163,7 @@ def _deflate(raw: np.ndarray) -> bytes:
 
         with ThreadPoolExecutor(parts) as pool:
             blocks = list(pool.map(block, range(parts)))
-    return b"\x78\x01" + b"".join(blocks) + struct.pack(">I", zlib.adler32(data))
+    return b"\x78\x01" + b"".join(blocks) + struct.pack(">I", zlib.adler32(data.data))
 
 
 def render_svg(data: HeatmapScores, size: FigureSize | tuple[float, float], dpi: float = SCREEN_DPI) -> bytes:
