@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.formats.errors import FormatError
-from explorer.model.tokenizers import LEVELS, SubwordTokenizer, TokenizerError
+from explorer.model.tokenizers import LEVELS, SubwordTokenizer, TextTokenizer, TokenizerError
+from explorer.model.vocabulary import Encoding
+from explorer.qt.names import named
 from explorer.qt.vocab.embedding_view import EmbeddingSection
 from explorer.qt.vocab.progress_row import ProgressRow
 from explorer.qt.vocab.send_bar import ReplaceBar
@@ -70,9 +72,9 @@ class VocabPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("vocabView")
         self.context = context
-        self.tokenizer = None
-        self.encoding = None
-        self._loaded_tokenizer = None
+        self.tokenizer: TextTokenizer | None = None
+        self.encoding: Encoding | None = None
+        self._loaded_tokenizer: SubwordTokenizer | None = None
         self._generation = 0
         self._job: Job | None = None
         self._pool = QThreadPool(self)
@@ -99,23 +101,23 @@ class VocabPanel(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.text_edit = QPlainTextEdit(objectName="vocabText")
+        self.text_edit = named(QPlainTextEdit(), "vocabText")
         self.text_edit.setPlaceholderText(PLACEHOLDERS[0])
         self.text_edit.setMaximumHeight(90)
-        self.level_box = QComboBox(objectName="vocabLevel")
+        self.level_box = named(QComboBox(), "vocabLevel")
         for level, name in LEVELS.items():
             self.level_box.addItem(name, level)
         self.level_box.addItem("sentences (a sentence model)", SENTENCES_LEVEL)
         self.level_box.setItemData(
             self.level_box.count() - 1, "One sentence a line becomes one vector", Qt.ItemDataRole.ToolTipRole
         )
-        self.lowercase_box = QCheckBox("lower-case", objectName="vocabLowercase")
-        self.size_box = QSpinBox(objectName="vocabSize", minimum=2, maximum=100_000, value=200)
+        self.lowercase_box = named(QCheckBox("lower-case"), "vocabLowercase")
+        self.size_box = named(QSpinBox(minimum=2, maximum=100_000, value=200), "vocabSize")
         self.size_box.setPrefix("vocabulary ")
         self.size_box.setToolTip("Most entries the trained subword vocabulary may have")
-        self.symbols_edit = QLineEdit(objectName="vocabSymbols")
+        self.symbols_edit = named(QLineEdit(), "vocabSymbols")
         self.symbols_edit.setPlaceholderText("symbols to add after a..z, e.g. space . !")
-        self.load_button = QPushButton("Load tokenizer…", objectName="vocabLoadTokenizer")
+        self.load_button = named(QPushButton("Load tokenizer…"), "vocabLoadTokenizer")
         self.load_button.setToolTip("Use a Hugging Face tokenizer.json or a WordPiece vocab.txt")
         controls = QHBoxLayout()
         for widget in (
@@ -144,14 +146,14 @@ class VocabPanel(QWidget):
         upper.setStretchFactor(1, 3)
 
         self.embeddings = EmbeddingSection(self._pool, self)
-        self.send_button = QPushButton("Send to vector table", objectName="vocabSend")
+        self.send_button = named(QPushButton("Send to vector table"), "vocabSend")
         self.send_button.setToolTip("The selected tokens' embedding rows become vectors in the document")
         self.embeddings.add_button(self.send_button)
         self.replace_bar = ReplaceBar(self.context, self._say)
         self.replace_label = self.replace_bar.label
         self.replace_button = self.replace_bar.replace_button
         self.keep_button = self.replace_bar.keep_button
-        self.status_label = QLabel(objectName="vocabStatus", wordWrap=True)
+        self.status_label = named(QLabel(wordWrap=True), "vocabStatus")
         self.progress_row = ProgressRow(self._say)
         self.progress_bar = self.progress_row.progress_bar
         self.cancel_button = self.progress_row.cancel_button
@@ -163,6 +165,7 @@ class VocabPanel(QWidget):
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         self.stack = QStackedWidget()
+        self._tokens_page = lower
         self.stack.addWidget(lower)
         self.stack.addWidget(self.sentences)
         layout = QVBoxLayout(self)
@@ -193,7 +196,7 @@ class VocabPanel(QWidget):
         self.lowercase_box.setEnabled(level not in (FILE_LEVEL, SENTENCES_LEVEL))
         for widget in (self.lowercase_box, self.size_box, self.symbols_edit, self.load_button):
             widget.setVisible(level != SENTENCES_LEVEL)  # the sentence model has its own tokenizer
-        self.stack.setCurrentWidget(self.sentences if level == SENTENCES_LEVEL else self.stack.widget(0))
+        self.stack.setCurrentWidget(self.sentences if level == SENTENCES_LEVEL else self._tokens_page)
         self._debounce.setInterval(400 if level == SENTENCES_LEVEL else 150)  # encoding costs more than splitting
         if level != SENTENCES_LEVEL:
             self.sentences.cancel(quietly=True)
@@ -249,17 +252,15 @@ class VocabPanel(QWidget):
 
     def _show(self, result) -> None:
         previous = self.selected_tokens()
-        self.tokenizer, self.encoding = result
-        vocabulary = self.tokenizer.vocabulary
-        self.token_model.set_vocabulary(vocabulary, self.encoding.counts())
+        tokenizer, encoding = result
+        self.tokenizer, self.encoding = tokenizer, encoding
+        vocabulary = tokenizer.vocabulary
+        self.token_model.set_vocabulary(vocabulary, encoding.counts())
         self.embeddings.set_vocabulary(vocabulary)
-        self.indices_edit.setText(indices_text(self.encoding))
+        self.indices_edit.setText(indices_text(encoding))
         self.decoded_label.clear()
-        unknown = self.encoding.counts().get(vocabulary.unknown_index, 0) if vocabulary.unknown_index is not None else 0
-        said = (
-            f"{len(self.encoding):,} tokens, {len(self.encoding.counts()):,} distinct, "
-            f"vocabulary of {len(vocabulary):,}"
-        )
+        unknown = encoding.counts().get(vocabulary.unknown_index, 0) if vocabulary.unknown_index is not None else 0
+        said = f"{len(encoding):,} tokens, {len(encoding.counts()):,} distinct, vocabulary of {len(vocabulary):,}"
         if unknown:
             said += f"; {unknown:,} not in the vocabulary (read {vocabulary.unknown_token})"
         self._say(said + ".")
@@ -269,7 +270,7 @@ class VocabPanel(QWidget):
         self.encoded.emit()
 
     def _render_sequence(self) -> None:
-        if self.encoding is None:
+        if self.encoding is None or self.tokenizer is None:  # set together
             return
         vocabulary = self.tokenizer.vocabulary
         self.sequence_view.setHtml(sequence_html(self.encoding, self.selected_indices(), vocabulary.unknown_index))

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from explorer.qt.names import named
+
 
 class ProgressRow(QWidget):
     """``vocabProgress`` and ``vocabCancel``: what runs, how far it is, and a way to stop it."""
@@ -13,8 +15,8 @@ class ProgressRow(QWidget):
     def __init__(self, say: Callable[[str], None], parent: QWidget | None = None):
         super().__init__(parent)
         self._say = say
-        self.progress_bar = QProgressBar(objectName="vocabProgress")
-        self.cancel_button = QPushButton("Cancel", objectName="vocabCancel")
+        self.progress_bar = named(QProgressBar(), "vocabProgress")
+        self.cancel_button = named(QPushButton("Cancel"), "vocabCancel")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress_bar, 1)
@@ -26,7 +28,7 @@ class ProgressRow(QWidget):
         busy = text is not None
         self.progress_bar.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        if busy:
+        if text is not None:
             self.progress_bar.setRange(0, maximum)
             self.progress_bar.setValue(0)
             self.progress_bar.setFormat(text + (" %p%" if maximum else ""))

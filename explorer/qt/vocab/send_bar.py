@@ -3,15 +3,18 @@ the link that selects the ones already in the table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from shiboken6 import isValid
 
 from explorer.model import send_sentences
 from explorer.model.send_tokens import DimensionMismatch, needs_replacing, rows_in_table, send_tokens_command
+from explorer.model.vector_kind import VectorKind
 from explorer.model.vocabulary import display_token
+from explorer.qt.names import named
 
 
 class ExistingLink(QLabel):
@@ -19,7 +22,8 @@ class ExistingLink(QLabel):
     link that selects their rows (in the table, the plot and the heatmap)."""
 
     def __init__(self, context, parent=None):
-        super().__init__(parent, objectName="vocabSelectExisting")
+        super().__init__(parent)
+        self.setObjectName("vocabSelectExisting")
         self.context = context
         self.tokens: list[str] = []
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -53,16 +57,18 @@ class ReplaceBar(QFrame):
     table's dimension count differs, or it holds vectors of another kind (Replace table / Keep table)."""
 
     def __init__(self, context, say: Callable[[str], None], parent=None):
-        super().__init__(parent, objectName="vocabReplaceBar")
+        super().__init__(parent)
+        self.setObjectName("vocabReplaceBar")
         self.context = context
         self._say = say
-        self._pending = None
+        #: What waits for the user's answer: the arguments of :meth:`offer`.
+        self._pending: tuple[Sequence[str], np.ndarray, Sequence[str], str, VectorKind | None] | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel(wordWrap=True)
         #: Selects the sent tokens that were already in the table (placed by the panel).
         self.existing_link = ExistingLink(context)
-        self.replace_button = QPushButton("Replace table", objectName="vocabReplace")
-        self.keep_button = QPushButton("Keep table", objectName="vocabKeep")
+        self.replace_button = named(QPushButton("Replace table"), "vocabReplace")
+        self.keep_button = named(QPushButton("Keep table"), "vocabKeep")
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.replace_button)
@@ -82,7 +88,14 @@ class ReplaceBar(QFrame):
             signal.connect(self._on_table_change)
         self.hide()
 
-    def offer(self, labels, vectors, missing, source_name: str, kind=None) -> bool:
+    def offer(
+        self,
+        labels: Sequence[str],
+        vectors: np.ndarray,
+        missing: Sequence[str],
+        source_name: str,
+        kind: VectorKind | None = None,
+    ) -> bool:
         """Append ``labels`` / ``vectors`` to the table now, or ask when it must be replaced.
 
         With a ``kind`` (a VectorKind) they are sentence vectors, which join only
@@ -137,7 +150,15 @@ class ReplaceBar(QFrame):
         if isValid(self):  # the table outlives the panel
             self.keep(quietly=True)
 
-    def _send(self, labels, vectors, missing, source_name: str, kind, replace: bool) -> bool:
+    def _send(
+        self,
+        labels: Sequence[str],
+        vectors: np.ndarray,
+        missing: Sequence[str],
+        source_name: str,
+        kind: VectorKind | None,
+        replace: bool,
+    ) -> bool:
         table = self.context.table
         # What is already in the table stays where it is (sending appends after it): offer to select it.
         self.existing_link.offer(_table_labels(labels, kind) if _appends(table, vectors, kind, replace) else [])

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from explorer.model.vocabulary import Encoding, display_token
+from explorer.qt.names import named
 from explorer.qt.text import escape_html
 
 #: Tokens shown in the sequence view; the rest are counted, not drawn.
@@ -68,13 +69,13 @@ class SequencePane(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.view = QTextBrowser(objectName="vocabSequence")
+        self.view = named(QTextBrowser(), "vocabSequence")
         self.view.setOpenLinks(False)
         self.view.setToolTip("Each token with its index below it; click one to select it")
-        self.indices_edit = QLineEdit(objectName="vocabIndices")
+        self.indices_edit = named(QLineEdit(), "vocabIndices")
         self.indices_edit.setToolTip("The encoded indices; edit them and decode")
-        self.decode_button = QPushButton("Decode", objectName="vocabDecode")
-        self.decoded_label = QLabel(objectName="vocabDecoded", wordWrap=True)
+        self.decode_button = named(QPushButton("Decode"), "vocabDecode")
+        self.decoded_label = named(QLabel(wordWrap=True), "vocabDecoded")
         self.decoded_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         decode_row = QHBoxLayout()
         decode_row.addWidget(QLabel("Indices"))

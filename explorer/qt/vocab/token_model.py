@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from explorer.model.vocabulary import Vocabulary, display_token
+from explorer.qt.names import named
 
 COLUMNS = ("token", "index", "count")
 TOKEN, INDEX, COUNT = range(3)
@@ -87,7 +88,7 @@ class TokenTableModel(QAbstractTableModel):
 
 def token_table_view(proxy) -> QTableView:
     """``vocabTokens``: the token table, sortable, whole rows selected, token column stretched."""
-    view = QTableView(objectName="vocabTokens")
+    view = named(QTableView(), "vocabTokens")
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(INDEX, Qt.SortOrder.AscendingOrder)

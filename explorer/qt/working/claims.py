@@ -32,6 +32,7 @@ from shiboken6 import isValid
 from explorer.model.claim_list import VERDICT_WORDS, AddClaims, EditClaim, judge_claim, remove_claims_command
 from explorer.model.display import shown_text
 from explorer.model.expression_tokens import named_labels
+from explorer.qt.names import item_at, named
 
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
 #: or ○ for a claim about vectors that are not in this table).
@@ -84,7 +85,7 @@ class ClaimsChecker(QGroupBox):
         self._flashing: list[QTableWidgetItem] = []
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
-        self._list = QTableWidget(0, 3, objectName="claimsTable")
+        self._list = named(QTableWidget(0, 3), "claimsTable")
         self._list.setHorizontalHeaderLabels(["Claim", "Verdict", "Why"])
         self._list.verticalHeader().setVisible(False)
         header = self._list.horizontalHeader()
@@ -100,12 +101,12 @@ class ClaimsChecker(QGroupBox):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self._list.installEventFilter(self)
-        self._input = QLineEdit(objectName="claimInput")
+        self._input = named(QLineEdit(), "claimInput")
         self._input.setPlaceholderText("Add a claim, e.g. D = 2.5 A, and press Enter")
-        self._add = QPushButton("Add", objectName="addClaim")
-        self._remove = QPushButton("Remove", objectName="removeClaim")
+        self._add = named(QPushButton("Add"), "addClaim")
+        self._remove = named(QPushButton("Remove"), "removeClaim")
         #: Copy (Ctrl+C in the list, or its context menu): the claims with their verdicts, tab-separated.
-        self.copy_action = QAction("&Copy Claims", self, objectName="copyClaims")
+        self.copy_action = named(QAction("&Copy Claims", self), "copyClaims")
         self.copy_action.setToolTip("Copy the selected claims (all when none is selected) with their verdicts")
         self.copy_action.triggered.connect(lambda checked=False: self.copy_claims())
         self._list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -143,8 +144,8 @@ class ClaimsChecker(QGroupBox):
 
     def verdict(self, row: int) -> tuple[str, str]:
         """(mark, reason) shown for ``row``: mark is ✅, ≈, ❌, ⚠ or ○."""
-        item = self._list.item(row, 1)
-        return item.data(MARK_ROLE), self._list.item(row, 2).text()
+        item = item_at(self._list, row, 1)
+        return item.data(MARK_ROLE), item_at(self._list, row, 2).text()
 
     def flashing_rows(self) -> list[int]:
         """Rows highlighted because they were just added."""
@@ -175,7 +176,7 @@ class ClaimsChecker(QGroupBox):
 
     def _show_claim(self, row: int, text: str) -> None:
         """Show the claim's text; one too long to edit here (a 1 MB label in it) is shown shortened, read-only."""
-        item = self._list.item(row, 0)
+        item = item_at(self._list, row, 0)
         shown = shown_text(text, SHOWN_CLAIM_CHARS)
         item.setText(shown)
         editable = shown == text
@@ -195,7 +196,7 @@ class ClaimsChecker(QGroupBox):
         try:
             for row in rows:
                 judged = judge_claim(self._claims[row], labels, values, dimensions)
-                shown = self._list.item(row, 1).data(MARK_ROLE), self._list.item(row, 2).toolTip()
+                shown = item_at(self._list, row, 1).data(MARK_ROLE), item_at(self._list, row, 2).toolTip()
                 if shown != (judged.mark, shown_text(judged.reason, SHOWN_CLAIM_CHARS)):
                     self._show_verdict(row, judged.mark, judged.reason)
                     self._layout_stale = True
@@ -226,13 +227,13 @@ class ClaimsChecker(QGroupBox):
     def _fit_claim_column(self) -> None:
         """Claims on one line where they fit, within a third of the list's width."""
         metrics = QFontMetrics(self._list.font())
-        shown = (self._list.item(r, 0).text() for r in range(self._list.rowCount()))
+        shown = (item_at(self._list, r, 0).text() for r in range(self._list.rowCount()))
         widest = max([metrics.horizontalAdvance(t) for t in shown] + [metrics.horizontalAdvance("M") * 6])
         limit = max(self._list.viewport().width() // 3, metrics.horizontalAdvance("M") * 8)
         self._list.setColumnWidth(0, min(widest + 16, limit))
 
     def _show_verdict(self, row: int, mark: str, reason: str) -> None:
-        verdict_item, reason_item = self._list.item(row, 1), self._list.item(row, 2)
+        verdict_item, reason_item = item_at(self._list, row, 1), item_at(self._list, row, 2)
         shown = mark if QFontMetrics(self.font()).inFontUcs4(ord(mark)) else {"✅": "✔", "❌": "✘"}.get(mark, mark)
         verdict_item.setText(f"{shown} {VERDICT_WORDS[mark]}")
         verdict_item.setData(MARK_ROLE, mark)
@@ -245,7 +246,7 @@ class ClaimsChecker(QGroupBox):
             reason_item.setForeground(QColor(_COLORS[mark]))
         else:
             reason_item.setData(Qt.ItemDataRole.ForegroundRole, None)
-        claim_item = self._list.item(row, 0)
+        claim_item = item_at(self._list, row, 0)
         if mark == "○":
             claim_item.setForeground(QColor(_COLORS[mark]))
         else:
@@ -254,10 +255,10 @@ class ClaimsChecker(QGroupBox):
     def _flash(self, row: int) -> None:
         """Scroll to the claim just added and highlight it for a moment."""
         self._end_flash()
-        item = self._list.item(row, 0)
+        item = item_at(self._list, row, 0)
         self._list.setCurrentItem(item)
         self._list.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
-        self._flashing = [self._list.item(row, c) for c in range(3)]
+        self._flashing = [item_at(self._list, row, c) for c in range(3)]
         self._checking = True  # a colour is not an edit of the claim
         for cell in self._flashing:
             cell.setBackground(_FLASH)
