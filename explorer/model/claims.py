@@ -255,13 +255,13 @@ def _check_multiple(
     return ClaimResult(claim, ClaimVerdict.FALSE, reason, relation)
 
 
-def _sizes(x, target) -> tuple[float, float, bool]:
+def _sizes(x: np.ndarray, target: np.ndarray) -> tuple[float, float, bool]:
     """|x|, |target|, and whether they are the same vector to rounding."""
     size_x, size_t = similarity.norm(x), similarity.norm(target)
     return size_x, size_t, similarity.norm(x - target) <= EXACT_TOLERANCE * max(size_x, size_t)
 
 
-def _nearness(x, target, left: str, right: str) -> tuple[float, bool, str]:
+def _nearness(x: np.ndarray, target: np.ndarray, left: str, right: str) -> tuple[float, bool, str]:
     """The cosine of two vectors (neither zero), whether they are near in direction and length, and
     ``cos 0.991, |A + E| = 1.19 |C|`` saying how near."""
     cos = similarity.cosine(x, target)

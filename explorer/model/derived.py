@@ -16,8 +16,9 @@ commands that change formulas are :class:`SetFormula` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,7 +27,10 @@ from explorer.model.commands import Command, Compound, InsertVectors, SetValues
 from explorer.model.events import Signal
 from explorer.model.expressions import ExpressionError, format_label, parse_expression, rename_labels
 from explorer.model.names import unique_name
-from explorer.model.table import palette_color
+from explorer.model.table import VectorTable, palette_color
+
+if TYPE_CHECKING:  # the document imports this module
+    from explorer.model.document import Document
 
 #: A formula longer than this is refused when read from a file.
 MAX_FORMULA = 10_000
@@ -86,16 +90,16 @@ class Formulas:
         self._items = dict(other._items)
         self.changed.emit()
 
-    def to_list(self) -> list[dict]:
+    def to_list(self) -> list[dict[str, Any]]:
         """As saved in the JSON document: ``[{"label": "M", "expression": "(A + C) / 2", "follow": true}]``."""
         return [{"label": label, "expression": f.text, "follow": f.follow} for label, f in self._items.items()]
 
     @classmethod
-    def from_file(cls, data, labels: Sequence[str]) -> Formulas:
+    def from_file(cls, data: object, labels: Sequence[str]) -> Formulas:
         """Formulas read from a document, tolerantly: entries that are not well formed, or name no vector, are left
         out (the vectors keep their numbers)."""
         known = set(labels)
-        items = []
+        items: list[tuple[str, Formula]] = []
         if isinstance(data, list):
             for entry in data:
                 if not isinstance(entry, dict):
@@ -117,19 +121,21 @@ class SetFormula(Command):
     formula: Formula | None
     text: str = "Change formula"
 
-    def apply(self, table) -> Command:
+    def apply(self, table: VectorTable) -> Command:
         raise TypeError("a formula belongs to the document, not the table: apply it with apply_to(document)")
 
-    def apply_to(self, document) -> SetFormula:
+    def apply_to(self, document: Document) -> SetFormula:
         old = document.formulas.get(self.label)
         document.formulas.set(self.label, self.formula)
         return SetFormula(self.label, old, self.text)
 
 
-def _lookup(table):
+def _lookup(
+    table: VectorTable,
+) -> tuple[dict[str, int], Callable[[str], np.ndarray | None], Callable[[str], str]]:
     rows = {label: row for row, label in enumerate(table.labels)}
 
-    def vector_of(name: str):
+    def vector_of(name: str) -> np.ndarray | None:
         row = rows.get(name)
         return None if row is None else table.values[row]
 
@@ -139,13 +145,13 @@ def _lookup(table):
     return rows, vector_of, missing
 
 
-def evaluate_formula(table, text: str) -> np.ndarray:
+def evaluate_formula(table: VectorTable, text: str) -> np.ndarray:
     """The vector ``text`` computes over ``table``'s vectors; ExpressionError with one sentence otherwise."""
     rows, vector_of, missing = _lookup(table)
     return evaluate_vector(parse_expression(text, rows), vector_of, missing)
 
 
-def new_from_expression(table, text: str, follow: bool = True, label: str | None = None) -> Command:
+def new_from_expression(table: VectorTable, text: str, follow: bool = True, label: str | None = None) -> Command:
     """The command that adds the vector ``text`` computes, after the last row, with its formula (one step).
 
     Its label is ``label``, or the tidy expression itself (``(A + C) / 2``)
@@ -164,11 +170,11 @@ def new_from_expression(table, text: str, follow: bool = True, label: str | None
     if name in rows:
         raise ExpressionError(f"there is already a vector labelled '{name}'; choose another label")
     row = table.row_count
-    insert = InsertVectors(row, (name,), [values.tolist()], (palette_color(row),), (True,), "Add vector")
+    insert = InsertVectors(row, (name,), values.reshape(1, -1), (palette_color(row),), (True,), "Add vector")
     return Compound((insert, SetFormula(name, Formula(str(expression), follow))), f"New vector {name}")
 
 
-def follow_up(document, labels_before: Sequence[str], values_before: dict[str, np.ndarray]) -> Command | None:
+def follow_up(document: Document, labels_before: Sequence[str], values_before: dict[str, np.ndarray]) -> Command | None:
     """What must change after a command so that the formulas stay true, or None.
 
     ``labels_before`` are the table's labels before the command and
@@ -226,7 +232,7 @@ def follow_up(document, labels_before: Sequence[str], values_before: dict[str, n
     return Compound(tuple(changes), "Follow formulas") if changes else None
 
 
-def _circular(current: dict[str, Formula], rows) -> set[str]:
+def _circular(current: dict[str, Formula], rows: Mapping[str, int]) -> set[str]:
     """Derived vectors whose formulas lead back to themselves (only a file or a chain of renames makes one):
     they are never followed, since each step would change them again."""
     from explorer.model.expressions import named_labels
@@ -234,7 +240,8 @@ def _circular(current: dict[str, Formula], rows) -> set[str]:
     needs = {label: set(named_labels(f.text, rows)) & set(current) for label, f in current.items()}
     circular: set[str] = set()
     for start in needs:
-        seen, stack = set(), list(needs[start])
+        seen: set[str] = set()
+        stack = list(needs[start])
         while stack:
             label = stack.pop()
             if label == start:
@@ -262,15 +269,15 @@ def _renames(before: Sequence[str], after: Sequence[str]) -> dict[str, str]:
     return {old: new for old, new in zip(before, after) if old != new and old not in after_set}
 
 
-def _evaluate_over(values, rows, text: str) -> np.ndarray:
-    def vector_of(name: str):
+def _evaluate_over(values: np.ndarray, rows: Mapping[str, int], text: str) -> np.ndarray:
+    def vector_of(name: str) -> np.ndarray | None:
         row = rows.get(name)
         return None if row is None else values[row]
 
     return evaluate_vector(parse_expression(text, rows), vector_of, lambda name: f"no vector labelled '{name}'")
 
 
-def following_values(document) -> dict[str, np.ndarray]:
+def following_values(document: Document) -> dict[str, np.ndarray]:
     """The values of the following vectors now (what :func:`follow_up` compares against after a command)."""
     table = document.table
     rows = {label: row for row, label in enumerate(table.labels)}

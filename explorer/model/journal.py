@@ -24,6 +24,7 @@ import queue
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from explorer.model.journal_format import (
     JournalError,
@@ -34,8 +35,11 @@ from explorer.model.journal_format import (
     frame,
 )
 
+if TYPE_CHECKING:
+    from explorer.model.commands import Command
+
 try:  # POSIX: a lock held by a live process; elsewhere the process id is checked instead
-    import fcntl
+    import fcntl as fcntl  # (as itself: journal_recovery takes it from here)
 except ImportError:  # pragma: no cover - not on Linux
     fcntl = None  # type: ignore[assignment]  # the module is missing there, not None
 
@@ -47,7 +51,7 @@ SYNC_SECONDS = 2.0
 COMPACT_BYTES = 32 * 1024 * 1024
 
 _SERIAL = itertools.count(1)
-_STOP = object()
+_STOP: tuple[str, Any] = ("stop", None)  # told apart by identity
 
 
 def default_folder() -> Path:
@@ -66,7 +70,7 @@ class Journal:
         self.path = self.folder / (self.name + SUFFIX)
         self._lock_path = self.folder / (self.name + ".lock")
         self._lock_fd: int | None = None
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._fd: int | None = None
         self._pending_base: Snapshot | None = None
@@ -93,7 +97,7 @@ class Journal:
             return
         self._put(("base", snapshot))
 
-    def record(self, command) -> None:
+    def record(self, command: Command) -> None:
         """Append a command just applied to the document (queued; written by the writer thread)."""
         self._put(("command", command))
 
@@ -101,7 +105,7 @@ class Journal:
         """The document became unsaved (``dirty``) or saved again (an undo back to the saved point)."""
         self._put(("state", dirty))
 
-    def record_view(self, view: dict) -> None:
+    def record_view(self, view: dict[str, Any]) -> None:
         """The view state now (restored with the document)."""
         self._put(("view", view))
 
@@ -134,7 +138,7 @@ class Journal:
         self._release_lock()
 
     # ------------------------------------------------------------------- the writer
-    def _put(self, item) -> None:
+    def _put(self, item: tuple[str, Any]) -> None:
         if self.closed:
             return
         if self._thread is None:
@@ -164,7 +168,7 @@ class Journal:
                 self._handled += 1
                 self._done.notify_all()
 
-    def _handle(self, kind: str, value) -> None:
+    def _handle(self, kind: str, value: Any) -> None:
         if kind == "base":
             self._close_file()
             with contextlib.suppress(OSError):

@@ -13,10 +13,14 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.model.journal import SUFFIX, fcntl  # (fcntl is None where there is no flock)
 from explorer.model.journal_format import JournalError, read_base, read_command, records
 from explorer.model.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from explorer.model.document import Document
 
 
 @dataclass
@@ -123,7 +127,7 @@ def _examine(path: Path, lock_fd: int) -> UnsavedWork | None:
     return UnsavedWork(path, title, changes, modified, lock_fd)
 
 
-def restore(path: Path, progress: Progress = NO_PROGRESS):
+def restore(path: Path, progress: Progress = NO_PROGRESS) -> Document:
     """The document a journal holds, unsaved work included, with its file path, claims and view.
 
     Replays the commands on the snapshot; a record cut short by the crash ends

@@ -13,13 +13,18 @@ file and a spreadsheet show well, keeping them unique.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.commands import Command, Compound, InsertVectors, SetKind
 from explorer.model.send_tokens import DimensionMismatch, emptying_commands, new_positions
 from explorer.model.table import VectorTable
 from explorer.model.vector_kind import VectorKind
+
+if TYPE_CHECKING:  # the model is loaded only when sentences are encoded
+    from explorer.model.sentences import SentenceModel
 
 SEND_TEXT = "Send sentences to vector table"
 #: Characters of a sentence kept in a CSV label (the JSON document keeps the whole sentence).
@@ -47,7 +52,7 @@ def split_sentences(text: str) -> tuple[list[str], int, int]:
     return sentences, blank, repeated
 
 
-def sentence_kind(model) -> VectorKind:
+def sentence_kind(model: SentenceModel) -> VectorKind:
     """What the vectors of ``model`` (a SentenceModel) are, for the table."""
     return VectorKind("sentence", model.name, model.describe(), unit_length=model.normalize)
 
@@ -80,7 +85,7 @@ def _numbered(label: str, used: set[str]) -> str:
 
 
 def send_sentences_command(
-    table: VectorTable, sentences: Sequence[str], vectors, kind: VectorKind, replace: bool = False
+    table: VectorTable, sentences: Sequence[str], vectors: npt.ArrayLike, kind: VectorKind, replace: bool = False
 ) -> tuple[Command, str]:
     """The command that puts ``sentences`` with their ``vectors`` into ``table``, and a sentence saying so.
 
@@ -104,7 +109,7 @@ def send_sentences_command(
         keep = new_positions(table, labels)
         if not keep:
             raise ValueError(f"{'that sentence is' if n == 1 else 'these sentences are'} already in the table")
-        command: Command = InsertVectors(table.row_count, [labels[i] for i in keep], vectors[keep], text=SEND_TEXT)
+        command: Command = InsertVectors(table.row_count, tuple(labels[i] for i in keep), vectors[keep], text=SEND_TEXT)
         said = f"Added {len(keep)} sentence vector{'s' * (len(keep) != 1)} to the table"
         if len(keep) < n:
             said += f" ({n - len(keep)} already there)"
@@ -112,7 +117,7 @@ def send_sentences_command(
     parts = [
         *emptying_commands(table, dimensions, keep_dimensions=False),
         SetKind(kind),
-        InsertVectors(0, labels, vectors),
+        InsertVectors(0, tuple(labels), vectors),
     ]
     if table.row_count:
         said = (
@@ -121,4 +126,4 @@ def send_sentences_command(
         )
     else:
         said = f"Added {n} sentence vector{'s' * (n != 1)} of {dimensions} dimensions to the table."
-    return Compound(parts, SEND_TEXT), said
+    return Compound(tuple(parts), SEND_TEXT), said

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model.commands import (
     Command,
@@ -72,7 +73,7 @@ def emptying_commands(table: VectorTable, dimensions: int, keep_dimensions: bool
 
 
 def send_tokens_command(
-    table: VectorTable, tokens: Sequence[str], vectors, replace: bool = False
+    table: VectorTable, tokens: Sequence[str], vectors: npt.ArrayLike, replace: bool = False
 ) -> tuple[Command, str]:
     """The command that puts ``tokens`` (labels) with ``vectors`` (rows) into ``table``,
     and one sentence saying what it does.
@@ -95,12 +96,12 @@ def send_tokens_command(
         skipped = [labels[i] for i in range(len(labels)) if i not in keep]
         if not keep:
             raise ValueError(f"{', '.join(skipped)} {'is' if len(skipped) == 1 else 'are'} already in the table")
-        command = InsertVectors(table.row_count, [labels[i] for i in keep], vectors[keep], text=SEND_TEXT)
+        command = InsertVectors(table.row_count, tuple(labels[i] for i in keep), vectors[keep], text=SEND_TEXT)
         said = f"Added {len(keep)} token vector{'s' * (len(keep) != 1)} to the table"
         if skipped:
             said += f" ({', '.join(skipped)} already there)"
         return command, said + "."
-    parts = [*emptying_commands(table, dimensions, keep_dimensions=True), InsertVectors(0, labels, vectors)]
+    parts = [*emptying_commands(table, dimensions, keep_dimensions=True), InsertVectors(0, tuple(labels), vectors)]
     if table.row_count:
         said = (
             f"Replaced the table's {table.row_count} vectors of {table.dimension_count} dimensions "
@@ -108,4 +109,4 @@ def send_tokens_command(
         )
     else:
         said = f"Added {len(labels)} token vectors of {dimensions} dimensions to the table."
-    return Compound(parts, SEND_TEXT), said
+    return Compound(tuple(parts), SEND_TEXT), said

@@ -19,11 +19,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from explorer.model import similarity
 from explorer.model.relations import format_cosine, relate
 from explorer.model.working_numbers import format_angle, format_component, format_length, format_sum
-from explorer.model.working_terms import Call, Difference, Fraction, Num, Product, Root, Square, Step, Sum, Working
+from explorer.model.working_terms import (
+    Call,
+    Difference,
+    Fraction,
+    Num,
+    Product,
+    Root,
+    Square,
+    Step,
+    Sum,
+    Working,
+    WorkingValues,
+)
 
 #: Sums with more terms than this show the first and last ones around an ellipsis.
 ELIDE_ABOVE = 6
@@ -53,7 +66,7 @@ def _squares(values: np.ndarray, all_terms: bool) -> Sum:
 
 
 # -------------------------------------------------------------------- steps
-def _vector_text(label: str, v: np.ndarray, dimensions: Sequence, all_terms: bool) -> str:
+def _vector_text(label: str, v: np.ndarray, dimensions: Sequence[object], all_terms: bool) -> str:
     shown, hidden = _terms(len(v), all_terms)
     parts = []
     for i in shown:
@@ -68,7 +81,7 @@ def _norm_step(key: str, label: str, v: np.ndarray, all_terms: bool) -> tuple[St
     length = similarity.norm(v)
     with np.errstate(over="ignore", under="ignore"):
         total = float(np.sum(v * v))
-    chain = [Num(f"|{label}|")]
+    chain: list[object] = [Num(f"|{label}|")]
     if len(v):
         chain.append(Root(_squares(v, all_terms)))
     if np.isfinite(total) and (total > 0 or length == 0):
@@ -89,12 +102,12 @@ def _out_of_range(a: np.ndarray, b: np.ndarray) -> str:
     return ""
 
 
-def _dot_step(a_label, b_label, a, b, all_terms) -> tuple[Step, float, str]:
+def _dot_step(a_label: str, b_label: str, a: np.ndarray, b: np.ndarray, all_terms: bool) -> tuple[Step, float, str]:
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         dot = similarity.dot(a, b)
     trouble = _out_of_range(a, b)
     shown, hidden = _terms(len(a), all_terms)
-    chain = [Num(f"{a_label}·{b_label}")]
+    chain: list[object] = [Num(f"{a_label}·{b_label}")]
     if len(a):
         chain.append(
             Sum(
@@ -115,11 +128,11 @@ def _signed(text: str, value: float, position: int) -> str:
 
 
 def working(
-    a,
-    b,
+    a: npt.ArrayLike,
+    b: npt.ArrayLike,
     a_label: str = "A",
     b_label: str = "B",
-    dimensions: Sequence = (),
+    dimensions: Sequence[object] = (),
     metric: str = "cosine",
     all_terms: bool = False,
 ) -> Working:
@@ -160,14 +173,14 @@ def working(
     else:
         general = Fraction(Num(f"{sa}·{sb}"), Product((Num(f"|{sa}|"), Num(f"|{sb}|"))))
         numbers = Fraction(Num(format_sum(dot)), Product((Num(format_length(norm_a)), Num(format_length(norm_b)))))
-        chain = (Num(cos_symbol), general, numbers, Num(format_cosine(cos)))
+        cosine_chain: tuple[object, ...] = (Num(cos_symbol), general, numbers, Num(format_cosine(cos)))
         if trouble:  # the plain sum over- or underflows; the cosine is computed on unit vectors
-            chain = (Num(cos_symbol), general, Num(format_cosine(cos)))
+            cosine_chain = (Num(cos_symbol), general, Num(format_cosine(cos)))
         steps.append(
             Step(
                 "cosine",
                 "Cosine similarity",
-                chain,
+                cosine_chain,
                 "the dot product divided by both lengths, so only direction counts",
                 "cosine",
             )
@@ -189,7 +202,7 @@ def working(
         diffs = Sum(tuple(Square(Difference(_operand(a[i]), _operand(b[i]))) for i in shown))
     else:  # many terms: the differences as numbers, so that the line stays readable
         diffs = Sum(tuple(Square(_operand(diff[i])) for i in shown), hidden, HEAD_TERMS if hidden else 0)
-    chain = [Num(f"|{sa} − {sb}|")]
+    chain: list[object] = [Num(f"|{sa} − {sb}|")]
     if len(a):
         chain.append(Root(diffs))
     with np.errstate(over="ignore", under="ignore"):
@@ -199,7 +212,7 @@ def working(
     chain.append(Num(format_length(distance)))
     steps.append(Step("euclidean", "Euclidean distance", tuple(chain), metric="euclidean"))
 
-    values = {
+    values: WorkingValues = {
         "norm_a": norm_a,
         "norm_b": norm_b,
         "dot": dot,
@@ -239,7 +252,7 @@ def _legend(a_label: str, b_label: str, sa: str, sb: str) -> str:
     return "; ".join(parts)
 
 
-def _headline(metric: str, a: str, b: str, values: dict) -> str:
+def _headline(metric: str, a: str, b: str, values: WorkingValues) -> str:
     name = similarity.METRIC_NAMES[metric]
     if metric == "cosine":
         text = format_cosine(values["cosine"])
@@ -251,7 +264,7 @@ def _headline(metric: str, a: str, b: str, values: dict) -> str:
     return f"{name}: |{a} − {b}| = {format_length(values['euclidean'])}"
 
 
-def _naming(a: str, b: str, dot: str, cos: float, zero: list) -> str:
+def _naming(a: str, b: str, dot: str, cos: float, zero: list[str]) -> str:
     """The lesson's "dot product" named exactly, with both numbers."""
     cos_text = "undefined (a zero vector has no direction)" if zero else format_cosine(cos)
     return (

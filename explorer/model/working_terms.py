@@ -7,7 +7,8 @@ A :class:`Sum` may hide its middle terms behind an ellipsis (``hidden``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TypedDict
 
 from explorer.model.relations import Relation
 
@@ -37,7 +38,7 @@ class Root:
 class Product:
     """``3×15`` (tight) or ``30.15 × 15.52``."""
 
-    factors: tuple
+    factors: tuple[object, ...]
     tight: bool = False
 
 
@@ -53,7 +54,7 @@ class Difference:
 class Sum:
     """``t₁ + t₂ + … + tₙ``; ``hidden`` terms were left out at the ellipsis (after ``head``)."""
 
-    terms: tuple
+    terms: tuple[object, ...]
     hidden: int = 0
     head: int = 0
 
@@ -80,10 +81,22 @@ class Step:
 
     key: str  # vectors, norm_a, norm_b, dot, cosine, angle, euclidean
     title: str
-    chain: tuple
+    chain: tuple[object, ...]
     note: str = ""
     metric: str = ""  # the metric whose value this step ends in, if any
     joiner: str = "="  # between the expressions of the chain
+
+
+class WorkingValues(TypedDict):
+    """The numbers a working arrives at (``dot_text`` says why the dot product cannot be written, when it cannot)."""
+
+    norm_a: float
+    norm_b: float
+    dot: float
+    cosine: float
+    angle: float
+    euclidean: float
+    dot_text: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +112,7 @@ class Working:
     naming: str
     relation: Relation
     relation_text: str
-    values: dict = field(default_factory=dict)  # norm_a, norm_b, dot, cosine, angle, euclidean
+    values: WorkingValues
     a_symbol: str = ""  # the label, or "a" standing for a long one in the formulas
     b_symbol: str = ""
 
@@ -112,7 +125,7 @@ class Working:
         return next(s for s in self.steps if s.key == key)
 
 
-def _has_hidden(expr) -> bool:
+def _has_hidden(expr: object) -> bool:
     if isinstance(expr, Sum):
         return expr.hidden > 0 or any(_has_hidden(t) for t in expr.terms)
     for name in ("inner", "base", "numerator", "denominator", "argument", "left", "right"):
