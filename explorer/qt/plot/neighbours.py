@@ -37,6 +37,7 @@ from explorer.model.most_similar import METRICS as EXPRESSION_METRICS
 from explorer.model.most_similar import nearest
 from explorer.model.neighbours import NeighbourSearch
 from explorer.model.similarity import METRIC_NAMES
+from explorer.qt.names import named
 from explorer.qt.text import error_html, escape_html
 
 ISOLATE_CHOICES = (("Show all", "off"), ("Others faint", "faint"), ("Others hidden", "hidden"))
@@ -51,9 +52,9 @@ class NeighboursPanel(QWidget):
         self._context, self._plot = context, plot
         self._state = context.view.plot
         self.search = NeighbourSearch(context.table.values)
-        self.title = QLabel(objectName="neighboursTitle")
+        self.title = named(QLabel(), "neighboursTitle")
         self.title.setWordWrap(True)
-        self.expression = QLineEdit(objectName="neighboursExpression")
+        self.expression = named(QLineEdit(), "neighboursExpression")
         self.expression.setPlaceholderText("king - man + woman")
         self.expression.setToolTip(
             "A label or an expression over this document's labels, then Enter: the nearest vectors to its result.\n"
@@ -61,16 +62,16 @@ class NeighboursPanel(QWidget):
             "left out.\nEmpty: the neighbours of the selected vector."
         )
         self.expression.setClearButtonEnabled(True)
-        self.list = QListWidget(objectName="neighboursList")
+        self.list = named(QListWidget(), "neighboursList")
         self.list.setToolTip("The nearest vectors of the selected one; double-click one to select it")
-        self.count = QSpinBox(objectName="neighboursCount")
+        self.count = named(QSpinBox(), "neighboursCount")
         self.count.setRange(0, 100)
         self.count.setToolTip("How many neighbours to list and to draw lines to")
-        self.isolate = QComboBox(objectName="plotIsolate")
+        self.isolate = named(QComboBox(), "plotIsolate")
         for text, value in ISOLATE_CHOICES:
             self.isolate.addItem(text, value)
         self.isolate.setToolTip("Isolate the selection and its neighbours: the others faint, or hidden")
-        self.export = QPushButton("Export selection…", objectName="exportSelection")
+        self.export = named(QPushButton("Export selection…"), "exportSelection")
         self.export.setToolTip("Save the selected vectors (labels and values) as CSV")
 
         row = QHBoxLayout()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from explorer.model import glove
 from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.vocabulary import Vocabulary, display_token
+from explorer.qt.names import named
 from explorer.qt.text import error_html, escape_html
 from explorer.qt.vocab.score_table import fill_scores, shown_scores
 from explorer.qt.vocab.workers import Job
@@ -57,7 +58,7 @@ class EmbeddingSection(QWidget):
         self._job: Job | None = None
         self._generation = 0
         self._source = RANDOM
-        self.source_box = QComboBox(objectName="vocabEmbeddingSource")
+        self.source_box = named(QComboBox(), "vocabEmbeddingSource")
         self.source_box.addItem(f"random, {RANDOM_DIMENSIONS} dimensions (seed {RANDOM_SEED})", RANDOM)
         self.source_box.addItem("GloVe sample (6,000 words, 50 dimensions)", SAMPLE)
         self.source_box.addItem("GloVe 6B (400,000 words, 50 dimensions)", FULL)
@@ -68,22 +69,23 @@ class EmbeddingSection(QWidget):
             Qt.ItemDataRole.ToolTipRole,
         )
         if not glove.glove_available():
-            item = self.source_box.model().item(2) if isinstance(self.source_box.model(), QStandardItemModel) else None
+            model = self.source_box.model()
+            item = model.item(2) if isinstance(model, QStandardItemModel) else None
             if item is not None:
                 item.setEnabled(False)
                 item.setToolTip(glove.INSTALL_HINT)
-        self.k_box = QSpinBox(objectName="vocabNeighbourCount", minimum=1, maximum=100, value=10)
+        self.k_box = named(QSpinBox(minimum=1, maximum=100, value=10), "vocabNeighbourCount")
         self.k_box.setPrefix("k = ")
-        self.expression = QLineEdit(objectName="vocabExpression")
+        self.expression = named(QLineEdit(), "vocabExpression")
         self.expression.setPlaceholderText("Analogy or expression, e.g. king - man + woman, and press Enter")
         self.expression.setToolTip(
             "The nearest words to an expression over these rows, as gensim's most_similar finds them:\n"
             "each word's vector unit length, weighted and summed; the expression's own words left out."
         )
         self.expression.setClearButtonEnabled(True)
-        self.row_label = QLabel(objectName="vocabRow", wordWrap=True)
+        self.row_label = named(QLabel(wordWrap=True), "vocabRow")
         self.row_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.neighbours = QTableWidget(0, 2, objectName="vocabNeighbours")
+        self.neighbours = named(QTableWidget(0, 2), "vocabNeighbours")
         self.neighbours.setHorizontalHeaderLabels(["nearest", "cosine"])
         self.neighbours.verticalHeader().hide()
         self.neighbours.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -262,18 +264,20 @@ class EmbeddingSection(QWidget):
         found, rows, missing = [], [], []
         for index, token in zip(indices, tokens):
             row = self._row_of(index, token)
-            if row is None:
+            if row is None or matrix is None:
                 missing.append(display_token(token))
             else:
                 found.append(token if self._source == RANDOM else matrix.tokens[row])
                 rows.append(row)
         width = matrix.dimension_count if matrix is not None else 0
-        vectors = np.array(matrix.vectors[rows], dtype=np.float64) if rows else np.zeros((0, width))
+        vectors = (
+            np.array(matrix.vectors[rows], dtype=np.float64) if rows and matrix is not None else np.zeros((0, width))
+        )
         return found, vectors, missing
 
     def show_token(self, index: int | None, token: str | None) -> None:
         """Show the row and the nearest neighbours of the token at vocabulary ``index``."""
-        self._token = None if index is None else (index, token)
+        self._token = None if index is None or token is None else (index, token)
         self._query = None
         self._refresh()
 

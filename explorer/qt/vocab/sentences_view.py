@@ -12,6 +12,7 @@ of the document, in one undo step, through the panel's :class:`ReplaceBar`.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -30,8 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.qt.names import named
 from explorer.qt.text import escape_html
 from explorer.qt.vocab.score_table import fill_scores, shown_scores
+
+if TYPE_CHECKING:  # imported when sentences are encoded (start-up time)
+    from explorer.model.sentences import SentenceModel
+    from explorer.qt.worker import Task
 
 #: Numbers of a sentence vector shown before "…".
 SHOWN_NUMBERS = 6
@@ -68,31 +74,32 @@ class SentencesView(QWidget):
     encoded = Signal()
 
     def __init__(self, replace_bar, parent: QWidget | None = None):
-        super().__init__(parent, objectName="vocabSentences")
+        super().__init__(parent)
+        self.setObjectName("vocabSentences")
         self._replace_bar = replace_bar
         self._models = _ModelCache()
         self.folder = None  # None: the installed model package
-        self.model = None
+        self.model: SentenceModel | None = None
         self.sentences: list[str] = []
         self.tokens: list = []
         self.vectors = np.zeros((0, 0), dtype=np.float32)
         self._nearest = (np.zeros(0, dtype=np.int64), np.zeros(0))
-        self._task = None
+        self._task: Task | None = None
         self._wanted: list[str] | None = None
         #: sentence -> (its pieces, its vector) for the model in use, so that a new line encodes one sentence.
         self._known: dict[str, tuple] = {}
-        self.model_label = QLabel(objectName="vocabSentenceModel", wordWrap=True)
-        self.folder_button = QPushButton("Model folder…", objectName="vocabSentenceModelFolder")
+        self.model_label = named(QLabel(wordWrap=True), "vocabSentenceModel")
+        self.folder_button = named(QPushButton("Model folder…"), "vocabSentenceModelFolder")
         self.folder_button.setToolTip(
             "Use another sentence-transformers model folder (BERT family), e.g. a Hugging Face snapshot"
         )
-        self.table = QTableWidget(0, 4, objectName="vocabSentenceTable")
+        self.table = named(QTableWidget(0, 4), "vocabSentenceTable")
         self.table.setHorizontalHeaderLabels(["sentence", "tokens", "nearest other", "cosine"])
-        self.pieces_view = QTextBrowser(objectName="vocabSentencePieces")
+        self.pieces_view = named(QTextBrowser(), "vocabSentencePieces")
         self.pieces_view.setToolTip("The pieces the model reads, each over its id in the model's vocabulary")
-        self.vector_label = QLabel(objectName="vocabSentenceVector", wordWrap=True)
+        self.vector_label = named(QLabel(wordWrap=True), "vocabSentenceVector")
         self.vector_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.neighbours = QTableWidget(0, 2, objectName="vocabSentenceNeighbours")
+        self.neighbours = named(QTableWidget(0, 2), "vocabSentenceNeighbours")
         self.neighbours.setHorizontalHeaderLabels(["the others, nearest first", "cosine"])
         for view in (self.table, self.neighbours):
             view.verticalHeader().hide()
@@ -100,7 +107,8 @@ class SentencesView(QWidget):
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             for column in range(view.columnCount()):
-                stretch = view.horizontalHeaderItem(column).text() in (
+                header = view.horizontalHeaderItem(column)
+                stretch = header is not None and header.text() in (
                     "sentence",
                     "nearest other",
                     "the others, nearest first",
@@ -108,7 +116,7 @@ class SentencesView(QWidget):
                 mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
                 view.horizontalHeader().setSectionResizeMode(column, mode)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.send_button = QPushButton("Send to vector table", objectName="vocabSentencesSend")
+        self.send_button = named(QPushButton("Send to vector table"), "vocabSentencesSend")
         self.send_button.setToolTip("Every sentence becomes a vector of the document (one undo step)")
         self.send_button.setEnabled(False)
         top = QHBoxLayout()
@@ -229,6 +237,8 @@ class SentencesView(QWidget):
         self.progress.emit(None, 0, 0)
         self._show_result(*result)
         n, model = len(self.sentences), self.model
+        if model is None:  # not reached: _show_result has just set it
+            return
         cut = sum(t.truncated for t in self.tokens)
         plural = "s" * (n != 1)
         said = f"{n:,} sentence{plural} → {n:,} vector{plural} of {model.dimension_count} numbers ({model.name})"

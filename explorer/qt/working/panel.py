@@ -20,6 +20,7 @@ from explorer.model.vector_kind import pair_note
 from explorer.model.working import ELIDE_ABOVE, working
 from explorer.model.working_render import to_html, to_markdown, to_text
 from explorer.model.working_terms import Working
+from explorer.qt.names import named
 from explorer.qt.text import escape_html
 from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
 from explorer.qt.working.expression_working import ExpressionWorking
@@ -43,22 +44,22 @@ class WorkingPanel(QWidget):
         self._pair: tuple[int, int] | None = None
         self._shown_html = ""
 
-        self._title = QLabel(objectName="workingTitle")
+        self._title = named(QLabel(), "workingTitle")
         self._title.setWordWrap(True)
         # What the two vectors are, when a model made them (sentence vectors): explorer.model.vector_kind.
-        self._kind = QLabel(objectName="workingKind", wordWrap=True)
+        self._kind = named(QLabel(wordWrap=True), "workingKind")
         self._kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._browser = QTextBrowser(objectName="workingText")
+        self._browser = named(QTextBrowser(), "workingText")
         self._browser.setOpenLinks(False)
         # Break lines between words only: a number split as "1" and "5.05" reads as two numbers.
         self._browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-        self._all_terms = QCheckBox("Show all terms", objectName="showAllTerms")
+        self._all_terms = named(QCheckBox("Show all terms"), "showAllTerms")
         self._all_terms.setToolTip(
             f"Sums of more than {ELIDE_ABOVE} terms show the first and last ones; tick to see every term."
         )
-        self._copy_text = QPushButton("Copy as text", objectName="copyWorkingText")
-        self._copy_markdown = QPushButton("Copy as Markdown", objectName="copyWorkingMarkdown")
-        self._relation = QLabel(objectName="relationLabel")
+        self._copy_text = named(QPushButton("Copy as text"), "copyWorkingText")
+        self._copy_markdown = named(QPushButton("Copy as Markdown"), "copyWorkingMarkdown")
+        self._relation = named(QLabel(), "relationLabel")
         self._relation.setWordWrap(True)
         self._relation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.claims = ClaimsChecker(context)
