@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.model.claims import ClaimError, check_claim, named_labels, rename_labels
+from explorer.model.claims import Claim, ClaimError, check_claim, named_labels, parse_claim, rename_labels
 from explorer.model.commands import Command
 from explorer.model.events import Signal
 
@@ -215,22 +215,66 @@ class Judgement:
         return VERDICT_WORDS[self.mark]
 
 
-def judge_claim(text: str, labels: dict[str, int], values: np.ndarray, dimensions: Sequence[object] = ()) -> Judgement:
+class ClaimReader:
+    """Claims read against one table's labels, each text read once while those labels stand.
+
+    Reading (tokens, then the two sides) costs more than judging what was read, and an edit of a
+    value, which most edits are, changes no label: the checker keeps one reader until the labels or
+    rows change, and judges each claim again from what it read.
+    """
+
+    def __init__(self, labels: dict[str, int]):
+        self.labels = labels
+        self._read: dict[str, Claim | ClaimError] = {}
+        self._named: dict[str, list[str]] = {}
+
+    def read(self, text: str) -> Claim:
+        """``text`` read as a claim (see :func:`~explorer.model.claims.parse_claim`); ClaimError when it cannot be."""
+        found = self._read.get(text)
+        if found is None:
+            try:
+                found = parse_claim(text, self.labels)
+            except ClaimError as error:
+                found = error
+            self._read[text] = found
+        if isinstance(found, ClaimError):
+            raise ClaimError(str(found), found.column)
+        return found
+
+    def named(self, text: str) -> list[str]:
+        """The labels ``text`` names, each once, in order (as :func:`~explorer.model.claims.named_labels`)."""
+        found = self._named.get(text)
+        if found is None:
+            found = self._named[text] = list(dict.fromkeys(named_labels(text, self.labels)))
+        return found
+
+
+def judge_claim(
+    text: str,
+    labels: dict[str, int],
+    values: np.ndarray,
+    dimensions: Sequence[object] = (),
+    reader: ClaimReader | None = None,
+) -> Judgement:
     """Judge one claim against the table (``labels`` maps each label to its row of ``values``).
 
     A claim that cannot be read is "cannot check" with the reason; one that
     names only vectors this table does not hold is "not here", a note rather
-    than an alarm, and is judged again when those vectors are back.
+    than an alarm, and is judged again when those vectors are back. ``reader``,
+    made on these ``labels``, keeps what it read for the next judgement.
     """
     if len(text) > MAX_CLAIM_LENGTH:
         return Judgement(
             "⚠", f"This claim is {len(text):,} characters long; claims of up to {MAX_CLAIM_LENGTH:,} are read."
         )
+    if reader is None:
+        reader = ClaimReader(labels)
     try:
+        claim = reader.read(text)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # 1e308-sized vectors
-            result = check_claim(text, labels, values, dimensions)
+            result = check_claim(claim, labels, values, dimensions)
     except ClaimError as error:
-        named = list(dict.fromkeys(named_labels(text, labels)))
+        named = reader.named(text)
         if named and not any(name in labels for name in named):
             verb = "is" if len(named) == 1 else "are"
             return Judgement("○", f"{_and(named)} {verb} not in this table")

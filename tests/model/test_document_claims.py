@@ -10,6 +10,7 @@ from explorer.model.builtin import materials, materials_document
 from explorer.model.claim_list import (
     AddClaims,
     ClaimList,
+    ClaimReader,
     EditClaim,
     RemoveClaims,
     judge_claim,
@@ -120,6 +121,19 @@ def test_verdicts_include_not_here_and_cannot_check():
     ]
     assert judged[4].reason == "mango and apple are not in this table"
     assert judged[3].reason == "'F = A', column 1: there is no vector labelled 'F'; the labels are A, B, C, D, E"
+
+
+def test_claims_read_once_are_judged_as_when_read_afresh_on_every_edit():
+    table = materials()
+    lookup = {label: row for row, label in enumerate(table.labels)}
+    reader = ClaimReader(lookup)
+    texts = ("D = 2.5 A", "C = A", "E = 2.5 A", "F = A", "mango = 2 apple", "D = A +", "=", "A + E = C", "D ≈ 2 A")
+    for value in (3.0, 0.0, -2.5, 1e308, 7.5):  # the same claims after edits of A
+        table.set_values([0], [0], [[value]])
+        for text in texts * 2:  # the second time from what the reader kept
+            fresh = judge_claim(text, lookup, table.values, table.dimensions)
+            assert judge_claim(text, lookup, table.values, table.dimensions, reader) == fresh, (text, value)
+    assert reader.read("D = 2.5 A") is reader.read("D = 2.5 A")
 
 
 def test_a_claim_list_announces_each_change():

@@ -29,9 +29,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from explorer.model.claim_list import VERDICT_WORDS, AddClaims, EditClaim, judge_claim, remove_claims_command
+from explorer.model.claim_list import (
+    VERDICT_WORDS,
+    AddClaims,
+    ClaimReader,
+    EditClaim,
+    judge_claim,
+    remove_claims_command,
+)
 from explorer.model.display import shown_text
-from explorer.model.expression_tokens import named_labels
 from explorer.qt.names import item_at, named
 
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
@@ -78,6 +84,7 @@ class ClaimsChecker(QGroupBox):
         self._claims = context.document.claims
         self._checking = False
         self._rows: dict[str, int] | None = None  # label -> row, rebuilt after label or row changes
+        self._reader: ClaimReader | None = None  # the claims as read against ``_rows``, made again with it
         # The table rows each claim names, rebuilt with ``_rows`` or when the claims change: an edit of
         # other rows cannot change its verdict (a claim reads only the vectors it names, and the labels).
         self._named: list[frozenset[int]] | None = None
@@ -192,10 +199,11 @@ class ClaimsChecker(QGroupBox):
         """Check the claims in ``rows`` again; lay the list out again only when a verdict changed."""
         table = self._context.table
         labels, values, dimensions = self._label_rows(), table.values, table.dimensions
+        reader = self._claim_reader()
         self._checking = True
         try:
             for row in rows:
-                judged = judge_claim(self._claims[row], labels, values, dimensions)
+                judged = judge_claim(self._claims[row], labels, values, dimensions, reader)
                 shown = item_at(self._list, row, 1).data(MARK_ROLE), item_at(self._list, row, 2).toolTip()
                 if shown != (judged.mark, shown_text(judged.reason, SHOWN_CLAIM_CHARS)):
                     self._show_verdict(row, judged.mark, judged.reason)
@@ -213,13 +221,18 @@ class ClaimsChecker(QGroupBox):
             self._rows = {label: row for row, label in enumerate(self._context.table.labels)}
         return self._rows
 
+    def _claim_reader(self) -> ClaimReader:
+        labels = self._label_rows()
+        if self._reader is None or self._reader.labels is not labels:
+            self._reader = ClaimReader(labels)
+        return self._reader
+
     def _claims_naming(self, rows) -> list[int]:
         """The claims that name any of the table ``rows`` (the only ones an edit of those rows can change)."""
-        labels = self._label_rows()
+        labels, reader = self._label_rows(), self._claim_reader()
         if self._named is None:
             self._named = [
-                frozenset(labels[name] for name in named_labels(text, labels) if name in labels)
-                for text in self._claims.texts
+                frozenset(labels[name] for name in reader.named(text) if name in labels) for text in self._claims.texts
             ]
         edited = frozenset(rows)
         return [claim for claim, named in enumerate(self._named) if named & edited]
