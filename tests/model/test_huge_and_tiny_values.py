@@ -1,4 +1,6 @@
-"""Model regressions found by the window's random-action test (tests/qt/test_random_actions.py).
+"""Huge and tiny values (1e308, 1e-300) in the model: lengths, distances, clustering, neighbours, PCA.
+
+These are regressions found by the window's random-action test (tests/qt/test_random_actions.py).
 
 Each case is the smallest input that failed; they run with warnings as errors,
 so an overflow warning in a listener is a failure, as it is in the window.

@@ -1,4 +1,7 @@
-"""Window regressions found by the random-action test (tests/qt/test_random_actions.py), each on its own."""
+"""Vectors of huge and tiny values (1e308, 1e-300) in the window: drawn, pressed beside, constructed, panned.
+
+Each was a regression found by the random-action test (tests/qt/test_random_actions.py), kept on its own.
+"""
 
 from __future__ import annotations
 
