@@ -42,8 +42,9 @@ def pytest_collection_modifyitems(config, items):
     """Start the slowest tests first, dealt in turn to each worker, so that none is left running alone at the end.
 
     With ``--dist worksteal`` (pyproject's addopts), the k-th of W workers is given the k-th of W equal runs of
-    the collection, and one that runs out takes the back of a busy one's queue: the slow tests go to the fronts
-    of the runs. Every worker sorts the same way, as xdist requires; the other tests keep their order.
+    the collection, and one that runs out takes the back of a busy one's queue: the slow test files go, in
+    turn, to the fronts of the runs. Every worker sorts the same way, as xdist requires; the other tests keep
+    their order.
     """
     rank = {path: i for i, path in enumerate(SLOW_FIRST)}
     ranked = [(rank.get(item.nodeid.split("::", 1)[0], len(SLOW_FIRST)), i) for i, item in enumerate(items)]
@@ -54,7 +55,9 @@ def pytest_collection_modifyitems(config, items):
     for k in range(workers):  # as xdist's worksteal scheduler splits the collection
         sizes.append(left // (workers - k))
         left -= sizes[-1]
-    fronts = [slow[k::workers] for k in range(workers)]
+    fronts = [[] for _ in range(workers)]  # whole files in turn, so that a file's module fixtures are made once
+    for item in slow:
+        fronts[rank[item.nodeid.split("::", 1)[0]] % workers].append(item)
     if any(len(front) > size for front, size in zip(fronts, sizes)):  # a handful of tests: slow first will do
         items[:] = slow + rest
         return
