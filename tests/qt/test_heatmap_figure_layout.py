@@ -94,16 +94,19 @@ def test_the_command_line_lays_figures_out_without_collisions(
     qapp, tmp_path, drawn, capsys, n, labels, size, suffix, extra
 ):
     source = tmp_path / "vectors.csv"
-    write_csv(table_of(n, labels), source)
+    table = table_of(n, labels)
+    write_csv(table, source)
     out = tmp_path / f"heat{suffix}"
     assert cli(["export-heatmap", str(source), "-o", str(out), "--size", size, *extra]) == 0, capsys.readouterr().err
     assert out.stat().st_size > 1000
     width, height = parse_size(size).logical(float(extra[extra.index("--dpi") + 1]) if "--dpi" in extra else 96.0)
-    # (an export dialog left by an earlier test may lay out a preview while events run: not this export's)
+    # (an export dialog left by an earlier test, on the materials, may lay out a preview of the same size while
+    # events run: not this export's, which is of this table's labels)
     ((figure, logical, _scene),) = [
         entry
         for entry in drawn
         if (round(entry[1].width(), 3), round(entry[1].height(), 3)) == (round(width, 3), round(height, 3))
+        and tuple(entry[0].data.labels) == tuple(table.labels)
     ]
     check(figure, logical, n)
     if "--dendrogram" in extra:
