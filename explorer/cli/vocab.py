@@ -17,7 +17,11 @@ def add_arguments(parser) -> None:
         help="characters (a..z = 0..25, the default), words, or subwords (BPE)",
     )
     parser.add_argument(
-        "--vocab-size", type=int, default=None, metavar="N", help="subword vocabulary size to train (default 200)"
+        "--vocab-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="subword vocabulary size to train (default: half-way from characters to whole words, so words split)",
     )
     parser.add_argument("--lowercase", action="store_true", help="lower-case the text first")
     parser.add_argument(
@@ -57,6 +61,7 @@ def run(args) -> int:
         TextTokenizer,
         TokenizerError,
         make_tokenizer,
+        unknown_capitals,
     )
 
     text = sys.stdin.read() if args.text == "-" else args.text
@@ -75,5 +80,9 @@ def run(args) -> int:
             tokenizer = make_tokenizer(args.level, text, lowercase=args.lowercase, vocab_size=size)
     except (TokenizerError, FormatError) as error:
         raise CliError(str(error)) from None
-    print(format_table(tokenizer, tokenizer.encode(text)))
+    encoding = tokenizer.encode(text)
+    print(format_table(tokenizer, encoding))
+    capitals = unknown_capitals(tokenizer, encoding)
+    if capitals and not args.lowercase:
+        print(f"{', '.join(capitals[:5])}: capitals are not in the vocabulary; --lowercase reads them in lower case.")
     return 0

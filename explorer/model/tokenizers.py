@@ -8,13 +8,19 @@
   order words first appear, after ``<unk>`` at index 0.
 - subwords: byte-pair encoding trained on the text with a chosen vocabulary
   size (Hugging Face ``tokenizers``), or loaded from a ``tokenizer.json`` or a
-  WordPiece ``vocab.txt``. A piece that starts a word carries ``▁``.
+  WordPiece ``vocab.txt``. A piece that starts a word carries ``▁``: the first
+  word, a word after a space and a word that starts a line alike
+  (``▁hel lo``), and decoding gives the text back exactly. The size chosen
+  when none is given (:func:`auto_vocab_size`) stops half-way between single
+  characters and whole words, so that a short text visibly splits into
+  subwords (``hello`` -> ``▁ hel lo``).
 
 Every tokenizer has ``encode(text) -> Encoding`` and ``decode(indices) -> str``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Iterable
@@ -31,8 +37,10 @@ if TYPE_CHECKING:  # tokenizers is imported when a subword tokenizer is made (st
 #: level -> the name a person reads.
 LEVELS = {"char": "characters", "word": "words", "subword": "subwords (BPE)"}
 
-#: Subword vocabulary size used when none is chosen.
-DEFAULT_VOCAB_SIZE = 200
+#: Subword vocabulary size used when none is chosen: None, the size :func:`auto_vocab_size` picks.
+DEFAULT_VOCAB_SIZE: int | None = None
+#: Where between characters (0) and whole words (1) the automatic size stops.
+AUTO_SHARE = 0.5
 #: The largest subword vocabulary trained (the tokenizers library aborts the process from 2**31).
 MAX_VOCAB_SIZE = 1_000_000
 
@@ -158,30 +166,27 @@ class SubwordTokenizer:
             self.vocabulary.set_unknown(unknown)
 
     @classmethod
-    def train(cls, text: str, vocab_size: int = DEFAULT_VOCAB_SIZE, lowercase: bool = False) -> SubwordTokenizer:
-        """Byte-pair encoding learnt from ``text`` with at most ``vocab_size`` entries (``<unk>`` first)."""
-        from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
-
+    def train(cls, text: str, vocab_size: int | None = DEFAULT_VOCAB_SIZE, lowercase: bool = False) -> SubwordTokenizer:
+        """Byte-pair encoding learnt from ``text`` with at most ``vocab_size`` entries (``<unk>`` first);
+        None picks the size with :func:`auto_vocab_size`."""
+        if vocab_size is None:
+            vocab_size = auto_vocab_size(text, lowercase)
         if vocab_size < 2:
             raise TokenizerError("a subword vocabulary needs at least 2 entries (<unk> and one piece)")
         if vocab_size > MAX_VOCAB_SIZE:
             raise TokenizerError(f"a subword vocabulary holds at most {MAX_VOCAB_SIZE:,} entries, not {vocab_size:,}")
-        hf = Tokenizer(models.BPE(unk_token=UNKNOWN))
-        if lowercase:
-            hf.normalizer = normalizers.Lowercase()
-        hf.pre_tokenizer = pre_tokenizers.Sequence(
-            [pre_tokenizers.Metaspace(prepend_scheme="never"), pre_tokenizers.Punctuation()]
+        return cls(_train_bpe(text, vocab_size, lowercase), "trained")
+
+    def encode(self, text: str) -> Encoding:
+        encoded = self._hf.encode(text, add_special_tokens=False)
+        import numpy as np
+
+        return Encoding(
+            text,
+            list(encoded.tokens),
+            np.array(encoded.ids, dtype=np.int64),
+            _in_order(list(encoded.tokens), list(encoded.offsets), text),
         )
-        hf.decoder = decoders.Metaspace(prepend_scheme="never")
-        trainer = trainers.BpeTrainer(
-            vocab_size=vocab_size,
-            special_tokens=[UNKNOWN],
-            # Characters count against the size too: the rarest ones become <unk>.
-            limit_alphabet=vocab_size - 1,
-            show_progress=False,
-        )
-        hf.train_from_iterator([text] if text else [], trainer)
-        return cls(hf, "trained")
 
     @classmethod
     def from_file(cls, path: FilePath) -> SubwordTokenizer:
@@ -201,12 +206,6 @@ class SubwordTokenizer:
                 raise FormatError(path, line, column, f"is not a tokenizer file ({message})") from None
         return cls(_wordpiece_from_vocab(path, read_text(path, what="a vocabulary file")), path.name)
 
-    def encode(self, text: str) -> Encoding:
-        encoded = self._hf.encode(text, add_special_tokens=False)
-        import numpy as np
-
-        return Encoding(text, list(encoded.tokens), np.array(encoded.ids, dtype=np.int64), list(encoded.offsets))
-
     def decode(self, indices: Iterable[int]) -> str:
         """The pieces at ``indices`` joined back into text (``▁`` becomes a space)."""
         indices = [int(i) for i in indices]
@@ -216,6 +215,94 @@ class SubwordTokenizer:
     def save(self, path: FilePath) -> None:
         """Write the tokenizer as ``tokenizer.json``."""
         self._hf.save(str(path))
+
+
+def _train_bpe(text: str, vocab_size: int, lowercase: bool):
+    """A Hugging Face BPE tokenizer trained on ``text``; every word-initial piece carries ``▁``.
+
+    The normalizer marks where words start (``▁`` before the text and after each newline or tab;
+    Metaspace turns spaces into ``▁``), so the first word and a line's first word carry it too.
+    The decoder takes those marks out again, so decoding gives the text back exactly.
+    """
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+
+    hf = Tokenizer(models.BPE(unk_token=UNKNOWN))
+    steps = [normalizers.Lowercase()] if lowercase else []
+    steps += [normalizers.Replace("\n", "\n▁"), normalizers.Replace("\t", "\t▁"), normalizers.Prepend("▁")]
+    hf.normalizer = normalizers.Sequence(steps)
+    hf.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Split(Regex("[\n\t\r]"), "isolated"),  # no piece spans two lines
+            pre_tokenizers.Metaspace(prepend_scheme="never"),
+            pre_tokenizers.Punctuation(),
+        ]
+    )
+    hf.decoder = decoders.Sequence(
+        [
+            decoders.Fuse(),
+            decoders.Replace("\n▁", "\n"),
+            decoders.Replace("\t▁", "\t"),
+            decoders.Replace("▁", " "),
+            decoders.Strip(" ", 1, 0),
+        ]
+    )
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=[UNKNOWN],
+        # Characters count against the size too: the rarest ones become <unk>.
+        limit_alphabet=vocab_size - 1,
+        show_progress=False,
+    )
+    hf.train_from_iterator([text] if text else [], trainer)
+    return hf
+
+
+def auto_vocab_size(text: str, lowercase: bool = False) -> int:
+    """The subword vocabulary size used when none is chosen: ``<unk>`` and every character of ``text``,
+    plus half of the merges that would make each of its words one piece (at least one merge).
+
+    A fixed size (200 was the default once) makes every word of a short text whole; half-way, BPE's
+    frequent pairs are merged and the rest stay pieces: ``hello`` -> ``▁ hel lo`` (size 9).
+    """
+    if not text:
+        return 2
+    whole = _train_bpe(text, MAX_VOCAB_SIZE, lowercase)
+    tokens = whole.get_vocab(with_added_tokens=True)
+    characters = sum(1 for token in tokens if len(token) == 1)
+    base = characters + 1  # and <unk>
+    merges = len(tokens) - base
+    return max(2, base + max(1, math.ceil(merges * AUTO_SHARE)))
+
+
+def _in_order(tokens: list[str], spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Each piece's (start, end) in ``text``, in order and without overlaps. The ``▁`` marks the
+    normalizer adds borrow the place of a character beside them: a piece made only of marks gets the
+    spaces it stands for (none for a mark before a word), and the next piece starts after them."""
+    out, end = [], 0
+    for token, (start, stop) in zip(tokens, spans, strict=False):
+        start = max(start, end)
+        if token and not token.strip("▁"):
+            spaces = len(text[start : start + len(token)]) - len(text[start : start + len(token)].lstrip(" "))
+            stop = start + spaces
+        stop = max(stop, start)
+        out.append((start, stop))
+        end = stop
+    return out
+
+
+def unknown_capitals(tokenizer, encoding: Encoding) -> list[str]:
+    """The capital letters that became ``<unk>`` in ``encoding`` although their lower case is known
+    (the lesson's a..z has no "H" but has "h"), in order; empty when lower-casing would not help."""
+    unknown = tokenizer.vocabulary.unknown_index
+    if unknown is None or not len(encoding.indices):
+        return []
+    found: list[str] = []
+    for k in (encoding.indices == unknown).nonzero()[0]:
+        start, stop = encoding.spans[k] if k < len(encoding.spans) else (0, 0)
+        for character in encoding.text[start:stop]:
+            if character != character.lower() and character not in found:
+                found.append(character)
+    return [c for c in found if c.lower() != c and unknown not in tokenizer.encode(c.lower()).indices.tolist()]
 
 
 def _unknown_token(hf: tokenizers.Tokenizer) -> str | None:
@@ -273,7 +360,7 @@ def make_tokenizer(
     text: str = "",
     *,
     lowercase: bool = False,
-    vocab_size: int = DEFAULT_VOCAB_SIZE,
+    vocab_size: int | None = DEFAULT_VOCAB_SIZE,
     symbols: Iterable[str] = (),
 ) -> TextTokenizer:
     """The tokenizer for ``level``, fitted to ``text`` where the level learns from text."""

@@ -12,7 +12,9 @@ from explorer.model.tokenizers import (
     SubwordTokenizer,
     TokenizerError,
     WordTokenizer,
+    auto_vocab_size,
     make_tokenizer,
+    unknown_capitals,
 )
 from explorer.model.vocabulary import UNKNOWN, MissingTokenError, Vocabulary
 
@@ -226,3 +228,48 @@ def test_vocabulary_without_unknown_refuses_missing_tokens_in_one_sentence():
         vocab.decode([5])
     with pytest.raises(MissingTokenError, match="index -1"):
         vocab.decode([-1])
+
+
+# ------------------------------------------------------ first use: the default size, ▁, capitals
+def test_the_default_subword_size_splits_hello_into_subwords():
+    subwords = make_tokenizer("subword", "hello")  # no size chosen
+    assert subwords.encode("hello").tokens == ["▁", "hel", "lo"]
+    assert len(subwords.vocabulary) == 9  # <unk>, ▁ h e l o, and 3 of the 5 merges to "▁hello"
+    assert SubwordTokenizer.train("hello", 200).encode("hello").tokens == ["▁hello"]  # the old default: whole
+
+
+@pytest.mark.parametrize("text", ["the cat sat on the mat", "Hello, world! Tokens become indices.", TEXT])
+def test_the_default_size_leaves_some_words_in_pieces(text):
+    encoding = make_tokenizer("subword", text).encode(text)
+    words = {w for w in text.split() if w.isalpha()}
+    whole = {t.lstrip("▁") for t in encoding.tokens} & words
+    assert len(encoding) > len(text.split()) and len(whole) < len(words)
+    assert auto_vocab_size(text) < len(SubwordTokenizer.train(text, 100_000).vocabulary)
+
+
+def test_every_word_initial_piece_carries_the_mark_the_first_word_and_a_line_start_too():
+    text = "hello world\nhello again\thello"
+    subwords = SubwordTokenizer.train(text, 100_000)
+    assert subwords.encode(text).tokens == ["▁hello", "▁world", "\n", "▁hello", "▁again", "\t", "▁hello"]
+    for size in (16, 20):  # in pieces: the mark stands before every word, alone or with its first letters
+        encoding = SubwordTokenizer.train(text, size).encode(text)
+        assert "".join(encoding.tokens) == "▁hello▁world\n▁hello▁again\t▁hello"
+        assert all(not token.endswith("▁") or not token.strip("▁") for token in encoding.tokens)
+
+
+@pytest.mark.parametrize("text", ["hello", " hello", "a  b", "two\nnew line", "two\n new", "\n \n x", "a\r\nb\t c"])
+def test_subwords_decode_back_exactly_and_spans_cover_the_text(text):
+    subwords = SubwordTokenizer.train(text, 300)
+    encoding = subwords.encode(text)
+    assert subwords.decode(encoding.indices) == text
+    assert "".join(text[a:b] for a, b in encoding.spans) == text
+    assert all(a <= b for a, b in encoding.spans)
+
+
+def test_capitals_that_became_unknown_are_named_when_lower_case_helps():
+    chars = CharacterTokenizer()
+    assert unknown_capitals(chars, chars.encode("Hello World")) == ["H", "W"]
+    assert unknown_capitals(chars, chars.encode("hello!")) == []  # "!" is unknown, but not a capital
+    assert unknown_capitals(chars, chars.encode("ÅSA")) == ["S", "A"]  # å is not in a..z either
+    lower = CharacterTokenizer(lowercase=True)
+    assert unknown_capitals(lower, lower.encode("Hello")) == []

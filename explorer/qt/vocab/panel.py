@@ -33,6 +33,7 @@ from explorer.model.formats.errors import FormatError
 from explorer.model.tokenizers import LEVELS, SubwordTokenizer, TextTokenizer, TokenizerError
 from explorer.model.vocabulary import Encoding
 from explorer.qt.names import named
+from explorer.qt.vocab.capitals_hint import CapitalsHint
 from explorer.qt.vocab.embedding_view import EmbeddingSection
 from explorer.qt.vocab.progress_row import ProgressRow
 from explorer.qt.vocab.send_bar import ReplaceBar
@@ -44,12 +45,14 @@ from explorer.qt.vocab.workers import Job
 #: Text longer than this is tokenized on the thread pool, not on the interface thread.
 SYNC_LIMIT = 20_000
 DEFAULT_TEXT = "hello"
+#: The vocabulary size box's lowest value, shown as "auto" (the size auto_vocab_size picks).
+AUTO_SIZE = 1
 FILE_LEVEL = "file"
 SENTENCES_LEVEL = "sentences"
 PLACEHOLDERS = ("Type or paste text to split into tokens", "Type or paste sentences, one a line")
 
 
-def encode_text(level: str, text: str, lowercase: bool, vocab_size: int, symbols: str, loaded=None):
+def encode_text(level: str, text: str, lowercase: bool, vocab_size: int | None, symbols: str, loaded=None):
     """(tokenizer, encoding) for the panel's settings; runs on any thread (no Qt)."""
     from explorer.model.tokenizers import CharacterTokenizer, make_tokenizer
 
@@ -112,9 +115,14 @@ class VocabPanel(QWidget):
             self.level_box.count() - 1, "One sentence a line becomes one vector", Qt.ItemDataRole.ToolTipRole
         )
         self.lowercase_box = named(QCheckBox("lower-case"), "vocabLowercase")
-        self.size_box = named(QSpinBox(minimum=2, maximum=100_000, value=200), "vocabSize")
+        # The lowest value, 1, reads "auto": half-way from characters to whole words (auto_vocab_size).
+        self.size_box = named(QSpinBox(minimum=AUTO_SIZE, maximum=100_000, value=AUTO_SIZE), "vocabSize")
         self.size_box.setPrefix("vocabulary ")
-        self.size_box.setToolTip("Most entries the trained subword vocabulary may have")
+        self.size_box.setSpecialValueText("vocabulary: auto")
+        self.size_box.setToolTip(
+            "Most entries the trained subword vocabulary may have; auto stops half-way from single "
+            "characters to whole words, so that words split into subwords"
+        )
         self.symbols_edit = named(QLineEdit(), "vocabSymbols")
         self.symbols_edit.setPlaceholderText("symbols to add after a..z, e.g. space . !")
         self.load_button = named(QPushButton("Load tokenizer…"), "vocabLoadTokenizer")
@@ -130,6 +138,7 @@ class VocabPanel(QWidget):
         ):
             controls.addWidget(widget)
 
+        self.capitals_hint = CapitalsHint(self.text_edit)
         self.token_model = TokenTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.token_model)
@@ -171,6 +180,7 @@ class VocabPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_edit)
         layout.addLayout(controls)
+        layout.addWidget(self.capitals_hint)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.replace_bar)
         layout.addWidget(self.progress_row)
@@ -219,7 +229,7 @@ class VocabPanel(QWidget):
             self.level,
             text,
             self.lowercase_box.isChecked(),
-            self.size_box.value(),
+            self.vocab_size(),
             self.symbols_edit.text(),
             self._loaded_tokenizer,
         )
@@ -237,6 +247,11 @@ class VocabPanel(QWidget):
         self._job = job
         self._set_busy(f"Tokenizing {len(text):,} characters…")
         self._pool.start(job)
+
+    def vocab_size(self) -> int | None:
+        """The subword vocabulary size chosen, or None for auto."""
+        value = self.size_box.value()
+        return None if value == AUTO_SIZE else value
 
     def _on_encoded(self, generation: int, result) -> None:
         if generation == self._generation:
@@ -264,6 +279,7 @@ class VocabPanel(QWidget):
         if unknown:
             said += f"; {unknown:,} not in the vocabulary (read {vocabulary.unknown_token})"
         self._say(said + ".")
+        self.capitals_hint.show_for(self.tokenizer, self.encoding)
         self.select_tokens(previous)
         self._render_sequence()
         self._show_selected()
