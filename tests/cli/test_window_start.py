@@ -49,11 +49,35 @@ def test_explorer_file_opens_the_window_on_that_file(tmp_path):
     assert settings and "words.csv" in settings[0].read_text()  # it became a recent file
 
 
-def test_explorer_with_a_bad_file_says_where_and_exits_non_zero(tmp_path):
+def test_explorer_with_a_bad_file_opens_the_materials_and_says_where_in_a_dialog_and_on_stderr(tmp_path):
+    """From a desktop launcher nobody reads stderr: the window opens anyway and a dialog says why."""
     data = tmp_path / "bad.csv"
     data.write_text("label,x,y\nking,0.9,oops\nqueen,1,2\n")
     result = run_explorer(str(data), tmp_path=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 0, result.stderr
+    # (the offscreen platform adds its own notes after it)
+    assert result.stderr.splitlines()[0] == "explorer: bad.csv, line 2, column 3: 'oops' is refused: it is not a number"
+    assert result.stdout.splitlines() == [
+        "shown",
+        "dialog: Could not open bad.csv, line 2, column 3: 'oops' is refused: it is not a number. "
+        "The window shows the built-in materials A–E instead.",
+    ]
+
+
+def test_explorer_with_a_missing_file_opens_the_materials_and_says_so(tmp_path):
+    result = run_explorer(str(tmp_path / "nowhere.csv"), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("explorer: nowhere.csv") and "Traceback" not in result.stderr
+    shown, dialog = result.stdout.splitlines()
+    assert shown == "shown" and dialog.startswith("dialog: Could not open nowhere.csv")
+    assert dialog.endswith("The window shows the built-in materials A–E instead.")
+
+
+def test_a_subcommand_with_a_bad_file_keeps_stderr_and_exit_code_1(tmp_path):
+    data = tmp_path / "bad.csv"
+    data.write_text("label,x,y\nking,0.9,oops\nqueen,1,2\n")
+    result = run_explorer("similarity", str(data), tmp_path=tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.strip() == "explorer: bad.csv, line 2, column 3: 'oops' is refused: it is not a number"
 
 

@@ -1,8 +1,13 @@
 """Starting the window: the QApplication, the main window, the event loop.
 
+A FILE that cannot be opened does not leave a launcher's user with nothing:
+the window opens on the built-in materials and says why in a dialog
+(``startError``), as well as on stderr.
+
 ``EXPLORER_EXIT_AFTER_SHOWN=1`` quits as soon as the window has been shown,
-after printing ``shown`` on stdout (used by the start-up test and benchmark);
-the exit code is 0 when it was. ``EXPLORER_TEST_ACTIONS`` makes a few edits
+after printing ``shown`` on stdout, and then ``dialog: TEXT`` for a message
+box showing (used by the start-up tests and benchmark); the exit code is 0
+when it was. ``EXPLORER_TEST_ACTIONS`` makes a few edits
 once the window is shown (:mod:`explorer.qt.app.scripted`; the crash-recovery
 test uses it).
 
@@ -34,6 +39,7 @@ def run_app(path: str | None, recover: bool = False) -> int:
 
     context = None
     message = ""
+    error = ""
     if path is not None:
         from pathlib import Path
 
@@ -45,8 +51,11 @@ def run_app(path: str | None, recover: bool = False) -> int:
         if result.cancelled:
             message = f"Opening {Path(path).name} was cancelled; showing the built-in materials."
         elif result.document is None:
-            print(f"explorer: {result.error}", file=sys.stderr)
-            return 1
+            from explorer.model.text_safety import escape_controls
+
+            print(f"explorer: {escape_controls(result.error)}", file=sys.stderr)
+            name = Path(path).name
+            error = f"Could not open {result.error if result.error.startswith(name) else f'{name}: {result.error}'}"
         else:
             document = result.document
             document.set_path(Path(path).resolve())
@@ -63,6 +72,8 @@ def run_app(path: str | None, recover: bool = False) -> int:
     window.show()
     from explorer.qt.app.recovery import offer_recovery
 
+    if error:
+        show_start_error(window, error)
     offer_recovery(window, recover)
     actions = os.environ.get("EXPLORER_TEST_ACTIONS")
     if actions:
@@ -73,7 +84,31 @@ def run_app(path: str | None, recover: bool = False) -> int:
 
         def shown_then_quit():
             print("shown", flush=True)
+            from PySide6.QtWidgets import QMessageBox
+
+            for box in window.findChildren(QMessageBox):
+                if box.isVisible():
+                    print(f"dialog: {box.text()}", flush=True)
             app.quit()
 
         QTimer.singleShot(0, shown_then_quit)
     return app.exec()
+
+
+def show_start_error(window, text: str):
+    """Say in a dialog (``startError``) over ``window`` why the file given at start was not opened:
+    from a desktop launcher there is no terminal to read stderr in. Window-modal, it does not hold up
+    the start (the status bar says it too)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.model.display import shown_message
+
+    text = shown_message(f"{text.rstrip('.')}. The window shows the built-in materials A–E instead.")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Vector Explorer", text, QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("startError")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.context.message.emit(text)
+    box.open()
+    return box
