@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from explorer.model import change_names
 from explorer.model.claims import Claim, ClaimError, check_claim, named_labels, parse_claim, rename_labels
 from explorer.model.commands import Command
 from explorer.model.events import Signal
@@ -195,11 +196,27 @@ class SetClaims(ClaimCommand):
         return SetClaims(old, self.text)
 
 
-def remove_claims_command(rows: Iterable[int]) -> Command:
-    """One command removing ``rows`` (any rows, in any order): one removal per run, the last run first."""
+def remove_claims_command(rows: Iterable[int], claims: ClaimList | None = None) -> Command:
+    """One command removing ``rows`` (any rows, in any order): one removal per run, the last run first;
+    named by the claim removed when ``claims`` is given (``Remove claim C = A``)."""
     from explorer.model.edits import removal_in_runs
 
-    return removal_in_runs(rows, RemoveClaims, "claim", "select the claims to remove first")
+    rows = sorted(set(rows))
+    text = None
+    if claims is not None and rows and all(0 <= r < len(claims) for r in rows):
+        text = change_names.remove_claims([claims[r] for r in rows])
+    return removal_in_runs(rows, RemoveClaims, "claim", "select the claims to remove first", text)
+
+
+def add_claim_command(claims: ClaimList, text: str) -> AddClaims:
+    """``Add claim C = A``: one claim after the last."""
+    return AddClaims(len(claims), (text,), change_names.add_claims([text.strip()]))
+
+
+def edit_claim_command(claims: ClaimList, row: int, text: str) -> EditClaim:
+    """``Edit claim C = A → C ≈ A``."""
+    old = claims[row] if 0 <= row < len(claims) else ""
+    return EditClaim(row, text, change_names.edit_claim(old, text))
 
 
 # --------------------------------------------------------------------------- verdicts

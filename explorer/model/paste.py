@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from explorer.model import change_names
 from explorer.model.commands import (
     Command,
     Compound,
@@ -157,7 +158,23 @@ def paste_command(table: VectorTable, text: str, row: int, column: int) -> Compo
                 "Paste",
             )
         )
-    return Compound(tuple(commands), f"Paste {len(cells)} x {width} cells")
+    return Compound(tuple(commands), change_names.paste(len(cells), width, _place(table, row, column)))
+
+
+def _place(table: VectorTable, row: int, column: int) -> str:
+    """Where a paste's top-left cell lands, as its undo text names it: ``A's mass``, ``A's category``
+    (a metadata column), ``A``, ``the end``."""
+    if row >= table.row_count:
+        return "the end"
+    label = table.label(row)
+    if column == 0:
+        return change_names.label_name(label)
+    dimensions, names = table.dimension_count, table.metadata.names
+    if column <= dimensions:
+        return change_names.cell_name(label, table.dimensions[column - 1].name)
+    if column <= dimensions + len(names):
+        return change_names.cell_name(label, names[column - dimensions - 1])
+    return change_names.cell_name(label, "|v|")
 
 
 def copy_text(table: VectorTable, rows: Sequence[int], columns: Sequence[int]) -> str:

@@ -12,6 +12,7 @@ label, dimension and style changes after, naming the rows and columns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,23 @@ class Dimension:
     def title(self) -> str:
         """``mass (kg)``, or just ``mass`` without a unit."""
         return f"{self.name} ({self.unit})" if self.unit else self.name
+
+
+#: ``name (unit)``: the unit is what the last brackets hold, at the end of the title.
+_TITLE = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]*)\)\s*$")
+
+
+def dimension_from_title(title: str) -> Dimension:
+    """The one reading of ``name (unit)`` (CSV headers, pasted headers, the dimension dialogs):
+    ``density (kg/l)`` -> Dimension('density', 'kg/l'); ``mass`` -> Dimension('mass').
+
+    Only brackets at the end hold a unit, and only after a name: ``(kg)`` alone is a name.
+    """
+    text = title.strip()
+    match = _TITLE.match(text)
+    if match and match.group("name"):
+        return Dimension(match.group("name"), match.group("unit").strip())
+    return Dimension(text)
 
 
 class TableError(ValueError):

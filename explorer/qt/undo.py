@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from explorer.model.commands import Command
 
 #: ``id()`` of commands that merge with the previous one of the same key.
 MERGE_ID = 0x5645
+
+
+def undo_text(text: str) -> str:
+    """``text`` for QUndoCommand.setText: the history shows it as it is, and Edit › Undo's menu entry
+    with each '&' doubled, so a label such as ``R&D`` does not become a keyboard mnemonic."""
+    return f"{text}\n{text.replace('&', '&&')}" if "&" in text else text
 
 
 class CommandAdapter(QUndoCommand):
@@ -30,7 +36,8 @@ class CommandAdapter(QUndoCommand):
     """
 
     def __init__(self, document, command: Command, inverse: Command | None = None, merge_key=None):
-        super().__init__(command.text)
+        super().__init__()
+        self.setText(undo_text(command.text))
         self._document = document
         self._command = command
         self._inverse = inverse
@@ -61,3 +68,41 @@ class CommandAdapter(QUndoCommand):
         # Keep our inverse (the state before the first step) and their command (the last state).
         self._command = other._command
         return True
+
+
+def history_action(stack: QUndoStack, parent, redo: bool = False) -> QAction:
+    """Edit › Undo (``actionUndo``) or Redo (``actionRedo``) on ``stack``, named after the change it undoes
+    or redoes ("Undo: A's mass 3 → 4"). Redo answers Ctrl+Y too, as on Windows and in spreadsheets."""
+    action = _HistoryAction(stack, parent, redo)
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo if redo else QKeySequence.StandardKey.Undo)
+    if redo and QKeySequence("Ctrl+Y") not in keys:
+        keys.append(QKeySequence("Ctrl+Y"))
+    action.setShortcuts(keys)
+    return action
+
+
+class _HistoryAction(QAction):
+    """Undo or Redo that follows the stack (its slots go with it when the window closes)."""
+
+    def __init__(self, stack: QUndoStack, parent, redo: bool):
+        self._verb = "&Redo" if redo else "&Undo"
+        super().__init__(self._verb, parent, objectName="actionRedo" if redo else "actionUndo")
+        self._stack, self._redo = stack, redo
+        self.setEnabled(stack.canRedo() if redo else stack.canUndo())
+        self.triggered.connect(self._on_trigger)
+        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self._on_text_change)
+
+    def _on_trigger(self, checked: bool = False) -> None:
+        if self._redo:
+            self._stack.redo()
+        else:
+            self._stack.undo()
+
+    def _on_text_change(self, text: str) -> None:
+        # ``text`` is the command's action text: its '&' are doubled (see undo_text).
+        verb = self._verb
+        self.setText(f"{verb}: {text}" if text else verb)
+        tip = f"{verb[1:]}: {text.replace('&&', '&')}" if text else verb[1:]
+        self.setToolTip(tip)
+        self.setStatusTip(tip if text else "")

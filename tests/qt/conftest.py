@@ -46,10 +46,18 @@ def window(qtbot, tmp_path):
     win.files.ask_open_path = lambda: win.answers["open"]
     win.files.ask_save_path = lambda: win.answers["save"]
     win.files.ask_save_changes = lambda: win.answers["save_changes"]
+    answer_add_dimension(win)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def answer_add_dimension(window) -> None:
+    """Add Dimension takes the name it offers (dim3, ...) without its dialog; Rename still asks.
+    (Tests of the dialog itself put ``window.dimensions.ask`` back with ``del``.)"""
+    ask = window.dimensions.ask
+    window.dimensions.ask = lambda dimension, adding: dimension if adding else ask(dimension, adding)
 
 
 #: The labels of ``words_window``.

@@ -375,6 +375,7 @@ def main(argv: list[str]) -> int:
     failures: list[str] = []
     sys.excepthook = lambda kind, value, tb: failures.append(f"{kind.__name__}: {value}")
     window = MainWindow(settings=Settings(os.path.join(tempfile.mkdtemp(), "walk.ini")))
+    window.dimensions.ask = lambda dimension, adding: dimension if adding else None  # Add Dimension: dimN
     window.resize(1280, 800)
     window.show()
     app.processEvents()

@@ -18,7 +18,7 @@ def test_the_keys_act_in_the_table_and_not_in_a_text_field(qtbot, window):
     view.setFocus()
     view.setCurrentIndex(view.model().index(1, 1))
     qtbot.keyClick(view, Qt.Key.Key_Insert)
-    assert window.context.table.labels == ("A", "B", "v", "C", "D", "E")
+    assert window.context.table.labels == ("A", "B", "F", "C", "D", "E")
     line = window.findChild(QLineEdit, "claimInput")
     line.setFocus()
     qtbot.keyClicks(line, "D = A")

@@ -29,7 +29,7 @@ def test_adding_a_claim_is_an_undo_step_that_marks_the_document_modified(qtbot, 
     assert window.context.document.claims.texts[-1] == "B = 5 A"
     assert window.working.claims.verdict(6)[0] == "❌"
     assert window.isWindowModified()
-    assert window.actionUndo.text() == "&Undo Add claim"
+    assert window.actionUndo.text() == "&Undo: Add claim B = 5 A"
     window.actionUndo.trigger()
     assert window.working.claims.claims() == list(LESSON_CLAIMS)
     assert not window.isWindowModified()

@@ -81,7 +81,7 @@ def test_opening_and_closing_the_editor_of_a_long_label_keeps_every_character(qt
 
 def test_the_rename_dimension_dialog_keeps_a_long_name_it_could_not_hold(qtbot):
     from explorer.model.table import Dimension
-    from explorer.qt.app.main_window import DimensionDialog
+    from explorer.qt.app.dimensions import DimensionDialog
 
     dialog = DimensionDialog(Dimension(BIG, "kg"))
     qtbot.addWidget(dialog)

@@ -113,7 +113,7 @@ def test_add_and_remove_vector_actions(window):
     table, view = window.context.table, window.table_view
     view.setCurrentIndex(view.model().index(4, 1))
     window.actionAddVector.trigger()
-    assert table.labels[-1] == "v" and table.values[-1].tolist() == [0, 0]
+    assert table.labels[-1] == "F" and table.values[-1].tolist() == [0, 0]
     window.actionRemoveVector.trigger()
     assert table.labels == tuple("ABCDE")
 
@@ -159,7 +159,7 @@ def test_removing_every_vector_and_building_again(qtbot, window):
     assert len(table) == 0 and plot.arrows.groups == {} and plot.labeller.labels == {}
     assert not window.actionRemoveVector.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Insert)
-    assert table.labels == ("v",) and plot.tip(0) == (0.0, 0.0)
+    assert table.labels == ("A",) and plot.tip(0) == (0.0, 0.0)
     type_into_cell(qtbot, view, 0, 2, "2")
     assert plot.tip(0) == (0.0, 2.0)
     for _ in range(3):

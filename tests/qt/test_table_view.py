@@ -101,15 +101,15 @@ def test_insert_and_delete_keys(qtbot, window):
     view, table = window.table_view, window.context.table
     view.setCurrentIndex(view.model().index(1, 1))
     qtbot.keyClick(view, Qt.Key.Key_Insert)
-    assert table.labels == ("A", "B", "v", "C", "D", "E")
+    assert table.labels == ("A", "B", "F", "C", "D", "E")
     assert table.values[2].tolist() == [0, 0]
     view.selectRow(0)
     view.selectionModel().select(view.model().index(3, 1), view.selectionModel().SelectionFlag.Select)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert table.labels == ("B", "v", "D", "E")
+    assert table.labels == ("B", "F", "D", "E")
     assert window.context.undo_stack.count() == 2
     window.context.undo_stack.undo()
-    assert table.labels == ("A", "B", "v", "C", "D", "E")
+    assert table.labels == ("A", "B", "F", "C", "D", "E")
 
 
 def test_visibility_box_hides_the_arrow(qtbot, window):

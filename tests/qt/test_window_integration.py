@@ -229,15 +229,15 @@ def test_a_zero_vector_is_undefined_everywhere_never_0(qtbot, window):
     view = window.table_view
     view.setCurrentIndex(view.model().index(4, 1))
     window.actionAddVector.trigger()
-    assert window.context.table.labels[5] == "v" and window.context.table.values[5].tolist() == [0, 0]
-    assert window.heatmap.cell_tooltip(5, 0) == "cos(v, A) is undefined: v is a zero vector, which has no direction"
-    assert window.heatmap.cell_tooltip(5, 5).startswith("cos(v, v) is undefined")
+    assert window.context.table.labels[5] == "F" and window.context.table.values[5].tolist() == [0, 0]
+    assert window.heatmap.cell_tooltip(5, 0) == "cos(F, A) is undefined: F is a zero vector, which has no direction"
+    assert window.heatmap.cell_tooltip(5, 5).startswith("cos(F, F) is undefined")
     click_cell(qtbot, window, 5, 0)
     text = working_text(window)
     assert "undefined" in text.splitlines()[0]
     assert "= 0\n" not in text and not text.splitlines()[0].endswith("= 0")
-    assert text.startswith("v and A — cosine similarity: cos(v, A) = undefined")
-    assert "cos(v, A) = undefined (a zero vector has no direction)" in text
+    assert text.startswith("F and A — cosine similarity: cos(F, A) = undefined")
+    assert "cos(F, A) = undefined (a zero vector has no direction)" in text
     assert "= 0.000" not in text and "0.000" not in window.heatmap.cell_tooltip(5, 0)
     # The hatched cell: the heatmap paints no number there.
     assert window.heatmap.data.matrix[5, 0] != window.heatmap.data.matrix[5, 0]  # NaN, not 0

@@ -31,12 +31,11 @@ from explorer.model.formats.source import read_text
 from explorer.model.formats.text_columns import ColumnReading, marked_text, read_column, text_header
 from explorer.model.metadata import LONGEST_NAME
 from explorer.model.names import unique_name
-from explorer.model.table import Dimension, VectorTable
+from explorer.model.table import Dimension, VectorTable, dimension_from_title
 from explorer.model.text_safety import neutralise_formula, restore_formula, shown
 
 #: Characters str.splitlines() breaks at but CSV does not.
 _OTHER_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_UNIT = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]*)\)\s*$")
 
 # A label may be of any length (a 1 MB label reads whole); the csv module refuses fields over 128 kB.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -44,11 +43,8 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 def parse_dimension(header: str, column: int) -> Dimension:
     """``mass (kg)`` -> Dimension('mass', 'kg'); an empty header gets a name."""
-    text = restore_formula(header).strip()
-    match = _UNIT.match(text)
-    if match and match.group("name"):
-        return Dimension(match.group("name"), match.group("unit").strip())
-    return Dimension(text or f"dim{column}")
+    dimension = dimension_from_title(restore_formula(header))
+    return dimension if dimension.name else Dimension(f"dim{column}")
 
 
 def sniff_delimiter(first_line: str) -> str:

@@ -15,12 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFormLayout,
     QFrame,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QScrollArea,
@@ -29,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.builtin import materials_document
-from explorer.model.commands import RenameDimension
 from explorer.model.display import shown_message
-from explorer.model.edits import new_dimension_command, remove_dimension_command
-from explorer.model.table import Dimension, TableError
+from explorer.model.table import Dimension
 from explorer.qt import errors
+from explorer.qt.app.dimensions import DimensionEdits
 from explorer.qt.app.files import FileController
 from explorer.qt.app.layout import WindowLayout
 from explorer.qt.app.recovery import RecoveryRecorder
@@ -43,36 +38,9 @@ from explorer.qt.names import named
 from explorer.qt.plot.constructions import ConstructionOverlay
 from explorer.qt.plot.panel import VectorPlotPanel
 from explorer.qt.table.expression_bar import ExpressionBar, table_with_bar
-from explorer.qt.table.model import unchanged_by_line_edit
 from explorer.qt.table.search_bar import SearchBar, with_search_bar
 from explorer.qt.table.view import VectorTableView
-
-
-class DimensionDialog(QDialog):
-    """Asks for a dimension's name and unit (``dimensionName``, ``dimensionUnit``)."""
-
-    def __init__(self, dimension: Dimension, parent=None):
-        super().__init__(parent)
-        self.setObjectName("dimensionDialog")
-        self.setWindowTitle("Rename dimension")
-        self._original = dimension
-        self.name = named(QLineEdit(dimension.name), "dimensionName")
-        self.unit = named(QLineEdit(dimension.unit), "dimensionUnit")
-        self.unit.setPlaceholderText("optional, e.g. kg")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("Name:", self.name)
-        form.addRow("Unit:", self.unit)
-        form.addRow(buttons)
-
-    def dimension(self) -> Dimension:
-        """The name and unit typed (a name or unit longer than a line edit holds, left alone, stays whole)."""
-        name, unit = self.name.text(), self.unit.text()
-        name = self._original.name if unchanged_by_line_edit(name, self._original.name) else name.strip()
-        unit = self._original.unit if unchanged_by_line_edit(unit, self._original.unit) else unit.strip()
-        return Dimension(name, unit)
+from explorer.qt.undo import history_action
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +67,8 @@ class MainWindow(QMainWindow):
         self.plot_panel = VectorPlotPanel(self.context)
         self.plot = self.plot_panel.plot
         self.search_bar = SearchBar(self.context, self.table_view, self.plot)
+        #: Adds, removes and renames dimensions, asking for names and units (``dimensionDialog``).
+        self.dimensions = DimensionEdits(self.context, self.table_view, self)
         #: The table above the Claims (added with the panels), beside the plot; the search bar (Ctrl+F) over it.
         self.left_splitter = named(QSplitter(Qt.Orientation.Vertical), "tableClaimsSplitter")
         table = table_with_bar(self.table_view, self.expression_bar)
@@ -159,16 +129,15 @@ class MainWindow(QMainWindow):
             "actionSaveAs", "Save &As…", self.files.save_as, keys.SaveAs, "Save the document as JSON, CSV or TSV"
         )
         self.actionQuit = self._action("actionQuit", "&Quit", self.close, keys.Quit)
-        stack = self.context.undo_stack
-        self.actionUndo = stack.createUndoAction(self, "&Undo")
-        self.actionUndo.setObjectName("actionUndo")
-        self.actionUndo.setShortcut(QKeySequence(keys.Undo))
-        self.actionRedo = stack.createRedoAction(self, "&Redo")
-        self.actionRedo.setObjectName("actionRedo")
-        self.actionRedo.setShortcuts(QKeySequence.keyBindings(keys.Redo))
+        self.actionUndo = history_action(self.context.undo_stack, self, redo=False)
+        self.actionRedo = history_action(self.context.undo_stack, self, redo=True)
         view = self.table_view
         self.actionAddVector = self._action(
-            "actionAddVector", "Add &Vector", view.add_vector, "Ins", "Add a zero vector below the current row"
+            "actionAddVector",
+            "Add &Vector",
+            view.add_vector,
+            "Ins",
+            "Add a zero vector below the current row, named with the next free letter",
         )
         self.actionRemoveVector = self._action(
             "actionRemoveVector", "Re&move Vectors", view.remove_vectors, "Del", "Remove the selected vectors"
@@ -180,9 +149,9 @@ class MainWindow(QMainWindow):
         )
         self.actionAddDimension = self._action(
             "actionAddDimension",
-            "Add &Dimension",
+            "Add &Dimension…",
             self.add_dimension,
-            tip="Add a dimension (all zeros) after the last one",
+            tip="Add a dimension (all zeros) after the last one; asks for its name and unit",
         )
         self.actionRemoveDimension = self._action(
             "actionRemoveDimension",
@@ -298,40 +267,17 @@ class MainWindow(QMainWindow):
         self.actionRenameDimension.setEnabled(table.dimension_count > 0)
 
     # --------------------------------------------------------- dimensions
-    def _current_dimension(self) -> int | None:
-        column = self.table_view.currentIndex().column()
-        return self.table_view.table_model().dimension_of(column) if column >= 0 else None
-
-    def add_dimension(self) -> bool:
-        """Append a dimension of zeros named dimN."""
-        return self.context.push(new_dimension_command(self.context.table))
+    def add_dimension(self, dimension: Dimension | None = None) -> bool:
+        """Edit › Add Dimension (see :class:`DimensionEdits`)."""
+        return self.dimensions.add(dimension)
 
     def remove_dimension(self) -> bool:
-        """Remove the current column's dimension (the last one when no dimension column is current)."""
-        try:
-            command = remove_dimension_command(self.context.table, self._current_dimension())
-        except TableError as error:
-            self.context.message.emit(str(error))
-            return False
-        return self.context.push(command)
+        """Edit › Remove Dimension: the current column's (the last one when no dimension column is current)."""
+        return self.dimensions.remove()
 
     def rename_dimension(self, column: int | None = None, dimension: Dimension | None = None) -> bool:
-        """Rename ``column`` (the current one by default); asks for name and unit unless ``dimension`` is given."""
-        table = self.context.table
-        if column is None:
-            column = self._current_dimension()
-            if column is None:
-                column = 0
-        if not 0 <= column < table.dimension_count:
-            return False
-        if dimension is None:
-            dialog = DimensionDialog(table.dimensions[column], self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            dimension = dialog.dimension()
-        if dimension == table.dimensions[column]:
-            return False
-        return self.context.push(RenameDimension(column, dimension))
+        """Edit › Rename Dimension: ``column`` (the current one by default), asking unless ``dimension`` is given."""
+        return self.dimensions.rename(column, dimension)
 
     # ------------------------------------------------------------- panels
     def _build_panels(self) -> None:

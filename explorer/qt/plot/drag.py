@@ -15,7 +15,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt
 
-from explorer.model.commands import Command, SetValues, set_vector
+from explorer.model.commands import Command, SetValues
+from explorer.model.edits import move_vector_command
+from explorer.qt.undo import undo_text
 
 
 class DragHost(Protocol):
@@ -76,14 +78,14 @@ class TipDrag:
         values[axes[0]] = _round_to_pixel(x, step[0])
         if axes[1] is not None:
             values[axes[1]] = _round_to_pixel(y, step[1])
-        command = set_vector(table, self.row, values, f"Drag {table.label(self.row)}")
+        command = move_vector_command(table, self.row, values)
         inverse = self._context.apply_live(command)
         if inverse is not None:
             if self._first_inverse is None:
                 self._first_inverse = inverse
                 # An open macro turns Undo and Redo off until the release: history must not change
                 # under a gesture that is not recorded yet.
-                self._context.undo_stack.beginMacro(command.text)
+                self._context.undo_stack.beginMacro(undo_text(command.text))
             self._last = command
         return True
 
@@ -99,8 +101,10 @@ class TipDrag:
         last, first = self._last, self._first_inverse
         self.row, self._first_inverse, self._last = None, None, None
         if last is not None:
+            stack = self._context.undo_stack
+            stack.command(stack.count() - 1).setText(undo_text(last.text))  # the macro: named by where it ended
             self._context.push_applied(last, first)
-            self._context.undo_stack.endMacro()
+            stack.endMacro()
         self._host.drag_ended()
 
 

@@ -16,8 +16,8 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from explorer.model.commands import RenameVector, SetStyle, set_cell
 from explorer.model.display import shown_text
+from explorer.model.edits import edit_value_command, rename_vector_command, visibility_command
 from explorer.model.formats.delimited import format_value
 from explorer.model.metadata_commands import set_metadata_cell
 from explorer.model.similarity import norm
@@ -71,6 +71,8 @@ class VectorTableModel(QAbstractTableModel):
     """Adapts a :class:`~explorer.model.table.VectorTable` for ``vectorTable``."""
 
     LABEL_COLUMN = 0
+    #: How many typed values were refused so far (the view stays on a refused cell after Enter).
+    refused_edits = 0
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -245,15 +247,14 @@ class VectorTableModel(QAbstractTableModel):
         table = self.table
         if column == self.LABEL_COLUMN and role == Qt.ItemDataRole.CheckStateRole:
             shown = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
-            text = "Show vector" if shown else "Hide vector"
-            return self._context.push(SetStyle(row, table.color(row), shown, text))
+            return self._context.push(visibility_command(table, row, shown))
         if role != Qt.ItemDataRole.EditRole:
             return False
         if column == self.LABEL_COLUMN:
             label, old = str(value).strip(), table.label(row)
             if label == old or unchanged_by_line_edit(str(value), old):
                 return False
-            return self._context.push(RenameVector(row, label))
+            return self._context.push(rename_vector_command(table, row, label))
         meta = self.metadata_of(column)
         if meta is not None:
             value, old = "" if value is None else str(value), table.metadata.value(row, meta)
@@ -266,6 +267,7 @@ class VectorTableModel(QAbstractTableModel):
         try:
             number = parse_number(str(value))
         except InvalidValue as error:
+            self.refused_edits += 1
             old = format_value(table.values[row, dimension])
             self._context.message.emit(
                 f"{table.label(row)}, {table.dimensions[dimension].title}: {error}; the value stays {old}."
@@ -273,7 +275,7 @@ class VectorTableModel(QAbstractTableModel):
             return False
         if number == table.values[row, dimension] and np.signbit(number) == np.signbit(table.values[row, dimension]):
             return False
-        return self._context.push(set_cell(row, dimension, number))
+        return self._context.push(edit_value_command(table, row, dimension, number))
 
     # ------------------------------------------------- table -> Qt signals
     def _on_rows_inserting(self, start: int, count: int) -> None:

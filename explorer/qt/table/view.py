@@ -7,6 +7,11 @@ check box shows or hides a vector in the plot; its swatch opens a colour
 picker (also in the context menu). Selection is shared with every other panel
 through the document context (:mod:`explorer.qt.table.selection_sync`).
 
+Enter ends an edit and moves down to the next row's cell, as in a spreadsheet
+(Shift+Enter up); a refused value keeps the cursor on its cell. Insert adds a
+vector named with the next free letter, in a colour no vector has, with the
+cursor in its first value cell.
+
 Typing never renames by accident: on the label column it jumps to a label that
 starts with what was typed (:mod:`explorer.qt.table.type_to_find`); F2 or a
 double-click renames. On a number cell typing starts an edit, as in a spreadsheet.
@@ -16,10 +21,10 @@ from __future__ import annotations
 
 from typing import overload
 
-import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QColorDialog,
     QHeaderView,
@@ -30,8 +35,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from explorer.model.commands import InsertVectors, MoveVectors, SetStyle
-from explorer.model.edits import remove_rows_command
+from explorer.model.edits import add_vector_command, colour_command, move_rows_command, remove_rows_command
 from explorer.model.paste import PasteError, copy_text, paste_command
 from explorer.qt.table.metadata_actions import MetadataColumnActions
 from explorer.qt.table.model import VectorTableModel
@@ -58,6 +62,7 @@ class VectorTableView(QTableView):
     rename_dimension_requested = Signal(int)
     #: Keeps the selection model and the view state's selected rows in step (made once the model is set).
     selection_sync: TableSelectionSync | None = None
+    _refused = False  # the value just committed was refused (the cursor stays on its cell)
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -130,15 +135,19 @@ class VectorTableView(QTableView):
 
     # ------------------------------------------------------------- actions
     def add_vector(self) -> bool:
-        """Insert a zero vector below the current row (at the end when there is none)."""
+        """Insert a zero vector below the current row (at the end when there is none), named with the next
+        free letter (F after A–E) in a colour no vector has; the cursor waits in its first value cell, so
+        typing a number fills it."""
         table = self._context.table
         current = self.currentIndex()
         row = current.row() + 1 if current.isValid() else table.row_count
-        label = table.unique_label("v")
-        ok = self._context.push(InsertVectors(row, (label,), np.zeros((1, table.dimension_count))))
-        if ok:
-            self.setCurrentIndex(self.model().index(row, 1 if table.dimension_count else 0))
-        return ok
+        if not self._context.push(add_vector_command(table, row)):
+            return False
+        index = self.model().index(row, 1 if table.dimension_count else 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def remove_vectors(self) -> bool:
         """Remove the selected vectors (one undo step)."""
@@ -146,7 +155,7 @@ class VectorTableView(QTableView):
         if not rows:
             self._context.message.emit("Select the vectors to remove first.")
             return False
-        return self._context.push(remove_rows_command(rows))
+        return self._context.push(remove_rows_command(rows, self._context.table))
 
     def move_vectors(self, step: int) -> bool:
         """Move the selected block of vectors one row up (``-1``) or down (``+1``)."""
@@ -160,9 +169,8 @@ class VectorTableView(QTableView):
         to = rows[0] + step
         if not 0 <= to <= table.row_count - len(rows):
             return False
-        text = "Move up" if step < 0 else "Move down"
         column = max(self.currentIndex().column(), 0)
-        if not self._context.push(MoveVectors(rows[0], len(rows), to, text)):
+        if not self._context.push(move_rows_command(table, rows[0], len(rows), to)):
             return False
         self.setCurrentIndex(self.model().index(to, column))
         self._context.select_rows(range(to, to + len(rows)))
@@ -182,7 +190,7 @@ class VectorTableView(QTableView):
         name = color.name().upper()
         if name == table.color(row).upper():
             return False
-        return self._context.push(SetStyle(row, name, table.is_visible(row)))
+        return self._context.push(colour_command(table, row, name))
 
     def copy_selection(self) -> str:
         """Copy the selected cells' bounding block as TSV to the clipboard; return the text."""
@@ -197,6 +205,8 @@ class VectorTableView(QTableView):
             # Said beside the text: pasted back here, the read-only |v| column is not a new dimension.
             data.setData(_LENGTH_COLUMN_MIME, QByteArray(text.encode("utf-8")))
         QGuiApplication.clipboard().setMimeData(data)
+        cells = "1 cell" if len(rows) == len(columns) == 1 else f"{len(rows):,} × {len(columns):,} cells"
+        self._context.message.emit(f"Copied {cells} as tab-separated text (paste into a spreadsheet or here).")
         return text
 
     def paste(self, text: str | None = None) -> bool:
@@ -231,7 +241,34 @@ class VectorTableView(QTableView):
             if event.key() == Qt.Key.Key_Delete:
                 self.remove_vectors()
                 return
+            if event.key() in _ENTER_KEYS and event.modifiers() in _STEP_MODIFIERS:
+                self.step_down(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+                return
         super().keyPressEvent(event)
+
+    def step_down(self, rows: int = 1) -> None:
+        """Move the cursor ``rows`` down (up when negative) in its column, as Enter does in a spreadsheet."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        row = min(max(current.row() + rows, 0), self.model().rowCount() - 1)
+        if row != current.row():
+            index = self.model().index(row, current.column())
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def commitData(self, editor) -> None:
+        refused = self.table_model().refused_edits
+        super().commitData(editor)
+        self._refused = self.table_model().refused_edits != refused
+
+    def closeEditor(self, editor, hint) -> None:
+        # Enter ends an edit with SubmitModelCache (Tab with EditNextItem, a click elsewhere with NoHint):
+        # it moves down to the next row's cell, as in a spreadsheet; a refused value keeps the cursor there.
+        refused, self._refused = self._refused, False
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not refused:
+            self.step_down()
 
     @overload
     def edit(self, index: QModelIndex | QPersistentModelIndex, /) -> None: ...
@@ -304,6 +341,14 @@ class VectorTableView(QTableView):
         menu.addSeparator()
         menu.addActions(self.metadata_actions.actions)
         menu.popup(self.viewport().mapToGlobal(position))
+
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_STEP_MODIFIERS = (
+    Qt.KeyboardModifier.NoModifier,
+    Qt.KeyboardModifier.KeypadModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+)
 
 
 def _renames(trigger, event) -> bool:

@@ -31,9 +31,9 @@ from shiboken6 import isValid
 
 from explorer.model.claim_list import (
     VERDICT_WORDS,
-    AddClaims,
     ClaimReader,
-    EditClaim,
+    add_claim_command,
+    edit_claim_command,
     judge_claim,
     remove_claims_command,
 )
@@ -147,7 +147,7 @@ class ClaimsChecker(QGroupBox):
 
     def add_claim(self, text: str) -> bool:
         """Add one claim at the end (an undo step); False when refused."""
-        return self._context.push(AddClaims(len(self._claims), (text,)))
+        return self._context.push(add_claim_command(self._claims, text))
 
     def verdict(self, row: int) -> tuple[str, str]:
         """(mark, reason) shown for ``row``: mark is ✅, ≈, ❌, ⚠ or ○."""
@@ -297,7 +297,7 @@ class ClaimsChecker(QGroupBox):
         if not rows and self._list.currentRow() >= 0:
             rows = [self._list.currentRow()]
         if rows:
-            self._context.push(remove_claims_command(rows))
+            self._context.push(remove_claims_command(rows, self._claims))
 
     def eventFilter(self, watched, event) -> bool:
         if (
@@ -321,7 +321,11 @@ class ClaimsChecker(QGroupBox):
         if self._checking or item.column() != 0:
             return
         row, text = item.row(), item.text().strip()
-        if row < len(self._claims) and text != self._claims[row] and not self._context.push(EditClaim(row, text)):
+        if (
+            row < len(self._claims)
+            and text != self._claims[row]
+            and not self._context.push(edit_claim_command(self._claims, row, text))
+        ):
             self._checking = True
             self._show_claim(row, self._claims[row])  # refused: the claim keeps its text
             self._checking = False
