@@ -40,7 +40,10 @@ class Document:
         *,
         formulas: Formulas | None = None,
         claims: Iterable[str] = (),
+        name: str = "Untitled",
     ):
+        #: What an untitled document is called until it is saved: "Untitled", or "Materials A–E".
+        self.name = name
         self.table = table if table is not None else VectorTable()
         #: Formulas of the vectors made from expressions (label -> Formula).
         self.formulas = formulas if formulas is not None else Formulas()
@@ -89,8 +92,8 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The file name, or 'Untitled' when the document has no file yet."""
-        return self.path.name if self.path is not None else "Untitled"
+        """The file name, or the document's name ('Untitled', 'Materials A–E') when it has no file yet."""
+        return self.path.name if self.path is not None else self.name
 
     def view_dict(self) -> dict[str, Any]:
         """The view state as saved in the JSON document."""

@@ -105,6 +105,7 @@ class DocumentContext(QObject):
             view.projections.take(document.view.projections)
             view.plot.read_dict(document.view.plot.to_dict())
             view.heatmap.read_dict(document.view.heatmap.to_dict())
+            self.document.name = document.name
             self.document.set_path(document.path)
             self.document.formulas.replace(document.formulas)
             self.document.table.replace(document.table)

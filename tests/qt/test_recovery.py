@@ -87,6 +87,7 @@ def test_recover_restores_without_asking_and_an_untitled_document_stays_untitled
     assert offer_recovery(second, recover=True)  # no question: a modal box would block this test
     assert second.context.table.values[2, 1] == 5.0
     assert second.context.document.path is None and second.isWindowModified()
+    assert second.windowTitle() == "Untitled[*] — Vector Explorer"  # not "Materials A–E": it is other work
 
 
 def test_discard_deletes_the_work_and_not_now_keeps_it_for_the_next_start(qtbot, tmp_path):

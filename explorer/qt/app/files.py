@@ -203,9 +203,9 @@ class FileController(QObject):
 
     # --------------------------------------------------------------- state
     def display_name(self) -> str:
-        """The file name, or 'Materials A–E' for the built-in data."""
-        path = self._context.document.path
-        return path.name if path is not None else "Materials A–E"
+        """The file name, else the document's name: 'Materials A–E' for the built-in data, 'Untitled'
+        for a new document or restored untitled work."""
+        return self._context.document.title
 
     def is_modified(self) -> bool:
         return not self._context.undo_stack.isClean()
@@ -239,6 +239,23 @@ class FileController(QObject):
             if not path:
                 return False
         return self.load(Path(path))
+
+    def new_document(self, document: Document) -> bool:
+        """File › New: show ``document`` (no file, no history, nothing unsaved) after asking about changes."""
+        if self._reading is not None:
+            self._context.message.emit(f"Still opening {self._reading.name}; wait for it or cancel it first.")
+            return False
+        if not self.maybe_save():
+            return False
+        self._context.replace_document(document)
+        table = document.table
+        dimensions = ", ".join(d.title for d in table.dimensions)
+        self._context.message.emit(
+            shown_message(f"New document: {document.title}, {len(table):,} vectors of {dimensions}.")
+            if len(table)
+            else shown_message(f"New document: an empty table of {dimensions}; Insert adds a vector.")
+        )
+        return True
 
     @property
     def loading(self) -> bool:

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from explorer.model.builtin import materials_document
 from explorer.model.display import shown_message
+from explorer.model.document import Document
 from explorer.model.table import Dimension
 from explorer.qt import errors
 from explorer.qt.app.dimensions import DimensionEdits
 from explorer.qt.app.files import FileController
+from explorer.qt.app.help import HelpMenu
 from explorer.qt.app.layout import WindowLayout
 from explorer.qt.app.recovery import RecoveryRecorder
 from explorer.qt.app.settings import Settings
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        #: The Help menu (``menuHelp``) and what it shows: the lesson's tour, shortcuts, formats, About.
+        self.help = HelpMenu(self)
         self._build_panels()
         self.constructions = ConstructionOverlay(self.context, self.plot, self.working.claims)
         self.window_layout = WindowLayout(self)
@@ -121,6 +125,9 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
+        self.actionNew = self._action(
+            "actionNew", "&New…", self.new_document, keys.New, "Start again on the lesson's materials or an empty table"
+        )
         self.actionOpen = self._action(
             "actionOpen", "&Open…", self.files.open, keys.Open, "Open a CSV, TSV or Vector Explorer JSON file"
         )
@@ -205,7 +212,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.actionOpen])
+        file_menu.addActions([self.actionNew, self.actionOpen])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("menuRecent")
         file_menu.addSeparator()
@@ -360,6 +367,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(shown_message(text))  # a message naming a 1 MB label stays a line
 
     # -------------------------------------------------------------- files
+    def ask_new_document(self) -> Document | None:
+        """What File › New starts with (``newDocumentDialog``), or None when cancelled."""
+        from explorer.qt.app.new_document import ask_new_document
+
+        return ask_new_document(self)
+
+    def new_document(self) -> bool:
+        """File › New: the built-in materials or an empty table, after asking about unsaved changes."""
+        document = self.ask_new_document()
+        return document is not None and self.files.new_document(document)
+
     def export_heatmap(self) -> None:
         """Ask for a format, size and file, then write the heatmap there."""
         from explorer.qt.heatmap.export_dialog import export_heatmap_interactive
