@@ -150,6 +150,42 @@ def paste(rows: int, columns: int, at: str) -> str:
     return f"Paste {cells} at {at}"
 
 
+def edit_text(label: str, column: str, old: str, new: str) -> str:
+    """One metadata cell: ``A's category metal → rock`` (an empty value is ``(empty)``)."""
+    return f"{cell_name(label, column)} {_text_name(old)} → {_text_name(new)}"
+
+
+def _text_name(text: str) -> str:
+    return shown(text, LABEL_CHARS) if text else "(empty)"
+
+
+def add_text_column(name: str) -> str:
+    """``Add column of text category``."""
+    return f"Add column of text {label_name(name)}"
+
+
+def remove_text_column(name: str) -> str:
+    """``Remove column of text category``."""
+    return f"Remove column of text {label_name(name)}"
+
+
+def rename_text_column(old: str, new: str) -> str:
+    """``Rename column of text category → kind``."""
+    return f"Rename column of text {label_name(old)} → {label_name(new)}"
+
+
+def new_vector(label: str, expression: str) -> str:
+    """``New vector G = A + C``, or ``New vector (A + C) / 2`` when the expression is its label."""
+    if label == expression:
+        return f"New vector {claim_name(expression)}"
+    return f"New vector {label_name(label)} = {claim_name(expression)}"
+
+
+def follow_formula(label: str, follow: bool) -> str:
+    """``Follow G's formula`` or ``Freeze G``."""
+    return f"Follow {possessive(label)} formula" if follow else f"Freeze {label_name(label)}"
+
+
 def add_claims(texts: Sequence[str]) -> str:
     """``Add claim C = A`` or ``Add 3 claims``."""
     return f"Add claim {claim_name(texts[0])}" if len(texts) == 1 else f"Add {len(texts):,} claims"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from explorer.model import change_names
 from explorer.model.arithmetic import evaluate_vector
 from explorer.model.commands import Command, Compound, InsertVectors, SetValues
 from explorer.model.events import Signal
@@ -171,7 +172,9 @@ def new_from_expression(table: VectorTable, text: str, follow: bool = True, labe
         raise ExpressionError(f"there is already a vector labelled '{name}'; choose another label")
     row = table.row_count
     insert = InsertVectors(row, (name,), values.reshape(1, -1), (palette_color(row),), (True,), "Add vector")
-    return Compound((insert, SetFormula(name, Formula(str(expression), follow))), f"New vector {name}")
+    return Compound(
+        (insert, SetFormula(name, Formula(str(expression), follow))), change_names.new_vector(name, str(expression))
+    )
 
 
 def follow_up(document: Document, labels_before: Sequence[str], values_before: dict[str, np.ndarray]) -> Command | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from explorer.model import change_names
 from explorer.model.commands import Command
 from explorer.model.metadata import MetadataError
 from explorer.model.names import unique_name
@@ -48,9 +49,14 @@ class SetMetadata(Command):
         return SetMetadata(self.rows, self.columns, old, self.text)
 
 
-def set_metadata_cell(row: int, column: int, text: str) -> SetMetadata:
-    """One metadata cell: ``set_metadata_cell(0, 0, "metal")``."""
-    return SetMetadata((row,), (column,), ((text,),), "Edit metadata")
+def set_metadata_cell(row: int, column: int, text: str, table: VectorTable | None = None) -> SetMetadata:
+    """One metadata cell: ``set_metadata_cell(0, 0, "metal")``; named ``A's category → metal`` for Edit › Undo
+    when ``table`` is given (``A's category rock → metal``)."""
+    name = "Edit metadata"
+    if table is not None and 0 <= row < len(table) and 0 <= column < len(table.metadata):
+        old = table.metadata.value(row, column)
+        name = change_names.edit_text(table.label(row), table.metadata.names[column], old, text)
+    return SetMetadata((row,), (column,), ((text,),), name)
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,25 @@ class RenameMetadataColumn(Command):
         except MetadataError as error:
             raise _refused(error) from None
         return RenameMetadataColumn(self.column, old, self.text)
+
+
+def add_column_command(table: VectorTable, name: str) -> InsertMetadataColumns:
+    """An empty metadata column after the last one: ``Add column of text category``."""
+    return InsertMetadataColumns(len(table.metadata), (name,), None, change_names.add_text_column(name.strip()))
+
+
+def remove_column_command(table: VectorTable, column: int) -> RemoveMetadataColumns:
+    """``Remove column of text category`` (undo gives it back with its values)."""
+    names = table.metadata.names
+    text = change_names.remove_text_column(names[column]) if 0 <= column < len(names) else "Remove metadata column"
+    return RemoveMetadataColumns(column, 1, text)
+
+
+def rename_column_command(table: VectorTable, column: int, name: str) -> RenameMetadataColumn:
+    """``Rename column of text category → kind``."""
+    names = table.metadata.names
+    text = change_names.rename_text_column(names[column], name.strip()) if 0 <= column < len(names) else ""
+    return RenameMetadataColumn(column, name, text or "Rename metadata column")
 
 
 def remove_all_metadata(table: VectorTable, text: str = "Remove metadata columns") -> list[Command]:

@@ -85,3 +85,23 @@ def test_a_huge_or_hostile_label_makes_a_short_one_line_name():
     document.apply(rename_vector_command(document.table, 1, "\x1b[2J\nevil"))
     text = edit_value_command(document.table, 1, 0, 4.0).text
     assert "\n" not in text and "\x1b" not in text and text.startswith("\\x1b[2J")
+
+
+def test_metadata_and_formula_changes_are_named_too():
+    from explorer.model.derived import new_from_expression
+    from explorer.model.metadata_commands import (
+        add_column_command,
+        remove_column_command,
+        rename_column_command,
+        set_metadata_cell,
+    )
+    from explorer.model.table import VectorTable
+
+    table = VectorTable(["A", "B"], ["mass"], [[3.0], [15.0]], metadata=[("kind", ["light", ""])])
+    assert set_metadata_cell(0, 0, "cork", table).text == "A's kind light → cork"
+    assert set_metadata_cell(1, 0, "steel", table).text == "B's kind (empty) → steel"
+    assert add_column_command(table, " origin ").text == "Add column of text origin"
+    assert rename_column_command(table, 0, "sort").text == "Rename column of text kind → sort"
+    assert remove_column_command(table, 0).text == "Remove column of text kind"
+    assert new_from_expression(table, "A + B").text == "New vector A + B"
+    assert new_from_expression(table, "A + B", label="G").text == "New vector G = A + B"

@@ -89,7 +89,7 @@ def test_typing_into_a_metadata_cell_edits_it_as_one_undo_step(qtbot, view, cont
     type_into_cell(qtbot, view, 1, 3, "steel")
     assert context.table.metadata.value(1, 0) == "steel"
     assert view.model().index(1, 3).data() == "steel"
-    assert context.undo_stack.undoText() == "Edit metadata"
+    assert context.undo_stack.undoText() == "B's density dense → steel"
     context.undo_stack.undo()
     assert context.table.metadata.value(1, 0) == "dense"
     type_into_cell(qtbot, view, 0, 3, "")  # an empty value is a value
@@ -139,10 +139,10 @@ def test_add_rename_and_remove_a_metadata_column_from_its_actions(qtbot, view, c
     assert context.table.metadata.names == ("density",)
     stack = context.undo_stack
     assert [stack.text(i) for i in range(stack.count())] == [
-        "Add metadata column",
-        "Edit metadata",
-        "Rename metadata column",
-        "Remove metadata column",
+        "Add column of text year",
+        "A's year (empty) → 1990",
+        "Rename column of text year → made in",
+        "Remove column of text made in",
     ]
     stack.undo()
     assert context.table.metadata.items()[1] == ("made in", ("1990", "", "", "", ""))

@@ -63,7 +63,7 @@ def test_edit_menu_adds_a_metadata_column_that_undo_removes(qtbot, window):
     actions.ask_name = lambda title, label, text: "origin"
     actions.add.trigger()
     assert window.context.table.metadata.names == ("origin",) and actions.remove.isEnabled()
-    assert window.actionUndo.text() == "&Undo: Add metadata column"
+    assert window.actionUndo.text() == "&Undo: Add column of text origin"
     window.actionUndo.trigger()
     assert len(window.context.table.metadata) == 0 and not actions.remove.isEnabled()
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from explorer.model import change_names
 from explorer.model.derived import Formula, SetFormula, new_from_expression
 from explorer.model.expressions import ExpressionError
 from explorer.qt.names import named
@@ -138,8 +139,7 @@ class ExpressionBar(QWidget):
         formula = self._context.document.formulas.get(label) if label is not None else None
         if label is None or formula is None or formula.follow == follow:
             return
-        text = "Follow formula" if follow else "Freeze vector"
-        self._context.push(SetFormula(label, Formula(formula.text, follow), text))
+        self._context.push(SetFormula(label, Formula(formula.text, follow), change_names.follow_formula(label, follow)))
 
 
 def table_with_bar(table_view: QWidget, bar: ExpressionBar) -> QWidget:

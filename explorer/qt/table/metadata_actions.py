@@ -14,10 +14,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from explorer.model.metadata_commands import (
-    InsertMetadataColumns,
-    RemoveMetadataColumns,
-    RenameMetadataColumn,
+    add_column_command,
     new_column_name,
+    remove_column_command,
+    rename_column_command,
 )
 from explorer.qt.names import named
 
@@ -90,7 +90,7 @@ class MetadataColumnActions(QObject):
             name = self.ask_name("Add metadata column", "Name of the new column of text:", new_column_name(table))
             if name is None:
                 return False
-        return self._context.push(InsertMetadataColumns(len(table.metadata), (name,)))
+        return self._context.push(add_column_command(table, name))
 
     def remove_column(self, column: int | None = None) -> bool:
         """Remove metadata column ``column`` (the current one by default); undo gives it back with its values."""
@@ -98,7 +98,7 @@ class MetadataColumnActions(QObject):
         if column is None:
             self._context.message.emit("There is no metadata column to remove.")
             return False
-        return self._context.push(RemoveMetadataColumns(column, 1))
+        return self._context.push(remove_column_command(self._context.table, column))
 
     def rename_column(self, column: int | None = None, name: str | None = None) -> bool:
         """Rename metadata column ``column`` (the current one by default) to ``name`` (asked for when None)."""
@@ -112,4 +112,4 @@ class MetadataColumnActions(QObject):
                 return False
         if name.strip() == old:
             return False
-        return self._context.push(RenameMetadataColumn(column, name))
+        return self._context.push(rename_column_command(self._context.table, column, name))

@@ -260,7 +260,7 @@ class VectorTableModel(QAbstractTableModel):
             value, old = "" if value is None else str(value), table.metadata.value(row, meta)
             if value == old or unchanged_by_line_edit(value, old):
                 return False  # unchanged, or only cut by the editor (a line edit holds 32,767 characters)
-            return self._context.push(set_metadata_cell(row, meta, value))
+            return self._context.push(set_metadata_cell(row, meta, value, table))
         dimension = self.dimension_of(column)
         if dimension is None:
             return False
