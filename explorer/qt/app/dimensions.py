@@ -47,6 +47,7 @@ class DimensionDialog(QDialog):
         form.addRow("Unit:", self.unit)
         form.addRow("Header:", self.preview)
         form.addRow(self.buttons)
+        self.setMinimumWidth(360)  # room for 'density (kg/l)' and more
         self.name.textChanged.connect(self._show_preview)
         self.unit.textChanged.connect(self._show_preview)
         self._show_preview()
