@@ -88,6 +88,7 @@ class _HistoryAction(QAction):
         self._verb = "&Redo" if redo else "&Undo"
         super().__init__(self._verb, parent, objectName="actionRedo" if redo else "actionUndo")
         self._stack, self._redo = stack, redo
+        self.setIconText(self._verb[1:])  # its name in lists of keys, whatever it undoes
         self.setEnabled(stack.canRedo() if redo else stack.canUndo())
         self.triggered.connect(self._on_trigger)
         (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)

@@ -64,7 +64,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
             if keys and id(action) not in seen:
                 seen.add(id(action))
-                rows.append((path, _plain(action.text()), ", ".join(keys)))
+                rows.append((path, action.iconText(), ", ".join(keys)))  # "Undo", not "Undo: A's mass 3 → 4"
 
     for action in window.menuBar().actions():
         if action.menu() is not None:
