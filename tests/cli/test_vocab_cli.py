@@ -99,3 +99,18 @@ def test_a_huge_vocabulary_size_is_one_sentence_not_a_crash():
     )
     assert done.returncode == 1
     assert done.stderr == "explorer: a subword vocabulary holds at most 1,000,000 entries, not 99,999,999,999,999\n"
+
+
+def test_vocab_says_when_lower_case_would_read_the_capitals(capsys):
+    assert main(["vocab", "Hello World"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "H, W: capitals are not in the vocabulary; --lowercase reads them in lower case."
+    assert main(["vocab", "Hello World", "--lowercase"]) == 0
+    assert "capitals" not in capsys.readouterr().out
+
+
+def test_vocab_subwords_at_the_default_size_split_hello_with_the_word_mark(capsys):
+    assert main(["vocab", "hello", "--level", "subword"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "3 tokens, 3 distinct, vocabulary of 9"
+    assert [line.split()[0] for line in out[2:5]] == ["▁", "hel", "lo"]

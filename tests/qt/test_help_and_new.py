@@ -253,3 +253,17 @@ def test_a_file_that_did_not_open_at_start_is_said_in_a_dialog_over_the_material
     window.context.push(set_cell(0, 0, 4.0))  # window-modal, not application-modal: nothing waits on it
     box.button(QMessageBox.StandardButton.Ok).click()
     assert not box.isVisible()
+
+
+def test_the_tour_brings_back_a_closed_heatmap_and_working(qtbot, window):
+    window.resize(1440, 900)
+    qtbot.waitExposed(window)
+    window.heatmap_dock.close()
+    window.working_dock.close()
+    tour = window.help.start_tour()
+    tour.show_step(2)
+    assert window.heatmap_dock.isVisible() and tour.highlight.isVisible()
+    assert tour.highlight.geometry().contains(widget_rect(window, "similarityHeatmap"))
+    tour.show_step(3)
+    assert window.working_dock.isVisible()
+    assert tour.highlight.geometry().contains(widget_rect(window, "workingPanel"))
