@@ -41,6 +41,8 @@ LEVELS = {"char": "characters", "word": "words", "subword": "subwords (BPE)"}
 DEFAULT_VOCAB_SIZE: int | None = None
 #: Where between characters (0) and whole words (1) the automatic size stops.
 AUTO_SHARE = 0.5
+#: Longer texts are sized on their distinct words (:func:`auto_vocab_size`), not trained on twice whole.
+AUTO_WHOLE_TEXT = 20_000
 #: The largest subword vocabulary trained (the tokenizers library aborts the process from 2**31).
 MAX_VOCAB_SIZE = 1_000_000
 
@@ -257,16 +259,25 @@ def _train_bpe(text: str, vocab_size: int, lowercase: bool):
     return hf
 
 
+def _distinct_words(text: str) -> str:
+    """``text``'s distinct words, one a line, and its other white space: the characters and words
+    BPE has to merge, each once."""
+    spaces = sorted({c for c in set(text) if c.isspace() and c not in " \n"})
+    return "\n".join(sorted(set(text.split())) + spaces)
+
+
 def auto_vocab_size(text: str, lowercase: bool = False) -> int:
     """The subword vocabulary size used when none is chosen: ``<unk>`` and every character of ``text``,
     plus half of the merges that would make each of its words one piece (at least one merge).
 
     A fixed size (200 was the default once) makes every word of a short text whole; half-way, BPE's
-    frequent pairs are merged and the rest stay pieces: ``hello`` -> ``▁ hel lo`` (size 9).
+    frequent pairs are merged and the rest stay pieces: ``hello`` -> ``▁ hel lo`` (size 9). A text
+    longer than :data:`AUTO_WHOLE_TEXT` is counted on its distinct words, each once: the same
+    characters and nearly the same merges, without training on the whole text a second time.
     """
     if not text:
         return 2
-    whole = _train_bpe(text, MAX_VOCAB_SIZE, lowercase)
+    whole = _train_bpe(text if len(text) <= AUTO_WHOLE_TEXT else _distinct_words(text), MAX_VOCAB_SIZE, lowercase)
     tokens = whole.get_vocab(with_added_tokens=True)
     characters = sum(1 for token in tokens if len(token) == 1)
     base = characters + 1  # and <unk>

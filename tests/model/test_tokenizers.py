@@ -273,3 +273,12 @@ def test_capitals_that_became_unknown_are_named_when_lower_case_helps():
     assert unknown_capitals(chars, chars.encode("ÅSA")) == ["S", "A"]  # å is not in a..z either
     lower = CharacterTokenizer(lowercase=True)
     assert unknown_capitals(lower, lower.encode("Hello")) == []
+
+
+def test_a_long_text_is_sized_on_its_distinct_words_without_training_twice_on_it_whole():
+    from explorer.model.tokenizers import AUTO_WHOLE_TEXT, auto_vocab_size
+
+    long = "hello world\tagain\n" * (AUTO_WHOLE_TEXT // 10)
+    assert len(long) > AUTO_WHOLE_TEXT
+    assert auto_vocab_size(long) == auto_vocab_size("hello world\tagain\n")
+    assert auto_vocab_size(long.upper(), lowercase=True) == auto_vocab_size("hello world\tagain\n")
