@@ -15,6 +15,8 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Sequence
 
+import numpy as np
+
 from explorer.model import change_names
 from explorer.model.commands import (
     Command,
@@ -110,8 +112,8 @@ def add_vector_command(table: VectorTable, row: int) -> InsertVectors:
     label = next_letter_label(table.labels)
     return InsertVectors(
         row,
-        [label],
-        [[0.0] * table.dimension_count],
+        (label,),
+        np.zeros((1, table.dimension_count)),
         (unused_colour(table.colors),),
         (True,),
         change_names.add_vectors([label]),
@@ -122,13 +124,13 @@ def edit_value_command(table: VectorTable, row: int, dimension: int, value: floa
     """One cell typed in: ``A's mass 3 → 4``."""
     old = float(table.values[row, dimension])
     text = change_names.value_change(table.label(row), table.dimensions[dimension], old, value)
-    return SetValues((row,), (dimension,), [[value]], text)
+    return SetValues((row,), (dimension,), np.array([[value]], dtype=float), text)
 
 
 def move_vector_command(table: VectorTable, row: int, values: Sequence[float], verb: str = "Drag") -> SetValues:
     """All the values of one vector, as a drag in the plot sets them: ``Drag A to [4, 31]``."""
     text = change_names.vector_change(verb, table.label(row), values)
-    return SetValues((row,), tuple(range(table.dimension_count)), [list(values)], text)
+    return SetValues((row,), tuple(range(table.dimension_count)), np.array([values], dtype=float), text)
 
 
 def rename_vector_command(table: VectorTable, row: int, label: str) -> RenameVector:

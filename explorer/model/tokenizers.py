@@ -219,7 +219,7 @@ class SubwordTokenizer:
         self._hf.save(str(path))
 
 
-def _train_bpe(text: str, vocab_size: int, lowercase: bool):
+def _train_bpe(text: str, vocab_size: int, lowercase: bool) -> tokenizers.Tokenizer:
     """A Hugging Face BPE tokenizer trained on ``text``; every word-initial piece carries ``▁``.
 
     The normalizer marks where words start (``▁`` before the text and after each newline or tab;
@@ -229,7 +229,7 @@ def _train_bpe(text: str, vocab_size: int, lowercase: bool):
     from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
     hf = Tokenizer(models.BPE(unk_token=UNKNOWN))
-    steps = [normalizers.Lowercase()] if lowercase else []
+    steps: list[normalizers.Normalizer] = [normalizers.Lowercase()] if lowercase else []
     steps += [normalizers.Replace("\n", "\n▁"), normalizers.Replace("\t", "\t▁"), normalizers.Prepend("▁")]
     hf.normalizer = normalizers.Sequence(steps)
     hf.pre_tokenizer = pre_tokenizers.Sequence(
@@ -301,7 +301,7 @@ def _in_order(tokens: list[str], spans: list[tuple[int, int]], text: str) -> lis
     return out
 
 
-def unknown_capitals(tokenizer, encoding: Encoding) -> list[str]:
+def unknown_capitals(tokenizer: TextTokenizer, encoding: Encoding) -> list[str]:
     """The capital letters that became ``<unk>`` in ``encoding`` although their lower case is known
     (the lesson's a..z has no "H" but has "h"), in order; empty when lower-casing would not help."""
     unknown = tokenizer.vocabulary.unknown_index

@@ -86,7 +86,8 @@ class _HistoryAction(QAction):
 
     def __init__(self, stack: QUndoStack, parent, redo: bool):
         self._verb = "&Redo" if redo else "&Undo"
-        super().__init__(self._verb, parent, objectName="actionRedo" if redo else "actionUndo")
+        super().__init__(self._verb, parent)
+        self.setObjectName("actionRedo" if redo else "actionUndo")
         self._stack, self._redo = stack, redo
         self.setIconText(self._verb[1:])  # its name in lists of keys, whatever it undoes
         self.setEnabled(stack.canRedo() if redo else stack.canUndo())

@@ -20,6 +20,7 @@ from explorer.model.edits import (
     suggested_dimension,
 )
 from explorer.model.table import Dimension, TableError, dimension_from_title
+from explorer.qt.names import named
 from explorer.qt.table.model import unchanged_by_line_edit
 
 
@@ -32,12 +33,12 @@ class DimensionDialog(QDialog):
         self.setObjectName("dimensionDialog")
         self.setWindowTitle("Add dimension" if adding else "Rename dimension")
         self._original = dimension
-        self.name = QLineEdit(dimension.name, objectName="dimensionName")
+        self.name = named(QLineEdit(dimension.name), "dimensionName")
         self.name.setToolTip("The dimension's name; 'density (kg/l)' gives the name density and the unit kg/l")
         self.name.selectAll()
-        self.unit = QLineEdit(dimension.unit, objectName="dimensionUnit")
+        self.unit = named(QLineEdit(dimension.unit), "dimensionUnit")
         self.unit.setPlaceholderText("optional, e.g. kg")
-        self.preview = QLabel(objectName="dimensionPreview", textFormat=Qt.TextFormat.PlainText)
+        self.preview = named(QLabel(textFormat=Qt.TextFormat.PlainText), "dimensionPreview")
         self.preview.setToolTip("The column's header as it will read")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

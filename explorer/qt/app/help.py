@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from explorer.qt.names import named
+
 FILE_FORMATS = """
 <h3>Files Vector Explorer reads (File › Open, or <code>explorer FILE</code>)</h3>
 <ul>
@@ -58,8 +60,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
 
     def visit(menu: QMenu, path: str) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                visit(action.menu(), f"{path} › {_plain(action.text())}")
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                visit(submenu, f"{path} › {_plain(action.text())}")
                 continue
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
             if keys and id(action) not in seen:
@@ -67,8 +70,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 rows.append((path, action.iconText(), ", ".join(keys)))  # "Undo", not "Undo: A's mass 3 → 4"
 
     for action in window.menuBar().actions():
-        if action.menu() is not None:
-            visit(action.menu(), _plain(action.text()))
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            visit(submenu, _plain(action.text()))
     return rows
 
 
@@ -117,7 +121,7 @@ class HelpMenu:
         self.menu.addAction(self.actionAbout)
 
     def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self._window, objectName=name)
+        action = named(QAction(text, self._window), name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -139,7 +143,7 @@ class HelpMenu:
     def show_shortcuts(self) -> QDialog:
         """A non-modal dialog (``shortcutsDialog``) listing the menus' keys."""
         rows = shortcut_rows(self._window)
-        table = QTableWidget(len(rows), 3, objectName="shortcutsTable")
+        table = named(QTableWidget(len(rows), 3), "shortcutsTable")
         table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -155,7 +159,7 @@ class HelpMenu:
 
     def show_file_formats(self) -> QDialog:
         """A non-modal dialog (``fileFormatsDialog``) on the files the program reads and writes."""
-        text = QTextBrowser(objectName="fileFormatsText")
+        text = named(QTextBrowser(), "fileFormatsText")
         text.setHtml(FILE_FORMATS)
         dialog = self._dialog("fileFormatsDialog", "File formats", text)
         dialog.resize(560, 480)
@@ -181,7 +185,7 @@ class HelpMenu:
         return box
 
     def _dialog(self, name: str, title: str, content) -> QDialog:
-        dialog = QDialog(self._window, objectName=name)
+        dialog = named(QDialog(self._window), name)
         dialog.setWindowTitle(title)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

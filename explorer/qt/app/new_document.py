@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from explorer.model.builtin import empty_document, materials_document
 from explorer.model.document import Document
 from explorer.model.table import TableError
+from explorer.qt.names import named
 
 
 class NewDocumentDialog(QDialog):
@@ -44,8 +45,8 @@ class NewDocumentDialog(QDialog):
         group.addButton(self.materials)
         group.addButton(self.empty)
         self.materials.setChecked(True)
-        self.first = QLineEdit("x", objectName="newFirstDimension")
-        self.second = QLineEdit("y", objectName="newSecondDimension")
+        self.first = named(QLineEdit("x"), "newFirstDimension")
+        self.second = named(QLineEdit("y"), "newSecondDimension")
         for edit in (self.first, self.second):
             edit.setToolTip("A name, and a unit in brackets if it has one: mass (kg)")
             edit.textChanged.connect(self._on_change)
@@ -55,7 +56,7 @@ class NewDocumentDialog(QDialog):
         form.setContentsMargins(24, 0, 0, 0)
         form.addRow("First:", self.first)
         form.addRow("Second:", self.second)
-        self.problem = QLabel(objectName="newProblem", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.problem = named(QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True), "newProblem")
         self.problem.setStyleSheet("color: #B00020;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")

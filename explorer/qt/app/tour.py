@@ -14,13 +14,18 @@ does, so that the heatmap, the working and the plot show what the text says.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from explorer.model.builtin import materials
+from explorer.qt.names import named
+
+if TYPE_CHECKING:
+    from explorer.qt.app.main_window import MainWindow
 
 #: The frame's colour: Okabe–Ito orange, visible on white, grey and the heatmap's colours.
 HIGHLIGHT = "#E69F00"
@@ -93,7 +98,7 @@ class Highlight(QWidget):
 class LessonTour(QFrame):
     """The tour's panel (``lessonTour``) over the main window: the step's title and text, Back, Next, Close."""
 
-    def __init__(self, window: QMainWindow, steps: tuple[Step, ...] = STEPS):
+    def __init__(self, window: MainWindow, steps: tuple[Step, ...] = STEPS):
         super().__init__(window)
         self.setObjectName("lessonTour")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -105,14 +110,14 @@ class LessonTour(QFrame):
         self._steps = steps
         self.step = 0
         self.highlight = Highlight(window)
-        self.heading = QLabel(objectName="tourTitle", textFormat=Qt.TextFormat.PlainText)
+        self.heading = named(QLabel(textFormat=Qt.TextFormat.PlainText), "tourTitle")
         self.heading.setStyleSheet("font-weight: bold;")
-        self.body = QLabel(objectName="tourText", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.note = QLabel(objectName="tourNote", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.body = named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText), "tourText")
+        self.note = named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText), "tourNote")
         self.note.setStyleSheet("color: #555555;")
-        self.back = QPushButton("Back", objectName="tourBack")
-        self.next = QPushButton("Next", objectName="tourNext")
-        self.close_button = QPushButton("Close", objectName="tourClose")
+        self.back = named(QPushButton("Back"), "tourBack")
+        self.next = named(QPushButton("Next"), "tourNext")
+        self.close_button = named(QPushButton("Close"), "tourClose")
         self.back.clicked.connect(lambda: self.show_step(self.step - 1))
         self.next.clicked.connect(self._on_next)
         self.close_button.clicked.connect(self.close)
@@ -158,7 +163,7 @@ class LessonTour(QFrame):
         self.next.setText("Done" if self.step == self.count - 1 else "Next")
         self._reveal(current)
         if current.pair is not None and on_materials:
-            self._window.context.select_pair(*current.pair)
+            self._window.context.select_pair(*current.pair)  # the main window's document context
         self._watch(self.target())
         self.show()
         self.raise_()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from explorer.model.text_safety import shown
 from explorer.model.tokenizers import unknown_capitals
+from explorer.qt.names import named
 
 
 class CapitalsHint(QWidget):
@@ -24,8 +25,8 @@ class CapitalsHint(QWidget):
         super().__init__(parent)
         self.setObjectName("vocabCapitalsHint")
         self._text_edit = text_edit
-        self.label = QLabel(objectName="vocabCapitalsText", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.button = QPushButton("Lower-case the text", objectName="vocabLowercaseText")
+        self.label = named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText), "vocabCapitalsText")
+        self.button = named(QPushButton("Lower-case the text"), "vocabLowercaseText")
         self.button.setToolTip("Replace the text by its lower case (Ctrl+Z in the text brings the capitals back)")
         self.button.clicked.connect(self.lower_case_text)
         layout = QHBoxLayout(self)
