@@ -7,6 +7,33 @@ import sys
 
 from explorer.cli.common import CliError
 
+#: The model modules the window imports at start (with what they import): loaded before Qt, see run_window.
+WINDOW_MODEL_MODULES = tuple(
+    f"explorer.model.{name}"
+    for name in [
+        "builtin",
+        "change_names",
+        "claim_list",
+        "constructions",
+        "edits",
+        "expression_working",
+        "heatmap",
+        "journal",
+        "journal_recovery",
+        "magnitudes",
+        "metadata_commands",
+        "most_similar",
+        "neighbours",
+        "nonlinear",
+        "paste",
+        "projection_store",
+        "relations",
+        "search",
+        "view_state",
+        "working_render",
+    ]
+)
+
 
 def display_available() -> bool:
     """False when Qt would have no screen to open a window on."""
@@ -33,6 +60,13 @@ def run_window(path: str | None, recover: bool = False) -> int:
         if not (sys.stderr and sys.stderr.isatty()):  # started from a launcher: no terminal to read
             show_in_dialog(problem)
         raise CliError(problem)
+    # The model first: PySide6 checks every module imported after it for its __feature__ switches
+    # (reading each one's source), so what needs no Qt is imported before Qt: shown about 50 ms sooner.
+    import importlib
+
+    for name in WINDOW_MODEL_MODULES:
+        importlib.import_module(name)
+
     try:
         from explorer.qt.app.run import run_app
     except ImportError as error:
