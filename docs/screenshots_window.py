@@ -19,7 +19,8 @@ if "QT_QPA_PLATFORM" not in os.environ:  # an offscreen screen larger than the w
 
     _screen = os.path.join(tempfile.gettempdir(), "vector-explorer-docs-screen.json")
     with open(_screen, "w", encoding="utf-8") as _stream:
-        json.dump({"screens": [{"name": "docs", "x": 0, "y": 0, "width": 1920, "height": 1200, "logicalDpi": 96}]}, _stream)
+        screen = {"name": "docs", "x": 0, "y": 0, "width": 1920, "height": 1200, "logicalDpi": 96}
+        json.dump({"screens": [screen]}, _stream)
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
