@@ -61,6 +61,12 @@ DRAWINGS = ("auto", "arrows", "points")
 ISOLATIONS = ("off", "faint", "hidden")
 
 
+def _expression_text(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 10_000:
+        raise ValueError(f"{value!r} is not an expression (text of at most 10,000 characters)")
+    return value.strip()
+
+
 class PlotState(State):
     """What the vector plot shows."""
 
@@ -78,6 +84,7 @@ class PlotState(State):
     label_by = Field(None, check_optional_name, "the column the tips are labelled with; None for the label")
     neighbours = Field(10, check_count(0, 100), "how many nearest vectors of the selected one are listed and drawn")
     isolate = Field("off", check_choice(ISOLATIONS), "the other vectors beside the selection and its neighbours")
+    near = Field("", _expression_text, "a label or expression whose nearest vectors are listed; empty: the selection's")
 
     @property
     def mode(self) -> str:

@@ -104,12 +104,40 @@ def test_king_minus_man_plus_woman_is_queen_over_the_glove_sample(qtbot):
     assert context.selection == [words.index["queen"]]
 
 
-def test_a_new_document_answers_the_expression_again_or_says_why_not(qtbot, materials_context):
+def test_a_new_document_brings_its_own_expression_and_answers_it_or_says_why_not(qtbot, materials_context):
     panel, _ = _neighbours_on(qtbot, materials_context)
     _ask(qtbot, panel, "2*B - B")
     assert _shown(panel)[0] == ["E", "1"]
     other = VectorTable(["B", "F", "G"], ["x", "y"], [[1.0, 0.0], [2.0, 0.1], [0.0, 1.0]])
     materials_context.replace_document(Document(other))
+    assert panel.expression.text() == "" and panel.list.count() == 0  # its view state has no expression
+    _ask(qtbot, panel, "2*B - B")
     assert [label for label, _ in _shown(panel)] == ["F", "G"]
-    materials_context.replace_document(Document(VectorTable(["P"], ["x"], [[1.0]])))
+    saved = Document(VectorTable(["P"], ["x"], [[1.0]]))
+    saved.view.plot.update(near="2*B - B")
+    materials_context.replace_document(saved)
+    assert panel.expression.text() == "2*B - B"
     assert panel.list.count() == 0 and "'B'" in panel.title.toolTip()
+
+
+def test_the_expression_is_view_state_saved_with_the_document_and_shown_again(qtbot, materials_context):
+    from explorer.model.formats.document_json import parse_document, write_document
+
+    panel, _ = _neighbours_on(qtbot, materials_context)
+    _ask(qtbot, panel, "  A + E ")
+    state = materials_context.view.plot
+    assert state.near == "A + E"
+    document = parse_document(write_document(materials_context.table, materials_context.view).decode("utf-8"))
+    assert document.view.plot.near == "A + E"
+    # Typing without Enter is not yet a choice: a change of k keeps the typed text and the list's answer.
+    qtbot.keyClicks(panel.expression, " + B")
+    state.update(neighbours=2)
+    assert panel.expression.text() == "  A + E  + B" and [row[0] for row in _shown(panel)] == ["C", "D"]
+    # A reopened document's panel shows its expression and answers it.
+    other = DocumentContext(document)
+    reopened, _ = _neighbours_on(qtbot, other)
+    assert reopened.expression.text() == "A + E" and _shown(reopened)[0] == ["C", "0.8286"]
+    # Emptying the field goes back to the selection's neighbours.
+    reopened.expression.clear()
+    assert other.view.plot.near == ""
+    assert "Select a vector" in reopened.title.text()

@@ -62,6 +62,7 @@ class NeighboursPanel(QWidget):
             "left out.\nEmpty: the neighbours of the selected vector."
         )
         self.expression.setClearButtonEnabled(True)
+        self.expression.setMaxLength(10_000)  # as the view state keeps it
         self.list = named(QListWidget(), "neighboursList")
         self.list.setToolTip("The nearest vectors of the selected one; double-click one to select it")
         self.count = named(QSpinBox(), "neighboursCount")
@@ -95,8 +96,8 @@ class NeighboursPanel(QWidget):
         self.count.valueChanged.connect(lambda k: self._state.update(neighbours=k))
         self.isolate.currentIndexChanged.connect(lambda i: self._state.update(isolate=self.isolate.itemData(i)))
         self.list.itemActivated.connect(self._on_item_activated)
-        self.expression.returnPressed.connect(self.refresh)
-        self.expression.textChanged.connect(lambda text: None if text.strip() else self.refresh())
+        self.expression.returnPressed.connect(lambda: self._state.update(near=self.expression.text()))
+        self.expression.textChanged.connect(lambda text: None if text.strip() else self._state.update(near=""))
         self.export.clicked.connect(self.export_selection)
         table = context.table
         table.values_changed.connect(self._on_values_change)
@@ -111,24 +112,27 @@ class NeighboursPanel(QWidget):
         self._sync()
         self.refresh()
 
-    def _sync(self) -> None:
-        """Show the state's k and isolation without writing them back."""
-        for widget in (self.count, self.isolate):
+    def _sync(self, names=None) -> None:
+        """Show the state's k, isolation and expression (when it changed) without writing them back."""
+        widgets = (self.count, self.isolate, self.expression)
+        for widget in widgets:
             widget.blockSignals(True)
         try:
             self.count.setValue(self._state.neighbours)
             self.isolate.setCurrentIndex([v for _, v in ISOLATE_CHOICES].index(self._state.isolate))
+            if (names is None or "near" in names) and self.expression.text().strip() != self._state.near:
+                self.expression.setText(self._state.near)
         finally:
-            for widget in (self.count, self.isolate):
+            for widget in widgets:
                 widget.blockSignals(False)
 
     def _on_state_change(self, names) -> None:
-        self._sync()
-        if "neighbours" in names:
+        self._sync(names)
+        if "neighbours" in names or "near" in names:
             self.refresh()
 
     def _on_selection_change(self, rows) -> None:
-        if self.expression.text().strip() and self._state.neighbours:
+        if self._state.near and self._state.neighbours:
             self.export.setEnabled(bool(len(rows)))  # the expression's answer does not depend on the selection
             return
         self.refresh()
@@ -149,7 +153,7 @@ class NeighboursPanel(QWidget):
         selection = selection[selection < len(table)]  # (100,000 may be selected: no Python pass over them)
         self.export.setEnabled(bool(len(selection)))
         k = self._state.neighbours
-        text = self.expression.text().strip()
+        text = self._state.near
         if text and k:
             self._show_expression(text, k)
             return
