@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from explorer.qt.actions import make_action
 from explorer.qt.names import named
 
 FILE_FORMATS = """
@@ -121,14 +122,7 @@ class HelpMenu:
         self.menu.addAction(self.actionAbout)
 
     def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = named(QAction(text, self._window), name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda checked=False: slot())
-        return action
+        return make_action(self._window, name, text, slot, shortcut, tip)
 
     # ------------------------------------------------------------------ answers
     def start_tour(self):

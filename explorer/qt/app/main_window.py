@@ -29,6 +29,7 @@ from explorer.model.display import shown_message
 from explorer.model.document import Document
 from explorer.model.table import Dimension
 from explorer.qt import errors
+from explorer.qt.actions import make_action
 from explorer.qt.app.dimensions import DimensionEdits
 from explorer.qt.app.files import FileController
 from explorer.qt.app.help import HelpMenu
@@ -114,14 +115,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ actions
     def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = named(QAction(text, self), name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda checked=False: slot())
-        return action
+        return make_action(self, name, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
