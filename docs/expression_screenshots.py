@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from offscreen import large_screen  # docs/, the script's own folder
+
+os.environ.setdefault("QT_QPA_PLATFORM", large_screen())
 
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 

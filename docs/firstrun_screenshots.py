@@ -14,7 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from offscreen import large_screen  # docs/, the script's own folder
+
+os.environ.setdefault("QT_QPA_PLATFORM", large_screen())
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 

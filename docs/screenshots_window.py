@@ -14,14 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-if "QT_QPA_PLATFORM" not in os.environ:  # an offscreen screen larger than the window (Qt's own is 800 x 800)
-    import json
+from offscreen import large_screen  # docs/, the script's own folder
 
-    _screen = os.path.join(tempfile.gettempdir(), "vector-explorer-docs-screen.json")
-    with open(_screen, "w", encoding="utf-8") as _stream:
-        screen = {"name": "docs", "x": 0, "y": 0, "width": 1920, "height": 1200, "logicalDpi": 96}
-        json.dump({"screens": [screen]}, _stream)
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
+os.environ.setdefault("QT_QPA_PLATFORM", large_screen())
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 

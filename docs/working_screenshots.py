@@ -11,7 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from offscreen import large_screen  # docs/, the script's own folder
+
+os.environ.setdefault("QT_QPA_PLATFORM", large_screen())
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
