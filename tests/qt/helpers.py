@@ -1,9 +1,18 @@
-"""Driving the window as a user would: typing into cells, dragging tips."""
+"""Driving the window as a user would: showing a widget, typing into cells, dragging tips."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+
+def shown(qtbot, widget, width: int, height: int):
+    """``widget`` at ``width`` x ``height``, shown and exposed (closed by qtbot after the test); returns it."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 def type_into_cell(qtbot, view, row: int, column: int, text: str) -> None:

@@ -12,6 +12,7 @@ from explorer.qt.context import DocumentContext
 from explorer.qt.plot.labels import LABEL_LIMIT
 from explorer.qt.plot.layers import MARKS_AS_DOTS_ABOVE
 from explorer.qt.plot.plot import VectorPlot
+from tests.qt.helpers import shown
 
 
 @pytest.fixture
@@ -21,10 +22,7 @@ def plot(qtbot):
     values = np.stack([np.cos(angles), np.sin(angles)], axis=1) * (1 + np.arange(n) % 7)[:, None]
     table = VectorTable([f"w{i}" for i in range(n)], [Dimension("x"), Dimension("y")], values)
     plot = VectorPlot(DocumentContext(Document(table)))
-    qtbot.addWidget(plot)
-    plot.resize(500, 500)
-    plot.show()
-    qtbot.waitExposed(plot)
+    shown(qtbot, plot, 500, 500)
     return plot
 
 

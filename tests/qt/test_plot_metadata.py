@@ -10,6 +10,7 @@ from explorer.model.formats import read_by_suffix, write_table_bytes
 from explorer.model.metadata_commands import InsertMetadataColumns, RemoveMetadataColumns, set_metadata_cell
 from explorer.model.table import VectorTable
 from explorer.qt.context import DocumentContext
+from tests.qt.helpers import shown
 
 #: The lesson's materials by density (kg per litre): A, C, D about 0.1; B and E 3.75.
 DENSITY = ("light", "dense", "light", "light", "dense")
@@ -22,10 +23,7 @@ def panel(qtbot, materials_context):
 
     materials_context.push(InsertMetadataColumns(0, ["density", "year"], [DENSITY, YEAR]))
     widget = VectorPlotPanel(materials_context)
-    widget.resize(640, 700)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    shown(qtbot, widget, 640, 700)
     return widget
 
 

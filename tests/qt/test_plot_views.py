@@ -10,7 +10,7 @@ from explorer.model.commands import InsertVectors
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
 from explorer.qt.context import DocumentContext
-from tests.qt.helpers import drag_tip
+from tests.qt.helpers import drag_tip, shown
 
 
 @pytest.fixture
@@ -18,10 +18,7 @@ def panel(qtbot, materials_context):
     from explorer.qt.plot.panel import VectorPlotPanel
 
     widget = VectorPlotPanel(materials_context)
-    widget.resize(640, 700)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    shown(qtbot, widget, 640, 700)
     return widget
 
 
@@ -29,10 +26,7 @@ def _panel_on(qtbot, table):
     from explorer.qt.plot.panel import VectorPlotPanel
 
     widget = VectorPlotPanel(DocumentContext(Document(table)))
-    widget.resize(640, 700)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    shown(qtbot, widget, 640, 700)
     return widget
 
 

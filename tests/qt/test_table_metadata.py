@@ -16,7 +16,7 @@ from explorer.model.metadata_commands import (
 )
 from explorer.qt.table.model import VectorTableModel
 from explorer.qt.table.view import VectorTableView
-from tests.qt.helpers import type_into_cell
+from tests.qt.helpers import shown, type_into_cell
 
 #: The lesson's materials by density (kg per litre): A, C, D about 0.1; B and E 3.75.
 DENSITY = ("light", "dense", "light", "light", "dense")
@@ -32,10 +32,7 @@ def context(materials_context):
 @pytest.fixture
 def view(qtbot, context):
     view = VectorTableView(context)
-    qtbot.addWidget(view)
-    view.resize(600, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    shown(qtbot, view, 600, 300)
     return view
 
 

@@ -13,6 +13,7 @@ from explorer.model.table import Dimension, VectorTable
 from explorer.qt.context import DocumentContext
 from explorer.qt.table.selection_sync import EXACT_RUNS
 from explorer.qt.table.view import VectorTableView
+from tests.qt.helpers import shown
 
 N = 100_000
 
@@ -24,10 +25,7 @@ def big(qtbot):
     table = VectorTable([f"w{i}" for i in range(N)], [Dimension("x"), Dimension("y")], values)
     context = DocumentContext(Document(table))
     view = VectorTableView(context)
-    qtbot.addWidget(view)
-    view.resize(500, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    shown(qtbot, view, 500, 400)
     return context, view
 
 
