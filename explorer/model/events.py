@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+import types
 import weakref
 from collections.abc import Callable
 from typing import Any, overload
@@ -144,7 +145,23 @@ def _resolve(entry: _Entry) -> Listener | None:
 
 
 def _accepted_arguments(slot: Listener, arity: int) -> int:
-    """How many of the signal's ``arity`` arguments ``slot`` takes."""
+    """How many of the signal's ``arity`` arguments ``slot`` takes.
+
+    Plain functions and methods (almost every slot) are read from their code object, which is what
+    ``inspect.signature`` would find for them, in 1 µs instead of ~17 µs (a window connects ~150 slots);
+    anything else (partials, wrapped functions, callable objects) asks ``inspect.signature``.
+    """
+    function, bound = _plain_function(slot)
+    if function is not None:
+        code = function.__code__
+        if code.co_flags & inspect.CO_VARARGS:
+            return arity
+        count = code.co_argcount  # positional-only and positional-or-keyword parameters
+        if bound:
+            if count == 0:  # a method without a parameter for its object: signature() refuses it
+                return arity
+            count -= 1
+        return min(count, arity)
     try:
         parameters = inspect.signature(slot).parameters.values()
     except (TypeError, ValueError):  # builtins and some extension callables
@@ -156,3 +173,16 @@ def _accepted_arguments(slot: Listener, arity: int) -> int:
         if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD):
             count += 1
     return min(count, arity)
+
+
+def _plain_function(slot: Listener) -> tuple[types.FunctionType | None, bool]:
+    """The Python function behind ``slot`` and whether it is bound to an object, when its code object
+    alone says what it takes (no ``__wrapped__`` or ``__signature__`` that inspect would follow);
+    else (None, False)."""
+    bound = isinstance(slot, types.MethodType)
+    function = slot.__func__ if isinstance(slot, types.MethodType) else slot
+    if type(function) is not types.FunctionType:
+        return None, False
+    if hasattr(function, "__wrapped__") or hasattr(function, "__signature__"):
+        return None, False
+    return function, bound

@@ -1,5 +1,6 @@
 """The model's signal: listeners, fewer arguments, weakly held methods, disconnecting."""
 
+import functools
 import gc
 
 from explorer.model import events
@@ -33,6 +34,52 @@ def test_a_slot_may_take_fewer_arguments():
     source.changed.connect(lambda *args: seen.append(args))
     source.changed.emit(5, 6)
     assert seen == [5, "none", (5, 6)]
+
+
+class Slots:
+    """Slots of every shape a listener comes in, each recording what it was called with."""
+
+    def __init__(self):
+        self.seen = []
+
+    def one(self, rows):
+        self.seen.append(("one", rows))
+
+    def keyword_only(self, rows, *, extra=None):
+        self.seen.append(("keyword_only", rows, extra))
+
+    def positional_only(self, rows, columns, /):
+        self.seen.append(("positional_only", rows, columns))
+
+    def var(self, *args):
+        self.seen.append(("var", args))
+
+    def three(self, a, b, c=None):  # takes more than the signal sends: gets what there is
+        self.seen.append(("three", a, b, c))
+
+
+def test_methods_partials_and_wrapped_functions_get_the_arguments_they_take():
+    source, slots = Source(), Slots()
+
+    @functools.wraps(slots.one)
+    def wrapped(*args):  # follows its __wrapped__, as inspect.signature does: one argument
+        slots.seen.append(("wrapped", args))
+
+    for slot in (slots.one, slots.keyword_only, slots.positional_only, slots.var, slots.three, wrapped):
+        source.changed.connect(slot)
+    source.changed.connect(functools.partial(slots.three, "p"))
+    source.changed.connect(functools.partial(slots.one))
+    source.changed.emit(5, 6)
+    assert slots.seen == [
+        ("one", 5),
+        ("keyword_only", 5, None),
+        ("positional_only", 5, 6),
+        ("var", (5, 6)),
+        ("three", 5, 6, None),
+        ("wrapped", (5,)),
+        ("three", "p", 5, 6),
+        ("one", 5),
+    ]
 
 
 def test_bound_methods_are_held_weakly():

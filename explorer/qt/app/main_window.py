@@ -344,10 +344,12 @@ class MainWindow(QMainWindow):
         """Remember geometry, docks and splitters for the next run."""
         self.window_layout.save()
 
-    def showEvent(self, event) -> None:
-        if not self.window_layout.restored:
+    def setVisible(self, visible: bool) -> None:
+        # Restored before the panels are shown, not in showEvent (after them): while they are hidden their
+        # resizes wait, and the heatmap and the plot lay out once at the final size instead of at each step.
+        if visible and not self.window_layout.restored:
             self.restore_layout()
-        super().showEvent(event)
+        super().setVisible(visible)
 
     # ------------------------------------------------------- title, status
     def _update_title(self) -> None:

@@ -46,7 +46,8 @@ class VectorPlot(pg.PlotWidget):
     legend_changed = Signal(object)
 
     def __init__(self, context, parent=None):
-        super().__init__(parent, background="w")
+        # No pyqtgraph context menu (the frame turns it off too): built and then dropped, it cost ~6 ms a window.
+        super().__init__(parent, background="w", enableMenu=False)
         self.setObjectName("vectorPlot")
         self._context = context
         self._state = context.view.plot  # what to show: owned by the view state
