@@ -16,6 +16,51 @@ def materials_context(qapp):
     return DocumentContext(materials_document())
 
 
+@pytest.fixture
+def messages(materials_context):
+    """What the panels on ``materials_context`` say to the user (the window's status bar shows each), in order."""
+    said: list[str] = []
+    materials_context.message.connect(said.append)
+    return said
+
+
+@pytest.fixture
+def table_view(qtbot, materials_context):
+    """The vector table on materials A-E, shown on its own (the window's ``table_view``)."""
+    from explorer.qt.table.view import VectorTableView
+    from tests.qt.helpers import shown
+
+    return shown(qtbot, VectorTableView(materials_context), 560, 360)
+
+
+@pytest.fixture
+def plot_panel(qtbot, materials_context):
+    """The plot panel (projection choosers, neighbours, the arrow plot) on materials A-E, shown on its own."""
+    from explorer.qt.plot.panel import VectorPlotPanel
+    from tests.qt.helpers import shown
+
+    return shown(qtbot, VectorPlotPanel(materials_context), 640, 560)
+
+
+@pytest.fixture
+def plot(request, qtbot, materials_context):
+    """The arrow plot on materials A-E: the plot panel's when a test also asks for ``plot_panel``, else on its own."""
+    if "plot_panel" in request.fixturenames:
+        return request.getfixturevalue("plot_panel").plot
+    from explorer.qt.plot.plot import VectorPlot
+    from tests.qt.helpers import shown
+
+    return shown(qtbot, VectorPlot(materials_context), 560, 480)
+
+
+@pytest.fixture
+def undo_action(materials_context):
+    """Edit › Undo as the window makes it (enabled and named from the undo stack), without the window."""
+    from explorer.qt.undo import history_action
+
+    return history_action(materials_context.undo_stack, materials_context, redo=False)
+
+
 @pytest.fixture(autouse=True)
 def _settings_in_tmp(tmp_path, qapp):
     """Point every QSettings (native and INI) at this test's own folder."""

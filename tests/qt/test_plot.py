@@ -12,8 +12,7 @@ from explorer.qt.plot.arrows import arrow_segments
 from tests.qt.helpers import drag_tip
 
 
-def test_arrows_from_the_origin_to_each_tip(window):
-    plot = window.plot
+def test_arrows_from_the_origin_to_each_tip(plot):
     assert [plot.tip(r) for r in range(5)] == [(3, 30), (15, 4), (3, 27), (7.5, 75), (7.5, 2)]
     group = plot.arrows.groups["#0072B2"]  # A's colour
     assert group.rows == [0]
@@ -37,8 +36,8 @@ def test_arrow_heads_point_along_the_vector():
     assert arrow_segments(np.zeros((1, 2)), 1.0).tolist() == [[0, 0]] * 6
 
 
-def test_dragging_a_tip_edits_the_vector_in_one_undo_step(qtbot, window):
-    plot, table, stack = window.plot, window.context.table, window.context.undo_stack
+def test_dragging_a_tip_edits_the_vector_in_one_undo_step(qtbot, table_view, plot, materials_context):
+    table, stack = materials_context.table, materials_context.undo_stack
     start = plot.tip_viewport_pos(1)
     target = start + QPoint(40, -60)
     seen = []
@@ -50,8 +49,8 @@ def test_dragging_a_tip_edits_the_vector_in_one_undo_step(qtbot, window):
     assert table.values[1, 1] > 4
     assert len(seen) >= 3  # the table followed the drag live
     assert stack.count() == 1
-    assert window.context.selection == [1]
-    assert window.table_view.model().index(1, 2).data() == f"{table.values[1, 1]:g}"
+    assert materials_context.selection == [1]
+    assert table_view.model().index(1, 2).data() == f"{table.values[1, 1]:g}"
     stack.undo()
     assert table.values[1].tolist() == [15.0, 4.0]
     assert plot.tip(1) == (15.0, 4.0)
@@ -59,43 +58,40 @@ def test_dragging_a_tip_edits_the_vector_in_one_undo_step(qtbot, window):
     assert table.values[1, 1] == pytest.approx(y, abs=0.2)
 
 
-def test_a_click_on_a_tip_selects_without_an_undo_step(qtbot, window):
-    plot = window.plot
+def test_a_click_on_a_tip_selects_without_an_undo_step(qtbot, table_view, plot, materials_context):
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=plot.tip_viewport_pos(3))
-    assert window.context.selection == [3]
-    assert window.context.undo_stack.count() == 0
-    assert sorted({i.row() for i in window.table_view.selectionModel().selectedIndexes()}) == [3]
+    assert materials_context.selection == [3]
+    assert materials_context.undo_stack.count() == 0
+    assert sorted({i.row() for i in table_view.selectionModel().selectedIndexes()}) == [3]
     x, _ = plot.marks.halo.getData()
     assert len(x) == 6
 
 
-def test_table_selection_highlights_arrows(window):
-    view = window.table_view
+def test_table_selection_highlights_arrows(table_view, plot, materials_context):
+    view = table_view
     view.selectRow(0)
     view.selectionModel().select(view.model().index(2, 1), view.selectionModel().SelectionFlag.Select)
-    assert window.context.selection == [0, 2]
-    x, y = window.plot.marks.halo.getData()
+    assert materials_context.selection == [0, 2]
+    x, y = plot.marks.halo.getData()
     assert (x[1], y[1]) == (3, 30) and (x[7], y[7]) == (3, 27)
 
 
-def test_one_changed_vector_moves_one_curve_only(window):
-    plot = window.plot
+def test_one_changed_vector_moves_one_curve_only(plot, materials_context):
     curves = {color: group.curve for color, group in plot.arrows.groups.items()}
     updates = {color: 0 for color in curves}
     for color, curve in curves.items():
         curve.sigPlotChanged.connect(lambda *_, c=color: updates.__setitem__(c, updates[c] + 1))
-    window.context.push(set_cell(2, 1, 20.0))  # C's volume
+    materials_context.push(set_cell(2, 1, 20.0))  # C's volume
     assert {c: g.curve for c, g in plot.arrows.groups.items()} == curves  # no item was rebuilt
     assert updates["#009E73"] == 1 and sum(updates.values()) == 1
     assert plot.tip(2) == (3.0, 20.0)
 
 
-def test_pca_view_for_more_than_two_dimensions(qtbot, window):
-    context, panel = window.context, window.plot_panel
+def test_pca_view_for_more_than_two_dimensions(qtbot, plot_panel, plot, messages, materials_context):
+    context, panel = materials_context, plot_panel
     context.push(InsertDimensions(2, [Dimension("price", "EUR")], [[1], [2], [3], [4], [5]]))
     assert panel.projection.isEnabled()
     panel.projection.setCurrentIndex(1)
-    plot = window.plot
     assert plot.mode == "pca"
     ex, ey = plot.explained_variance
     assert 0.5 < ex <= 1 and ex + ey <= 1 + 1e-12
@@ -105,7 +101,7 @@ def test_pca_view_for_more_than_two_dimensions(qtbot, window):
     drag_tip(qtbot, plot, 0, start + QPoint(30, 30))
     assert context.table.values[0].tolist() == [3, 30, 1]
     assert context.undo_stack.count() == 1  # only the added dimension
-    assert window.statusBar().currentMessage().startswith("Dragging is off in the PCA view")
+    assert messages[-1].startswith("Dragging is off in the PCA view")
     panel.projection.setCurrentIndex(0)
     panel.x_dimension.setCurrentIndex(2)
     assert plot.shown_dimensions == (2, 1)
@@ -114,18 +110,17 @@ def test_pca_view_for_more_than_two_dimensions(qtbot, window):
     assert (context.view.plot.x, context.view.plot.y) == (2, 1)
 
 
-def test_many_vectors_label_only_the_selected(window):
+def test_many_vectors_label_only_the_selected(plot_panel, plot, materials_context):
     from explorer.model.commands import InsertVectors
 
     rng = np.random.default_rng(1)
     labels = [f"w{i}" for i in range(300)]
-    window.context.push(InsertVectors(5, labels, rng.normal(size=(300, 2))))
-    plot = window.plot
+    materials_context.push(InsertVectors(5, labels, rng.normal(size=(300, 2))))
     assert len(plot.drawn_rows) == 305 and plot.labeller.labels == {}
     assert sum(len(g.rows) for g in plot.arrows.groups.values()) == 305
-    window.context.select_rows([7])
+    materials_context.select_rows([7])
     # In a crowd only the selected vector and its nearest ones are labelled.
-    neighbours = [window.plot_panel.neighbours.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(10)]
+    neighbours = [plot_panel.neighbours.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(10)]
     assert list(plot.labeller.labels) == [7, *neighbours] and plot.labeller.labels[7].toPlainText() == "w2"
 
 
@@ -163,10 +158,10 @@ def test_label_anchors_keep_labels_in_view():
     ]
 
 
-def test_the_shown_dimensions_follow_when_another_dimension_is_removed_or_added(window):
+def test_the_shown_dimensions_follow_when_another_dimension_is_removed_or_added(plot, materials_context):
     from explorer.model.commands import RemoveDimensions
 
-    context, plot = window.context, window.plot
+    context = materials_context
     assert context.push(InsertDimensions(2, (Dimension("price", "EUR"),), [[1], [2], [3], [4], [5]]))
     plot.set_projection("dimensions", 1, 2)  # volume against price
 
@@ -183,23 +178,23 @@ def test_the_shown_dimensions_follow_when_another_dimension_is_removed_or_added(
     assert (context.view.plot.x, context.view.plot.y) == (1, 2)
 
 
-def test_undo_is_off_while_a_tip_is_dragged(qtbot, window):
+def test_undo_is_off_while_a_tip_is_dragged(qtbot, plot, undo_action, materials_context):
     from PySide6.QtCore import QPoint
 
     from explorer.model.commands import InsertVectors
 
-    context, plot = window.context, window.plot
+    context = materials_context
     before = context.table.copy()
     assert context.push(InsertVectors(5, ["F"], [[10.0, 10.0]]))
     viewport, start = plot.viewport(), plot.tip_viewport_pos(5)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(viewport, start + QPoint(10, -10))
-    assert not window.actionUndo.isEnabled()
-    window.actionUndo.trigger()  # Ctrl+Z while the button is held: 'Add vector' must not be undone under the drag
+    assert not undo_action.isEnabled()
+    undo_action.trigger()  # Ctrl+Z while the button is held: 'Add vector' must not be undone under the drag
     assert context.table.labels[-1] == "F"
     qtbot.mouseMove(viewport, start + QPoint(20, -20))
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(20, -20))
-    assert window.actionUndo.isEnabled() and context.undo_stack.count() == 2
+    assert undo_action.isEnabled() and context.undo_stack.count() == 2
     assert context.table.values[5].tolist() != [10.0, 10.0]
     context.undo_stack.undo()
     assert context.table.values[5].tolist() == [10.0, 10.0]
@@ -207,26 +202,26 @@ def test_undo_is_off_while_a_tip_is_dragged(qtbot, window):
     assert context.table.same_content(before)
 
 
-def test_huge_vectors_are_drawn_without_overflow(window):
+def test_huge_vectors_are_drawn_without_overflow(plot, materials_context):
     from explorer.model.commands import set_vector
 
-    context, plot = window.context, window.plot
+    context = materials_context
     assert context.push(set_vector(context.table, 0, [1e300, 1e300]))
     assert context.push(set_vector(context.table, 1, [-1e300, 1e300]))
-    window.grab()
+    plot.grab()  # paints it
     assert plot.tip(0) == (1e300, 1e300) and plot.tip(1) == (-1e300, 1e300)
     anchors = [plot.labeller.labels[row].anchor for row in (0, 1)]
     assert all(0 <= a.x() <= 1 and 0 <= a.y() <= 1 for a in anchors)
 
 
-def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(qtbot, window):
+def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(qtbot, plot, undo_action, materials_context):
     from PySide6.QtCore import QPoint
 
-    plot, viewport = window.plot, window.plot.viewport()
+    viewport = plot.viewport()
     start = plot.tip_viewport_pos(1)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(viewport, start + QPoint(10, -10))
-    assert not window.actionUndo.isEnabled()
+    assert not undo_action.isEnabled()
     from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
@@ -244,9 +239,9 @@ def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(qtbot, window
             Qt.KeyboardModifier.NoModifier,
         ),
     )
-    assert window.actionUndo.isEnabled() and window.context.undo_stack.count() == 1
-    window.actionUndo.trigger()
-    assert window.context.table.values[1].tolist() == [15, 4]
+    assert undo_action.isEnabled() and materials_context.undo_stack.count() == 1
+    undo_action.trigger()
+    assert materials_context.table.values[1].tolist() == [15, 4]
 
 
 def test_after_structural_changes_each_colour_is_drawn_once_stacked_in_the_order_met(qtbot, materials_context):

@@ -13,6 +13,8 @@ from tests.qt.helpers import type_into_cell
 def test_typing_a_value_moves_the_arrow(qtbot, window):
     view, plot, table = window.table_view, window.plot, window.context.table
     assert plot.tip(0) == (3.0, 30.0)
+    type_into_cell(qtbot, view, 0, 1, "abc")  # refused: the status bar says why, the title stays unmodified
+    assert window.statusBar().currentMessage().startswith("A, mass (kg): ") and not window.isWindowModified()
     type_into_cell(qtbot, view, 0, 1, "12")
     assert table.values[0].tolist() == [12.0, 30.0]
     assert plot.tip(0) == (12.0, 30.0)
@@ -22,25 +24,27 @@ def test_typing_a_value_moves_the_arrow(qtbot, window):
 
 
 @pytest.mark.parametrize("bad", ["abc", "", "nan", "inf", "1e400", "1.2.3"])
-def test_bad_input_changes_nothing_and_says_why(qtbot, window, bad):
-    type_into_cell(qtbot, window.table_view, 0, 1, bad)
-    table = window.context.table
+def test_bad_input_changes_nothing_and_says_why(qtbot, table_view, plot, messages, materials_context, bad):
+    type_into_cell(qtbot, table_view, 0, 1, bad)
+    table = materials_context.table
     assert table.values[0].tolist() == [3.0, 30.0]
-    assert window.plot.tip(0) == (3.0, 30.0)
-    assert window.context.undo_stack.count() == 0
-    message = window.statusBar().currentMessage()
+    assert plot.tip(0) == (3.0, 30.0)
+    assert materials_context.undo_stack.count() == 0
+    message = messages[-1]  # what the status bar shows
     assert message.startswith("A, mass (kg): ") and message.endswith("the value stays 3.")
-    assert not window.isWindowModified()
+    assert materials_context.undo_stack.isClean()  # what marks the window's title modified
 
 
-def test_renaming_a_vector_by_typing_its_label(qtbot, window):
-    type_into_cell(qtbot, window.table_view, 1, 0, "brick")
-    assert window.context.table.label(1) == "brick"
-    assert window.plot.labeller.labels[1].toPlainText() == "brick"
+def test_renaming_a_vector_by_typing_its_label(qtbot, table_view, plot, materials_context):
+    type_into_cell(qtbot, table_view, 1, 0, "brick")
+    assert materials_context.table.label(1) == "brick"
+    assert plot.labeller.labels[1].toPlainText() == "brick"
 
 
-def test_paste_a_spreadsheet_block_with_a_header_grows_the_table_in_one_step(qtbot, window):
-    view, table, stack = window.table_view, window.context.table, window.context.undo_stack
+def test_paste_a_spreadsheet_block_with_a_header_grows_the_table_in_one_step(
+    qtbot, table_view, plot, materials_context
+):
+    view, table, stack = table_view, materials_context.table, materials_context.undo_stack
     before = table.copy()
     view.setCurrentIndex(view.model().index(3, 0))
     QGuiApplication.clipboard().setText(
@@ -52,33 +56,33 @@ def test_paste_a_spreadsheet_block_with_a_header_grows_the_table_in_one_step(qtb
     assert table.values[3:].tolist() == [[8, 80, 2.5], [7.5, 2, 1], [1, 10, 4]]
     assert table.values[0].tolist() == [3, 30, 0]
     assert stack.count() == 1
-    assert window.plot.tip(5) == (1.0, 10.0)
+    assert plot.tip(5) == (1.0, 10.0)
     stack.undo()
     assert table.same_content(before)
 
 
-def test_paste_numbers_only_at_a_value_cell(qtbot, window):
-    view, table = window.table_view, window.context.table
+def test_paste_numbers_only_at_a_value_cell(qtbot, table_view, materials_context):
+    view, table = table_view, materials_context.table
     view.setCurrentIndex(view.model().index(4, 1))
     assert view.paste("1\t2\n3\t4\n")
     assert table.values[4].tolist() == [1, 2]
     assert table.labels[5] == "v" and table.values[5].tolist() == [3, 4]
 
 
-def test_paste_with_a_bad_cell_is_refused_whole(qtbot, window):
-    view, table = window.table_view, window.context.table
+def test_paste_with_a_bad_cell_is_refused_whole(qtbot, table_view, messages, materials_context):
+    view, table = table_view, materials_context.table
     before = table.copy()
     view.setCurrentIndex(view.model().index(0, 1))
     assert not view.paste("1\t2\n3\tabc\n5\t6\n")
     assert table.same_content(before)
-    assert window.context.undo_stack.count() == 0
-    assert window.statusBar().currentMessage() == (
+    assert materials_context.undo_stack.count() == 0
+    assert messages[-1] == (
         "Paste refused: line 2, column 2: 'abc' is refused: it is not a number; nothing was changed."
     )
 
 
-def test_copy_selection_as_tsv(qtbot, window):
-    view = window.table_view
+def test_copy_selection_as_tsv(qtbot, table_view, materials_context):
+    view = table_view
     model = view.model()
     view.setCurrentIndex(model.index(0, 0))
     view.selectionModel().select(
@@ -94,11 +98,11 @@ def test_copy_selection_as_tsv(qtbot, window):
     # What was copied pastes back as the same numbers.
     view.setCurrentIndex(model.index(5, 0))
     assert view.paste("A2\t3\t30\n")
-    assert window.context.table.values[5].tolist() == [3, 30]
+    assert materials_context.table.values[5].tolist() == [3, 30]
 
 
-def test_insert_and_delete_keys(qtbot, window):
-    view, table = window.table_view, window.context.table
+def test_insert_and_delete_keys(qtbot, table_view, materials_context):
+    view, table = table_view, materials_context.table
     view.setCurrentIndex(view.model().index(1, 1))
     qtbot.keyClick(view, Qt.Key.Key_Insert)
     assert table.labels == ("A", "B", "F", "C", "D", "E")
@@ -107,32 +111,32 @@ def test_insert_and_delete_keys(qtbot, window):
     view.selectionModel().select(view.model().index(3, 1), view.selectionModel().SelectionFlag.Select)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert table.labels == ("B", "F", "D", "E")
-    assert window.context.undo_stack.count() == 2
-    window.context.undo_stack.undo()
+    assert materials_context.undo_stack.count() == 2
+    materials_context.undo_stack.undo()
     assert table.labels == ("A", "B", "F", "C", "D", "E")
 
 
-def test_visibility_box_hides_the_arrow(qtbot, window):
-    view, plot = window.table_view, window.plot
+def test_visibility_box_hides_the_arrow(qtbot, table_view, plot, materials_context):
+    view = table_view
     rect = view.visualRect(view.model().index(2, 0))
     assert 2 in plot.drawn_rows
     view.model().setData(view.model().index(2, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert 2 not in plot.drawn_rows and 2 not in plot.labeller.labels
     assert rect.isValid()
-    window.context.undo_stack.undo()
+    materials_context.undo_stack.undo()
     assert 2 in plot.drawn_rows
 
 
-def test_colour_swatch_click_opens_the_picker(qtbot, window):
-    view, table = window.table_view, window.context.table
+def test_colour_swatch_click_opens_the_picker(qtbot, table_view, plot, materials_context):
+    view, table = table_view, materials_context.table
     asked = []
     view.ask_color = lambda initial: (asked.append(initial.name().upper()), QColor("#112233"))[1]
     swatch = view.swatch_rect(1)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=swatch.center())
     assert asked == ["#D55E00"]
     assert table.colors[1] == "#112233"
-    assert window.plot.arrows.groups["#112233"].rows == [1]
-    window.context.undo_stack.undo()
+    assert plot.arrows.groups["#112233"].rows == [1]
+    materials_context.undo_stack.undo()
     assert table.colors[1] == "#D55E00"
 
 
@@ -147,10 +151,10 @@ def test_move_rows_up_and_down(qtbot, window):
     assert window.context.selection == [3]
 
 
-def test_context_menu_paste_uses_the_clipboard(qtbot, window, monkeypatch):
+def test_context_menu_paste_uses_the_clipboard(qtbot, table_view, materials_context, monkeypatch):
     from PySide6.QtWidgets import QMenu
 
-    view = window.table_view
+    view = table_view
     shown = []
     monkeypatch.setattr(QMenu, "popup", lambda menu, *args: shown.append(menu))
     view.setCurrentIndex(view.model().index(0, 1))
@@ -160,13 +164,13 @@ def test_context_menu_paste_uses_the_clipboard(qtbot, window, monkeypatch):
     assert list(actions)[:5] == ["Colour…", "Add vector", "Remove selected vectors", "Copy", "Paste"]
     assert list(actions)[6:] == ["Add &Metadata Column…", "Remove Metadata Co&lumn", "Rename Metadata Column…"]
     actions["Paste"].trigger()
-    assert window.context.table.values[0].tolist() == [4, 40]
+    assert materials_context.table.values[0].tolist() == [4, 40]
 
 
-def test_a_number_too_wide_for_its_column_is_cut_at_its_end_a_label_in_its_middle(qtbot, window):
+def test_a_number_too_wide_for_its_column_is_cut_at_its_end_a_label_in_its_middle(qtbot, table_view):
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    view = window.table_view
+    view = table_view
     type_into_cell(qtbot, view, 0, 1, "-0.0104692")
     type_into_cell(qtbot, view, 1, 0, "Borosilicate glass, laboratory grade, 3.3 mm")
     view.setColumnWidth(1, 40)
@@ -181,14 +185,14 @@ def test_a_number_too_wide_for_its_column_is_cut_at_its_end_a_label_in_its_middl
     assert view.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole).endswith("-0.0104692")
 
 
-def test_deleting_a_block_of_rows_removes_each_run_at_once(qtbot, window):
-    view, table = window.table_view, window.context.table
+def test_deleting_a_block_of_rows_removes_each_run_at_once(qtbot, table_view, materials_context):
+    view, table = table_view, materials_context.table
     removals = []
     table.rows_removed.connect(lambda start, count: removals.append((start, count)))
     view.selectAll()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert table.labels == () and removals == [(0, 5)]  # one removal, not five (each recomputes every panel)
-    window.context.undo_stack.undo()
+    materials_context.undo_stack.undo()
     assert table.labels == ("A", "B", "C", "D", "E") and table.values[3].tolist() == [7.5, 75]
     removals.clear()
     view.selectRow(0)
@@ -196,22 +200,22 @@ def test_deleting_a_block_of_rows_removes_each_run_at_once(qtbot, window):
         view.selectionModel().select(view.model().index(row, 1), view.selectionModel().SelectionFlag.Select)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert table.labels == ("C", "E") and removals == [(3, 1), (0, 2)]
-    window.context.undo_stack.undo()
+    materials_context.undo_stack.undo()
     assert table.labels == ("A", "B", "C", "D", "E")
-    assert table.colors == tuple(window.context.table.colors)
+    assert table.colors == tuple(materials_context.table.colors)
 
 
-def test_rows_copied_here_paste_back_without_their_length_column(qtbot, window):
+def test_rows_copied_here_paste_back_without_their_length_column(qtbot, table_view, materials_context):
     from PySide6.QtCore import QModelIndex
 
-    view, table = window.table_view, window.context.table
+    view, table = table_view, materials_context.table
     view.selectRow(0)  # label, mass, volume and |v|
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text().split("\t")[:3] == ["A", "3", "30"]
     view.setCurrentIndex(QModelIndex())  # no current cell: the copy is appended as a new vector
     assert view.paste()
     assert table.labels[5] == "A2" and table.values[5].tolist() == [3, 30] and table.dimension_count == 2
-    window.context.undo_stack.undo()
+    materials_context.undo_stack.undo()
     QGuiApplication.clipboard().setText("F\t3\t4\t5\n")  # copied elsewhere: every column is data
     view.setCurrentIndex(QModelIndex())
     assert view.paste()
