@@ -109,12 +109,51 @@ def answer_add_dimension(window) -> None:
 WORDS = ["king", "queen", "kingdom", "viking", "man", "woman", "King's", "cat", "kitten", "car"]
 
 
-@pytest.fixture
-def words_window(window):
-    """The window on ten words with two dimensions each (row i's tip at (10 - i, 10 - i) + (0, i % 2))."""
+def words_document():
+    """Ten words with two dimensions each (row i's tip at (10 - i, 10 - i) + (0, i % 2))."""
     from explorer.model.document import Document
     from explorer.model.table import Dimension, VectorTable
 
     values = [[10.0 - i, 10.0 - i + i % 2] for i in range(len(WORDS))]
-    window.context.replace_document(Document(VectorTable(WORDS, [Dimension("x"), Dimension("y")], values)))
+    return Document(VectorTable(WORDS, [Dimension("x"), Dimension("y")], values))
+
+
+@pytest.fixture
+def words_window(window):
+    """The window on :func:`words_document`, opened as a document the user opens."""
+    window.context.replace_document(words_document())
     return window
+
+
+@pytest.fixture
+def words_panes(qtbot):
+    """The table with its search bar over it, beside the plot, on :func:`words_document`, without the rest of
+    the window; Find (Ctrl+F) is the window's action, made the same way. Has the window's names for its
+    parts: ``context``, ``table_view``, ``plot``, ``search_bar``, ``actionFind``."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QSplitter
+
+    from explorer.qt.actions import make_action
+    from explorer.qt.context import DocumentContext
+    from explorer.qt.plot.plot import VectorPlot
+    from explorer.qt.table.search_bar import SearchBar, with_search_bar
+    from explorer.qt.table.view import VectorTableView
+    from tests.qt.helpers import shown
+
+    context = DocumentContext(words_document())
+    table_view = VectorTableView(context)
+    plot = VectorPlot(context)
+    search_bar = SearchBar(context, table_view, plot)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(with_search_bar(search_bar, table_view))
+    splitter.addWidget(plot)
+    find = make_action(splitter, "actionFind", "&Find…", search_bar.start, QKeySequence.StandardKey.Find)
+    splitter.addAction(find)
+    shown(qtbot, splitter, 780, 640)
+    splitter.setSizes([390, 390])  # the plot taller than wide, as in the window
+    return SimpleNamespace(
+        context=context, table_view=table_view, plot=plot, search_bar=search_bar, actionFind=find, widget=splitter
+    )

@@ -10,14 +10,14 @@ from explorer.model.document import Document
 from tests.qt.window_panels import highlighted_tips, selected_rows
 
 
-def tips(window, rows) -> set[tuple[float, float]]:
-    return {window.plot.tip(r) for r in rows}
+def tips(panes, rows) -> set[tuple[float, float]]:
+    return {panes.plot.tip(r) for r in rows}
 
 
-def find(qtbot, window, text: str) -> None:
+def find(qtbot, panes, text: str) -> None:
     """Ctrl+F, then type ``text`` into the search box."""
-    qtbot.keyClick(window.table_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search_bar.box, text)
+    qtbot.keyClick(panes.table_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panes.search_bar.box, text)
 
 
 def test_ctrl_f_shows_the_search_box_with_the_keyboard_in_it(qtbot, words_window):
@@ -32,69 +32,69 @@ def test_ctrl_f_shows_the_search_box_with_the_keyboard_in_it(qtbot, words_window
     assert window.findChild(type(window.actionFind), "actionFind").shortcut().toString() == "Ctrl+F"
 
 
-def test_typing_selects_the_matches_everywhere_and_counts_them(qtbot, words_window):
-    window = words_window
-    find(qtbot, window, "kin")
-    bar = window.search_bar
-    assert window.context.selection == [0, 2, 3, 6]  # king, kingdom, viking, King's (any case)
+def test_typing_selects_the_matches_everywhere_and_counts_them(qtbot, words_panes):
+    panes = words_panes
+    find(qtbot, panes, "kin")
+    bar = panes.search_bar
+    assert panes.context.selection == [0, 2, 3, 6]  # king, kingdom, viking, King's (any case)
     assert bar.count_label.text() == "4 matches"
-    assert selected_rows(window) == [0, 2, 3, 6]
-    assert highlighted_tips(window) == tips(window, [0, 2, 3, 6])
+    assert selected_rows(panes) == [0, 2, 3, 6]
+    assert highlighted_tips(panes) == tips(panes, [0, 2, 3, 6])
     qtbot.keyClicks(bar.box, "gd")
-    assert window.context.selection == [2] and bar.count_label.text() == "1 match"
+    assert panes.context.selection == [2] and bar.count_label.text() == "1 match"
     qtbot.keyClicks(bar.box, "x")
-    assert window.context.selection == [] and bar.count_label.text() == "no match"
-    assert window.context.view.search.text == "kingdx"  # the one owner of the text
+    assert panes.context.selection == [] and bar.count_label.text() == "no match"
+    assert panes.context.view.search.text == "kingdx"  # the one owner of the text
 
 
-def test_options_match_case_whole_words_and_regular_expressions(qtbot, words_window):
-    window = words_window
-    bar = window.search_bar
-    find(qtbot, window, "king")
-    assert window.context.selection == [0, 2, 3, 6]
+def test_options_match_case_whole_words_and_regular_expressions(qtbot, words_panes):
+    panes = words_panes
+    bar = panes.search_bar
+    find(qtbot, panes, "king")
+    assert panes.context.selection == [0, 2, 3, 6]
     qtbot.keyClick(bar.box, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # whole words
-    assert bar.word_button.isChecked() and window.context.selection == [0, 6]
+    assert bar.word_button.isChecked() and panes.context.selection == [0, 6]
     qtbot.keyClick(bar.box, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # and case
-    assert window.context.selection == [0] and bar.count_label.text() == "1 match"
+    assert panes.context.selection == [0] and bar.count_label.text() == "1 match"
     bar.regex_button.click()  # a regular expression instead of whole words
-    assert not bar.word_button.isChecked() and window.context.view.search.mode == "regex"
+    assert not bar.word_button.isChecked() and panes.context.view.search.mode == "regex"
     bar.box.clear()
     qtbot.keyClicks(bar.box, "^ca")
-    assert window.context.selection == [7, 9] and bar.count_label.text() == "2 matches"
+    assert panes.context.selection == [7, 9] and bar.count_label.text() == "2 matches"
 
 
-def test_a_bad_pattern_is_said_in_one_sentence_and_changes_nothing(qtbot, words_window):
-    window = words_window
-    bar = window.search_bar
+def test_a_bad_pattern_is_said_in_one_sentence_and_changes_nothing(qtbot, words_panes):
+    panes = words_panes
+    bar = panes.search_bar
     bar.start()
     bar.regex_button.click()
     qtbot.keyClicks(bar.box, "ca")
-    assert window.context.selection == [7, 9]
+    assert panes.context.selection == [7, 9]
     qtbot.keyClicks(bar.box, "(")  # "ca(": no closing bracket
-    assert window.context.selection == [7, 9]  # the last good search's selection stays
+    assert panes.context.selection == [7, 9]  # the last good search's selection stays
     assert bar.box.toolTip().startswith("'ca(' is not a regular expression at character 4: missing )")
     assert "border: 1px solid #c62828" in bar.box.styleSheet()
     assert bar.count_label.toolTip() == bar.box.toolTip()
     assert not bar.next_button.isEnabled()
     qtbot.keyClicks(bar.box, "t|r)")
-    assert window.context.selection == [7, 9] and bar.box.styleSheet() == ""
+    assert panes.context.selection == [7, 9] and bar.box.styleSheet() == ""
     assert bar.count_label.text() == "2 matches"
 
 
-def test_clearing_the_box_gives_back_the_earlier_selection(qtbot, words_window):
-    window = words_window
-    window.context.select_rows([4, 5])  # man, woman
-    find(qtbot, window, "qu")
-    assert window.context.selection == [1]
-    window.search_bar.box.clear()
-    assert window.context.selection == [4, 5]
-    assert window.search_bar.count_label.text() == ""
+def test_clearing_the_box_gives_back_the_earlier_selection(qtbot, words_panes):
+    panes = words_panes
+    panes.context.select_rows([4, 5])  # man, woman
+    find(qtbot, panes, "qu")
+    assert panes.context.selection == [1]
+    panes.search_bar.box.clear()
+    assert panes.context.selection == [4, 5]
+    assert panes.search_bar.count_label.text() == ""
 
 
-def test_enter_zooms_to_the_matches_then_steps_through_them(qtbot, words_window):
-    window = words_window
-    bar, view, plot = window.search_bar, window.table_view, window.plot
-    find(qtbot, window, "ca")  # cat (7), car (9)
+def test_enter_zooms_to_the_matches_then_steps_through_them(qtbot, words_panes):
+    panes = words_panes
+    bar, view, plot = panes.search_bar, panes.table_view, panes.plot
+    find(qtbot, panes, "ca")  # cat (7), car (9)
     qtbot.keyClick(bar.box, Qt.Key.Key_Return)
     (x0, x1), (y0, y1) = plot.getPlotItem().getViewBox().viewRange()
     assert x0 <= 0 < 3 <= x1 and y0 <= 0 < 3 <= y1  # the origin and both tips (3, 3), (1, 2)...
@@ -108,48 +108,48 @@ def test_enter_zooms_to_the_matches_then_steps_through_them(qtbot, words_window)
     assert view.currentIndex().row() == 7  # round again
     qtbot.keyClick(bar.box, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert view.currentIndex().row() == 9 and bar.count_label.text() == "2 of 2"
-    assert window.context.selection == [7, 9]  # stepping keeps the matches selected
+    assert panes.context.selection == [7, 9]  # stepping keeps the matches selected
     assert view.state() != QAbstractItemView.State.EditingState
 
 
-def test_enter_selects_the_matches_again_after_another_selection(qtbot, words_window):
-    window = words_window
-    bar = window.search_bar
-    find(qtbot, window, "man")
-    window.context.select_rows([0])
+def test_enter_selects_the_matches_again_after_another_selection(qtbot, words_panes):
+    panes = words_panes
+    bar = panes.search_bar
+    find(qtbot, panes, "man")
+    panes.context.select_rows([0])
     qtbot.keyClick(bar.box, Qt.Key.Key_Return)
-    assert window.context.selection == [4, 5] and window.table_view.currentIndex().row() == 4
+    assert panes.context.selection == [4, 5] and panes.table_view.currentIndex().row() == 4
 
 
-def test_escape_hides_the_bar_keeps_the_matches_and_gives_the_table_the_keyboard(qtbot, words_window):
-    window = words_window
-    bar = window.search_bar
-    find(qtbot, window, "queen")
+def test_escape_hides_the_bar_keeps_the_matches_and_gives_the_table_the_keyboard(qtbot, words_panes):
+    panes = words_panes
+    bar = panes.search_bar
+    find(qtbot, panes, "queen")
     qtbot.keyClick(bar.box, Qt.Key.Key_Escape)
     assert bar.isHidden()
-    qtbot.waitUntil(window.table_view.hasFocus)
-    assert window.context.selection == [1]
-    qtbot.keyClick(window.table_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(panes.table_view.hasFocus)
+    assert panes.context.selection == [1]
+    qtbot.keyClick(panes.table_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert bar.box.text() == "queen" and bar.box.selectedText() == "queen"  # typing replaces it
 
 
-def test_renamed_labels_are_counted_again_without_selecting_again(qtbot, words_window):
+def test_renamed_labels_are_counted_again_without_selecting_again(qtbot, words_panes):
+    panes = words_panes
     from explorer.model.commands import RenameVector
 
-    window = words_window
-    bar = window.search_bar
-    find(qtbot, window, "cat")
-    window.context.select_rows([0])
-    window.context.push(RenameVector(1, "catherine"))
+    bar = panes.search_bar
+    find(qtbot, panes, "cat")
+    panes.context.select_rows([0])
+    panes.context.push(RenameVector(1, "catherine"))
     qtbot.waitUntil(lambda: bar.count_label.text() == "2 matches")
-    assert window.context.selection == [0]  # the user's selection stands until Enter
+    assert panes.context.selection == [0]  # the user's selection stands until Enter
 
 
-def test_another_document_clears_the_search(qtbot, words_window):
+def test_another_document_clears_the_search(qtbot, words_panes):
+    panes = words_panes
     from explorer.model.builtin import materials
 
-    window = words_window
-    find(qtbot, window, "king")
-    window.context.replace_document(Document(materials()))
-    assert window.search_bar.box.text() == "" and window.context.view.search.text == ""
-    assert window.search_bar.count_label.text() == ""
+    find(qtbot, panes, "king")
+    panes.context.replace_document(Document(materials()))
+    assert panes.search_bar.box.text() == "" and panes.context.view.search.text == ""
+    assert panes.search_bar.count_label.text() == ""

@@ -9,21 +9,21 @@ from PySide6.QtWidgets import QAbstractItemView
 from tests.qt.conftest import WORDS
 
 
-def test_typing_on_a_label_jumps_to_a_matching_label_and_never_renames(qtbot, words_window):
-    window = words_window
-    view, table = window.table_view, window.context.table
+def test_typing_on_a_label_jumps_to_a_matching_label_and_never_renames(qtbot, words_panes):
+    panes = words_panes
+    view, table = panes.table_view, panes.context.table
     view.setCurrentIndex(view.model().index(0, 0))
     view.setFocus()
     qtbot.keyClicks(view, "wo")
     assert view.currentIndex().row() == 5 and view.currentIndex().column() == 0  # woman
-    assert window.context.selection == [5]
+    assert panes.context.selection == [5]
     assert view.state() != QAbstractItemView.State.EditingState
-    assert table.labels == tuple(WORDS) and window.context.undo_stack.count() == 0
+    assert table.labels == tuple(WORDS) and panes.context.undo_stack.count() == 0
 
 
-def test_the_same_key_again_steps_to_the_next_label_starting_with_it(qtbot, words_window):
-    window = words_window
-    view = window.table_view
+def test_the_same_key_again_steps_to_the_next_label_starting_with_it(qtbot, words_panes):
+    panes = words_panes
+    view = panes.table_view
     view.setCurrentIndex(view.model().index(0, 0))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_K)
@@ -36,9 +36,9 @@ def test_the_same_key_again_steps_to_the_next_label_starting_with_it(qtbot, word
     assert view.currentIndex().row() == 0  # round to king
 
 
-def test_enter_on_a_label_does_not_rename_but_f2_does(qtbot, words_window):
-    window = words_window
-    view = window.table_view
+def test_enter_on_a_label_does_not_rename_but_f2_does(qtbot, words_panes):
+    panes = words_panes
+    view = panes.table_view
     view.setCurrentIndex(view.model().index(3, 0))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)
@@ -47,9 +47,9 @@ def test_enter_on_a_label_does_not_rename_but_f2_does(qtbot, words_window):
     assert view.state() == QAbstractItemView.State.EditingState
 
 
-def test_typing_on_a_number_cell_still_starts_an_edit(qtbot, words_window):
-    window = words_window
-    view = window.table_view
+def test_typing_on_a_number_cell_still_starts_an_edit(qtbot, words_panes):
+    panes = words_panes
+    view = panes.table_view
     view.setCurrentIndex(view.model().index(1, 1))
     view.setFocus()
     qtbot.keyClicks(view, "7")
@@ -57,12 +57,12 @@ def test_typing_on_a_number_cell_still_starts_an_edit(qtbot, words_window):
     editor = view.focusWidget()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
-    assert window.context.table.values[1, 0] == 7.0
+    assert panes.context.table.values[1, 0] == 7.0
 
 
-def test_a_double_click_on_a_label_renames_it(qtbot, words_window):
-    window = words_window
-    view = window.table_view
+def test_a_double_click_on_a_label_renames_it(qtbot, words_panes):
+    panes = words_panes
+    view = panes.table_view
     rect = view.visualRect(view.model().index(7, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
