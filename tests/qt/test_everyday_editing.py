@@ -37,14 +37,16 @@ def test_add_vector_with_no_current_row_goes_to_the_end(qtbot, window):
     assert view.currentIndex().row() == 5
 
 
-def test_enter_moves_down_after_an_edit_and_a_refused_value_keeps_the_cursor(qtbot, window):
-    view, table = window.table_view, window.context.table
+def test_enter_moves_down_after_an_edit_and_a_refused_value_keeps_the_cursor(
+    qtbot, table_view, messages, materials_context
+):
+    view, table = table_view, materials_context.table
     type_into_cell(qtbot, view, 0, 1, "4")
     assert table.values[0, 0] == 4.0
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 1)
     type_into_cell(qtbot, view, 1, 2, "abc")
     assert table.values[1, 1] == 4.0 and view.currentIndex().row() == 1  # refused: stays for another try
-    assert "'abc' is refused" in window.statusBar().currentMessage()
+    assert "'abc' is refused" in messages[-1]
     type_into_cell(qtbot, view, 4, 2, "3")  # the last row: nowhere to go
     assert view.currentIndex().row() == 4
     view.setCurrentIndex(view.model().index(1, 1))
@@ -103,11 +105,10 @@ def test_every_kind_of_change_names_itself_in_edit_undo(qtbot, window):
     assert window.actionRedo.text() == f"&Redo: Drag F to [{x:g}, {y:g}]"
 
 
-def test_a_label_with_an_ampersand_is_no_mnemonic_in_the_menu(qtbot, window):
-    view = window.table_view
-    type_into_cell(qtbot, view, 0, 0, "R&D")
-    assert window.actionUndo.text() == "&Undo: Rename A → R&&D"  # shows "Rename A → R&D", D not underlined
-    assert window.actionUndo.toolTip() == "Undo: Rename A → R&D"
+def test_a_label_with_an_ampersand_is_no_mnemonic_in_the_menu(qtbot, table_view, undo_action):
+    type_into_cell(qtbot, table_view, 0, 0, "R&D")
+    assert undo_action.text() == "&Undo: Rename A → R&&D"  # shows "Rename A → R&D", D not underlined
+    assert undo_action.toolTip() == "Undo: Rename A → R&D"
 
 
 def fill_dimension_dialog(name: str, unit: str | None = None, seen: list | None = None):
@@ -176,12 +177,10 @@ def test_cancelling_add_dimension_changes_nothing(qtbot, window):
     assert window.context.table.dimension_count == 2 and window.context.undo_stack.count() == 0
 
 
-def test_copying_cells_says_copied_in_the_status_bar(qtbot, window):
-    view = window.table_view
+def test_copying_cells_says_copied_in_the_status_bar(qtbot, table_view, messages):
+    view = table_view
     view.setCurrentIndex(view.model().index(0, 1))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "3\n"
-    assert (
-        window.statusBar().currentMessage() == "Copied 1 cell as tab-separated text (paste into a spreadsheet or here)."
-    )
+    assert messages[-1] == "Copied 1 cell as tab-separated text (paste into a spreadsheet or here)."
