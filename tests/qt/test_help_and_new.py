@@ -144,12 +144,26 @@ def test_the_shortcuts_are_read_from_the_actions_themselves(qtbot, window):
     assert keys["Vector Colour"] == "Ctrl+K"
 
 
-def test_file_formats_and_about_name_what_they_should(qtbot, window):
-    dialog = window.help.show_file_formats()
+@pytest.fixture
+def help_menu(qtbot):
+    """The Help menu on a main window of its own (its dialogs need no panel)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from explorer.qt.app.help import HelpMenu
+
+    owner = QMainWindow()
+    qtbot.addWidget(owner)
+    menu = HelpMenu(owner)
+    menu.owner = owner  # kept alive with the menu
+    return menu
+
+
+def test_file_formats_and_about_name_what_they_should(qtbot, help_menu):
+    dialog = help_menu.show_file_formats()
     text = dialog.findChild(QTextBrowser, "fileFormatsText").toPlainText()
     for word in ("CSV / TSV", "mass (kg)", "GloVe", "vectors.tsv", ".npy", "PNG, SVG, PDF"):
         assert word in text
-    box = window.help.show_about()
+    box = help_menu.show_about()
     assert box.objectName() == "aboutDialog" and not box.isModal()
     for name, version in (
         ("Python", ".".join(map(str, __import__("sys").version_info[:3]))),
