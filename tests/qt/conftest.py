@@ -54,6 +54,15 @@ def plot(request, qtbot, materials_context):
 
 
 @pytest.fixture
+def working_panel(qtbot, materials_context):
+    """The working panel with the claims checker (``working_panel.claims``) on materials A-E, shown on its own."""
+    from explorer.qt.working.panel import WorkingPanel
+    from tests.qt.helpers import shown
+
+    return shown(qtbot, WorkingPanel(materials_context), 760, 820)
+
+
+@pytest.fixture
 def undo_action(materials_context):
     """Edit › Undo as the window makes it (enabled and named from the undo stack), without the window."""
     from explorer.qt.undo import history_action

@@ -12,12 +12,12 @@ from explorer.model.claims import LESSON_CLAIMS
 from explorer.model.commands import RenameVector
 
 
-def claims_table(window) -> QTableWidget:
-    return window.findChild(QTableWidget, "claimsTable")
+def claims_table(panel) -> QTableWidget:
+    return panel.findChild(QTableWidget, "claimsTable")
 
 
-def add_claim(qtbot, window, text: str) -> None:
-    line = window.findChild(QLineEdit, "claimInput")
+def add_claim(qtbot, panel, text: str) -> None:
+    line = panel.findChild(QLineEdit, "claimInput")
     line.setFocus()
     qtbot.keyClicks(line, text)
     qtbot.keyClick(line, Qt.Key.Key_Return)
@@ -61,35 +61,37 @@ def test_editing_and_removing_claims_are_undo_steps(qtbot, window):
     assert not window.isWindowModified()
 
 
-def test_an_emptied_claim_is_refused_and_keeps_its_text(qtbot, window):
-    table = claims_table(window)
+def test_an_emptied_claim_is_refused_and_keeps_its_text(qtbot, working_panel, messages, materials_context):
+    table = claims_table(working_panel)
     table.item(2, 0).setText("   ")  # what the editor commits when its text is deleted
-    assert window.working.claims.claims() == list(LESSON_CLAIMS)
+    assert working_panel.claims.claims() == list(LESSON_CLAIMS)
     assert table.item(2, 0).text() == "E = 2.5 A"
-    assert window.context.undo_stack.count() == 0
-    assert "refused" in window.statusBar().currentMessage()
+    assert materials_context.undo_stack.count() == 0
+    assert "refused" in messages[-1]
 
 
-def test_a_new_claim_is_scrolled_to_and_flashed(qtbot, window):
+def test_a_new_claim_is_scrolled_to_and_flashed(qtbot, working_panel):
     for n in range(12):
-        window.working.claims.add_claim(f"A = {n + 2} A")
-    table = claims_table(window)
+        working_panel.claims.add_claim(f"A = {n + 2} A")
+    table = claims_table(working_panel)
     table.scrollToTop()
-    add_claim(qtbot, window, "E = 0.5 B")
+    add_claim(qtbot, working_panel, "E = 0.5 B")
     row = table.rowCount() - 1
     assert table.currentRow() == row
     assert table.viewport().rect().intersects(table.visualItemRect(table.item(row, 0)))
-    assert window.working.claims.flashing_rows() == [row]
-    qtbot.waitUntil(lambda: window.working.claims.flashing_rows() == [], timeout=3000)
+    assert working_panel.claims.flashing_rows() == [row]
+    qtbot.waitUntil(lambda: working_panel.claims.flashing_rows() == [], timeout=3000)
 
 
-def test_a_renamed_vector_is_renamed_in_the_claims_and_undo_gives_the_exact_text_back(qtbot, window):
-    window.working.claims.add_claim("'A' ≈ 0.9 C")
-    window.context.push(RenameVector(0, "Alpha"))
-    assert window.working.claims.claims()[:2] == ["C = Alpha", "D = 2.5 Alpha"]
-    assert window.working.claims.claims()[-1] == "Alpha ≈ 0.9 C"
-    window.actionUndo.trigger()
-    assert window.working.claims.claims()[-1] == "'A' ≈ 0.9 C"
+def test_a_renamed_vector_is_renamed_in_the_claims_and_undo_gives_the_exact_text_back(
+    qtbot, working_panel, undo_action, materials_context
+):
+    working_panel.claims.add_claim("'A' ≈ 0.9 C")
+    materials_context.push(RenameVector(0, "Alpha"))
+    assert working_panel.claims.claims()[:2] == ["C = Alpha", "D = 2.5 Alpha"]
+    assert working_panel.claims.claims()[-1] == "Alpha ≈ 0.9 C"
+    undo_action.trigger()
+    assert working_panel.claims.claims()[-1] == "'A' ≈ 0.9 C"
 
 
 def test_claims_are_saved_and_opened_with_the_document(qtbot, window, tmp_path):
@@ -110,20 +112,20 @@ def test_claims_are_saved_and_opened_with_the_document(qtbot, window, tmp_path):
     assert window.working.claims.claims() == []  # a CSV holds no claims
 
 
-def test_copy_claims_and_copy_working_say_so_in_the_status_bar(qtbot, window):
-    claims = window.working.claims
-    window.findChild(QAction, "copyClaims").trigger()  # the claims list's context menu
+def test_copy_claims_and_copy_working_say_so_in_the_status_bar(qtbot, working_panel, messages, materials_context):
+    claims = working_panel.claims
+    working_panel.findChild(QAction, "copyClaims").trigger()  # the claims list's context menu
     copied = QGuiApplication.clipboard().text().splitlines()
     assert copied[1] == "D = 2.5 A\ttrue\tD = 2.5 × A: the same direction, 2.5 times the size"
     assert len(copied) == 6
-    assert window.statusBar().currentMessage() == "Copied 6 claims with their verdicts."
-    claims_table(window).selectRow(2)
-    qtbot.keyClick(claims_table(window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert messages[-1] == "Copied 6 claims with their verdicts."
+    claims_table(working_panel).selectRow(2)
+    qtbot.keyClick(claims_table(working_panel), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text().startswith("E = 2.5 A\tfalse\tE has 2.5 × A's mass")
-    assert window.statusBar().currentMessage() == "Copied 1 claim with its verdict."
-    window.context.select_pair(0, 1)
-    qtbot.mouseClick(window.working.findChild(QPushButton, "copyWorkingText"), Qt.MouseButton.LeftButton)
-    assert window.statusBar().currentMessage() == "Copied the working of A and B as text."
-    qtbot.mouseClick(window.working.findChild(QPushButton, "copyWorkingMarkdown"), Qt.MouseButton.LeftButton)
-    assert window.statusBar().currentMessage() == "Copied the working of A and B as Markdown."
+    assert messages[-1] == "Copied 1 claim with its verdict."
+    materials_context.select_pair(0, 1)
+    qtbot.mouseClick(working_panel.findChild(QPushButton, "copyWorkingText"), Qt.MouseButton.LeftButton)
+    assert messages[-1] == "Copied the working of A and B as text."
+    qtbot.mouseClick(working_panel.findChild(QPushButton, "copyWorkingMarkdown"), Qt.MouseButton.LeftButton)
+    assert messages[-1] == "Copied the working of A and B as Markdown."
     assert claims.claims() == list(LESSON_CLAIMS)
