@@ -70,6 +70,14 @@ def undo_action(materials_context):
     return history_action(materials_context.undo_stack, materials_context, redo=False)
 
 
+@pytest.fixture
+def redo_action(materials_context):
+    """Edit › Redo as the window makes it, without the window."""
+    from explorer.qt.undo import history_action
+
+    return history_action(materials_context.undo_stack, materials_context, redo=True)
+
+
 @pytest.fixture(autouse=True)
 def _settings_in_tmp(tmp_path, qapp):
     """Point every QSettings (native and INI) at this test's own folder."""

@@ -12,30 +12,33 @@ LESSON_VERDICTS = ["≈", "✅", "❌", "❌", "❌", "✅"]
 
 
 def claim_rows(window) -> list[tuple[str, str, str]]:
-    """(claim, verdict, why) as the claims list shows them."""
-    table = window.working.claims.findChild(type(window.working.claims._list), "claimsTable")
+    """(claim, verdict, why) as the claims list shows them (``window``: the window or a working panel)."""
+    claims = getattr(window, "claims", None) or window.working.claims
+    table = claims.findChild(type(claims._list), "claimsTable")
     return [tuple(table.item(r, c).text() for c in range(3)) for r in range(table.rowCount())]
 
 
 # ------------------------------------------------------------------------- renaming
-def test_renaming_a_vector_rewrites_the_claims_that_name_it_and_undo_gives_them_back(qtbot, window):
-    type_into_cell(qtbot, window.table_view, 0, 0, "Alpha")
-    assert window.context.table.labels[0] == "Alpha"
-    claims = window.working.claims.claims()
+def test_renaming_a_vector_rewrites_the_claims_that_name_it_and_undo_gives_them_back(
+    qtbot, table_view, working_panel, undo_action, redo_action, materials_context
+):
+    type_into_cell(qtbot, table_view, 0, 0, "Alpha")
+    assert materials_context.table.labels[0] == "Alpha"
+    claims = working_panel.claims.claims()
     assert claims == ["C = Alpha", "D = 2.5 Alpha", "E = 2.5 Alpha", "C = 0.2 B", "D = 0.5 B", "E = 0.5 B"]
-    assert verdicts(window) == LESSON_VERDICTS
-    assert claim_rows(window)[1][2] == "D = 2.5 × Alpha: the same direction, 2.5 times the size"
-    window.actionUndo.trigger()
-    assert window.working.claims.claims()[:3] == ["C = A", "D = 2.5 A", "E = 2.5 A"]
-    assert verdicts(window) == LESSON_VERDICTS
-    window.actionRedo.trigger()
-    assert window.working.claims.claims()[1] == "D = 2.5 Alpha"
+    assert verdicts(working_panel) == LESSON_VERDICTS
+    assert claim_rows(working_panel)[1][2] == "D = 2.5 × Alpha: the same direction, 2.5 times the size"
+    undo_action.trigger()
+    assert working_panel.claims.claims()[:3] == ["C = A", "D = 2.5 A", "E = 2.5 A"]
+    assert verdicts(working_panel) == LESSON_VERDICTS
+    redo_action.trigger()
+    assert working_panel.claims.claims()[1] == "D = 2.5 Alpha"
 
 
-def test_a_label_with_a_space_is_quoted_in_the_claims(qtbot, window):
-    type_into_cell(qtbot, window.table_view, 3, 0, "big box")
-    assert window.working.claims.claims()[1] == '"big box" = 2.5 A'
-    assert verdicts(window) == LESSON_VERDICTS
+def test_a_label_with_a_space_is_quoted_in_the_claims(qtbot, table_view, working_panel):
+    type_into_cell(qtbot, table_view, 3, 0, "big box")
+    assert working_panel.claims.claims()[1] == '"big box" = 2.5 A'
+    assert verdicts(working_panel) == LESSON_VERDICTS
 
 
 # ----------------------------------------------------------------- another table

@@ -58,5 +58,6 @@ def heatmap_row(window, row: int) -> list[str]:
 
 
 def verdicts(window) -> list[str]:
-    claims = window.working.claims
+    """The verdict marks the claims list shows, top to bottom (``window``: the window or a working panel)."""
+    claims = getattr(window, "claims", None) or window.working.claims
     return [claims.verdict(r)[0] for r in range(len(claims.claims()))]
