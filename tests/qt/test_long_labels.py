@@ -62,12 +62,12 @@ def test_a_one_megabyte_label_is_shortened_everywhere_in_the_window(qtbot, windo
     assert window.context.table.labels[0] == "A" and window.working.claims.claims()[0] == "C = A"
 
 
-def test_opening_and_closing_the_editor_of_a_long_label_keeps_every_character(qtbot, window):
+def test_opening_and_closing_the_editor_of_a_long_label_keeps_every_character(qtbot, table_view, materials_context):
     """A QLineEdit holds at most 32,767 characters: Enter in the label's editor must not cut the label."""
     from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-    window.context.push(RenameVector(0, BIG))
-    view = window.table_view
+    materials_context.push(RenameVector(0, BIG))
+    view = table_view
     view.setCurrentIndex(view.model().index(0, 0))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_F2)
@@ -75,8 +75,8 @@ def test_opening_and_closing_the_editor_of_a_long_label_keeps_every_character(qt
     assert isinstance(editor, QLineEdit)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
-    assert window.context.table.labels[0] == BIG
-    assert window.context.undo_stack.count() == 1
+    assert materials_context.table.labels[0] == BIG
+    assert materials_context.undo_stack.count() == 1
 
 
 def test_the_rename_dimension_dialog_keeps_a_long_name_it_could_not_hold(qtbot):

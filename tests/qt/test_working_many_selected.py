@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from PySide6.QtCore import Qt
 
 from tests.qt.window_panels import click_row_header, working_text, working_title
 
 
 # ------------------------------------------------------------------ many selected
-def test_more_than_two_selected_rows_show_the_first_two_and_say_so(qtbot, window):
+def test_more_than_two_selected_rows_show_the_first_two_and_say_so(qtbot, table_view, working_panel, materials_context):
+    # The table and the working panel, under the window's names for them (what the helpers read).
+    window = SimpleNamespace(table_view=table_view, working=working_panel, context=materials_context)
     click_row_header(qtbot, window, 1)
     click_row_header(qtbot, window, 4, Qt.KeyboardModifier.ControlModifier)
     click_row_header(qtbot, window, 3, Qt.KeyboardModifier.ControlModifier)
