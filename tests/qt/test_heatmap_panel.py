@@ -163,6 +163,21 @@ def test_structure_and_labels_follow_the_table(qtbot, panel, materials_context):
     assert panel.displayed_labels() == ["B", "C", "D", "E", "steel"]
 
 
+def test_a_hidden_heatmap_lays_out_what_changed_meanwhile_when_shown_again(qtbot, panel, materials_context):
+    panel.hide()  # as in a closed dock: its layout waits until it is shown
+    materials_context.push(InsertVectors(5, ["F", "G", "H"], [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]))
+    materials_context.push(RenameVector(0, "a label much longer than A"))
+    panel.show()
+    qtbot.waitUntil(panel.graphics.isVisible)
+    shown = panel.figure.result
+    assert shown is not None and shown.cells.height() > 0
+    panel.figure.relayout()  # the layout for its size and its data now: the same as the one shown
+    assert panel.figure.result == shown
+    corner = panel.cell_position(7, 7)  # the new last cell is inside the view and answers the mouse
+    assert panel.graphics.viewport().rect().contains(corner)
+    assert tooltip_at(qtbot, panel, corner).startswith("cos(H, H) = ")
+
+
 def test_empty_single_and_dimensionless_documents_paint(qtbot, panel, materials_context):
     from explorer.model.commands import RemoveDimensions
 

@@ -95,6 +95,7 @@ class HeatmapFigure(pg.GraphicsWidget):
         for item in (self.rows, self.columns, self.colorbar, self.title, self.top_tree, self.left_tree):
             item.setParentItem(self)
         self._sized = False
+        self._waiting = False  # a relayout waits for the view to be shown
         self.structure_changed()
 
     # ------------------------------------------------------------- layout
@@ -103,11 +104,21 @@ class HeatmapFigure(pg.GraphicsWidget):
         self.relayout()
 
     def relayout(self) -> None:
-        """Place every part for the figure's size (see :mod:`explorer.qt.heatmap.layout`)."""
+        """Place every part for the figure's size (see :mod:`explorer.qt.heatmap.layout`).
+
+        While the view showing the figure is hidden (a panel being built, a closed dock) this waits
+        for :meth:`view_shown`: the sizes a hidden view passes through are never seen.
+        """
         size = self.size()
         width, height = size.width(), size.height()
         if width < 2 or height < 2:
             return
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        if views and not any(view.isVisible() for view in views):
+            self._waiting = True
+            return
+        self._waiting = False
         result = compute_layout(self.data, width, height, self.base, self.max_px, self.min_px)
         self.result = result
         label_font = font_at(self.base, result.label_px)
@@ -124,6 +135,11 @@ class HeatmapFigure(pg.GraphicsWidget):
         self.numbers.max_px = result.max_px
         self.numbers.min_px = self.min_px
         self.numbers.data_changed()
+
+    def view_shown(self) -> None:
+        """The view showing the figure was shown: lay out what waited for it."""
+        if self._waiting:
+            self.relayout()
 
     # ------------------------------------------------------------ updates
     def structure_changed(self) -> None:

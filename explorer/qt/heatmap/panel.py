@@ -301,6 +301,8 @@ class HeatmapPanel(QWidget):
                 self._on_mouse_moved(self.graphics.mapToScene(event.pos()))
             elif event.type() == QEvent.Type.Leave:
                 self.figure.highlight(None)
+            elif event.type() == QEvent.Type.Show:
+                self.figure.view_shown()
         return super().eventFilter(watched, event)
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
