@@ -14,6 +14,7 @@ import pytest
 
 import explorer
 from explorer.cli import main
+from tests.cli.run import in_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -163,16 +164,9 @@ def test_export_heatmap_says_what_it_wrote(tmp_path, capsys):
     assert out.startswith(f"wrote {tmp_path / 'pairs.csv'} (CSV of the scores, 15 pairs, ")
 
 
-def test_export_heatmap_png_says_its_pixels(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def test_export_heatmap_png_says_its_pixels(tmp_path, qapp):
     out = tmp_path / "heat.png"
-    result = subprocess.run(
-        [sys.executable, "-m", "explorer", "export-heatmap", "-o", str(out), "--size", "400x300"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    result = in_process("export-heatmap", "-o", str(out), "--size", "400x300")
     size = out.stat().st_size
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"wrote {out} (PNG image, 400 x 300 pixels, {size / 1e3:.3g} kB)\n"

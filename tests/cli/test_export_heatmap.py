@@ -1,35 +1,40 @@
-"""``explorer export-heatmap``: files from the command line, and one-sentence refusals that leave nothing."""
+"""``explorer export-heatmap``: files from the command line, and one-sentence refusals that leave nothing.
+
+Most tests run the command in this process (tests/cli/run.py); real processes start without a display (the
+program picks the offscreen platform itself), refuse in one sentence, draw the picture that once crashed the
+process, and write a CSV without loading QtWidgets or pyqtgraph.
+"""
 
 import csv
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.run import ROOT, in_process, real_process
 
 
-def run_cli(*args, cwd=None):
-    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}  # no display, nothing forced
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", "export-heatmap", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
+@pytest.fixture
+def run_cli(qapp):
+    """``explorer export-heatmap ARGS`` in this process (the test's QApplication draws the pictures)."""
+
+    def run(*args, cwd=None):
+        return in_process("export-heatmap", *args, cwd=cwd)
+
+    return run
 
 
-def test_png_and_csv_without_a_display(tmp_path):
+def run_without_display(*args):
+    """``explorer export-heatmap ARGS`` as a real process on a machine without a display."""
+    return real_process("export-heatmap", *args, display=False)
+
+
+def test_png_and_csv_without_a_display(tmp_path, run_cli):
     png = tmp_path / "heat.png"
-    result = run_cli("-o", str(png), "--size", "400x300", "--title", "Materials")
+    result = run_without_display("-o", str(png), "--size", "400x300", "--title", "Materials")
     assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and result.stdout.startswith(f"wrote {png} (PNG image, 400 x 300 pixels, ")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     table = tmp_path / "heat.csv"
     assert run_cli("-o", str(table), "--order", "label").returncode == 0
@@ -38,7 +43,7 @@ def test_png_and_csv_without_a_display(tmp_path):
     assert round(float(rows[1][2]), 3) == 0.353 and round(float(rows[1][3]), 5) == 0.99994
 
 
-def test_csv_of_a_file_with_every_metric_option(tmp_path):
+def test_csv_of_a_file_with_every_metric_option(tmp_path, run_cli):
     data = tmp_path / "v.csv"
     data.write_text("label,x,y\nA,3,30\nB,15,4\n")
     out = tmp_path / "pairs.csv"
@@ -64,7 +69,7 @@ def one_sentence(stderr: str) -> str:
         ("label,x,y\nA,1,oops\nB,0,1\n", "heat.pdf", "line 2"),
     ],
 )
-def test_refusals_are_one_sentence_and_leave_no_file(tmp_path, content, out_name, words):
+def test_refusals_are_one_sentence_and_leave_no_file(tmp_path, content, out_name, words, run_cli):
     args = []
     if content is not None:
         (tmp_path / "in.csv").write_text(content)
@@ -75,13 +80,21 @@ def test_refusals_are_one_sentence_and_leave_no_file(tmp_path, content, out_name
     assert sorted(p.name for p in tmp_path.iterdir()) == (["in.csv"] if content is not None else [])
 
 
-def test_target_that_is_a_folder_is_refused(tmp_path):
+def test_a_refusal_from_a_real_process_is_one_sentence(tmp_path):
+    (tmp_path / "in.csv").write_text("label,x,y\nA,0,0\nB,0,0\n")
+    result = run_without_display(str(tmp_path / "in.csv"), "-o", str(tmp_path / "heat.svg"))
+    assert result.returncode == 1 and result.stdout == ""
+    assert "zero vector" in one_sentence(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_target_that_is_a_folder_is_refused(tmp_path, run_cli):
     (tmp_path / "heat.png").mkdir()
     result = run_cli("-o", str(tmp_path / "heat.png"))
     assert result.returncode != 0 and "is a folder" in one_sentence(result.stderr)
 
 
-def test_picture_options_reach_the_file(tmp_path):
+def test_picture_options_reach_the_file(tmp_path, run_cli):
     import re
     import xml.etree.ElementTree as ET
 
@@ -110,7 +123,7 @@ def test_picture_options_reach_the_file(tmp_path):
     assert box and round(float(box.group(1))) == 288 and round(float(box.group(2))) == 240  # 4 x 3.33 in
 
 
-def test_exporting_over_a_symbolic_link_writes_the_file_it_points_to(tmp_path):
+def test_exporting_over_a_symbolic_link_writes_the_file_it_points_to(tmp_path, run_cli):
     target = tmp_path / "shared" / "heat.csv"
     target.parent.mkdir()
     target.write_text("old\n")
@@ -125,7 +138,7 @@ def test_exporting_over_a_symbolic_link_writes_the_file_it_points_to(tmp_path):
 
 
 # ----------------------------------------------------------------- physical sizes
-def test_pdf_and_svg_carry_the_physical_size_asked_for(tmp_path):
+def test_pdf_and_svg_carry_the_physical_size_asked_for(tmp_path, run_cli):
     import re
     import xml.etree.ElementTree as ET
 
@@ -149,7 +162,7 @@ def test_pdf_and_svg_carry_the_physical_size_asked_for(tmp_path):
     assert (root.get("width"), root.get("height")) == ("300pt", "200pt")
 
 
-def test_a_png_of_a_physical_size_has_size_times_dpi_pixels(tmp_path):
+def test_a_png_of_a_physical_size_has_size_times_dpi_pixels(tmp_path, run_cli):
     import struct
 
     png = tmp_path / "heat.png"
@@ -161,7 +174,7 @@ def test_a_png_of_a_physical_size_has_size_times_dpi_pixels(tmp_path):
     assert round(struct.unpack(">I", data[phys + 4 : phys + 8])[0] * 0.0254) == 300
 
 
-def test_range_digits_colour_map_and_dendrogram_reach_the_file(tmp_path):
+def test_range_digits_colour_map_and_dendrogram_reach_the_file(tmp_path, run_cli):
     import xml.etree.ElementTree as ET
 
     svg = tmp_path / "heat.svg"
@@ -178,7 +191,7 @@ def test_range_digits_colour_map_and_dendrogram_reach_the_file(tmp_path):
     assert not (tmp_path / "x.png").exists()
 
 
-def test_numbers_left_out_are_said_on_stderr(tmp_path):
+def test_numbers_left_out_are_said_on_stderr(tmp_path, run_cli):
     import numpy as np
 
     rng = np.random.default_rng(1)
@@ -191,14 +204,14 @@ def test_numbers_left_out_are_said_on_stderr(tmp_path):
     assert result.stderr.startswith("note: numbers hidden: cells too small (200 vectors in 800x600)")
 
 
-def test_equal_huge_dot_products_make_a_picture(tmp_path):
+def test_equal_huge_dot_products_make_a_picture(tmp_path, qapp):
     """Issue 9: scores of 2^54 all alike crashed the picture (a blank PNG, then a segmentation fault)."""
     from PySide6.QtGui import QImage
 
     data = tmp_path / "huge.csv"
     data.write_text("label,x,y\nA,134217728,0\nB,134217728,0\n")
     png = tmp_path / "huge.png"
-    result = run_cli(str(data), "-o", str(png), "--metric", "dot", "--dendrogram")
+    result = run_without_display(str(data), "-o", str(png), "--metric", "dot", "--dendrogram")  # it crashed the process
     assert result.returncode == 0, result.stderr
     image = QImage(str(png))
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
 from explorer.cli import main
+from tests.cli.run import in_process, real_process
 
 
 def test_pca_of_a_file_writes_label_x_y_in_file_order(tmp_path, capsys):
@@ -58,5 +56,11 @@ def test_an_unwritable_output_exits_1(tmp_path, capsys):
     "arguments", [["project"], ["project", "f.csv"], ["project", "f.csv", "-o", "c.csv", "--method", "lda"]]
 )
 def test_usage_errors_exit_2(arguments):
-    result = subprocess.run([sys.executable, "-m", "explorer", *arguments], capture_output=True, text=True)
+    result = in_process(*arguments)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_real_process_exits_2_on_a_usage_error_with_one_sentence():
+    result = real_process("project", "f.csv")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "see 'explorer project --help'" in result.stderr
