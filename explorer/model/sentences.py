@@ -6,7 +6,7 @@ module), ``config.json`` (a BERT model), ``model.safetensors`` (read with the
 ``safetensors`` package's numpy API), ``tokenizer.json`` (Hugging Face
 ``tokenizers``), ``sentence_bert_config.json`` (``max_seq_length``) and the
 pooling module's ``config.json``. :meth:`SentenceModel.encode` tokenizes with
-the model's truncation, pads each batch to its longest sentence, runs the
+the model's truncation, pads each batch of similar lengths to its longest sentence, runs the
 encoder (:mod:`explorer.model.bert`) in float32, pools the token vectors as
 the model says (the mean of all-MiniLM-L6-v2's 6-layer token vectors) and
 normalises them when ``modules.json`` has a Normalize module. It reproduces
@@ -65,6 +65,25 @@ class SentenceModelError(ValueError):
 
 class SentenceModelUnavailable(SentenceModelError):
     """No model folder was named and the model package is not installed."""
+
+
+def length_batches(lengths: Sequence[int], batch_size: int) -> list[npt.NDArray[np.intp]]:
+    """Indices of sentences to encode together: longest first, at most ``batch_size`` in a batch.
+
+    A batch is padded to its longest sentence, and the encoder's work grows with the padded length,
+    not the real one: a sentence shorter than half the batch's longest starts a new batch, so that
+    one long sentence among short ones (a 256-token paragraph among titles) does not make every
+    other sentence of its batch cost 256 tokens. Padding never changes a sentence's vector (the
+    attention mask leaves it out), only the time taken.
+    """
+    order = np.argsort([-n for n in lengths], kind="stable")
+    batches: list[npt.NDArray[np.intp]] = []
+    start = 0
+    for end in range(1, len(order) + 1):
+        if end == len(order) or end - start == batch_size or 2 * lengths[order[end]] < lengths[order[start]]:
+            batches.append(order[start:end])
+            start = end
+    return batches
 
 
 @dataclass(frozen=True)
@@ -272,9 +291,9 @@ class SentenceModel:
     ) -> np.ndarray:
         """One vector per sentence (N x D float32), as sentence-transformers computes it.
 
-        Sentences of similar length are batched together so that little padding is
-        computed; ``progress(done, total)`` is called between batches and stops the
-        work (raising Cancelled) when the user cancels.
+        Sentences of similar length are batched together (:func:`length_batches`) so that
+        little padding is computed; ``progress(done, total)`` is called between batches and
+        stops the work (raising Cancelled) when the user cancels.
         """
         if batch_size < 1:
             raise ValueError("the batch size must be at least 1")
@@ -285,11 +304,9 @@ class SentenceModel:
         if not total:
             return out
         ids = [e.ids for e in self.tokenizer.encode_batch([self._prepare(s) for s in sentences])]
-        order = np.argsort([-len(i) for i in ids], kind="stable")
         done = 0
-        for start in range(0, total, batch_size):
-            rows = order[start : start + batch_size]
-            length = max(len(ids[r]) for r in rows)
+        for rows in length_batches([len(i) for i in ids], batch_size):
+            length = len(ids[rows[0]])
             batch = np.zeros((len(rows), length), dtype=np.int64)
             mask = np.zeros((len(rows), length), dtype=np.float32)
             for i, r in enumerate(rows):

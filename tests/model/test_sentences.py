@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from explorer.model.progress import Cancelled, Progress
-from explorer.model.sentences import PACKAGE_MODEL_NAME, SentenceModel, package_model_folder
+from explorer.model.sentences import PACKAGE_MODEL_NAME, SentenceModel, length_batches, package_model_folder
 
 DATA = Path(__file__).resolve().parent / "data" / "sentence_references.npz"
 FOLDER = package_model_folder()
@@ -74,6 +74,28 @@ def test_embeddings_equal_sentence_transformers_to_cosine_0_9999(model, referenc
     assert agreement.min() >= 0.9999, f"sentence {worst} ({references['sentences'][worst][:40]!r}): {agreement[worst]}"
     assert vectors.dtype == np.float32 and vectors.shape == (len(references["sentences"]), 384)
     np.testing.assert_allclose(vectors, references["embeddings"], atol=2e-5)
+
+
+def test_a_long_sentence_starts_a_batch_of_its_own_length(references):
+    lengths = references["token_counts"].tolist()  # three of 256 tokens among sentences of 2 to 20
+    batches = [[lengths[i] for i in rows] for rows in length_batches(lengths, 32)]
+    assert batches == [[256, 256, 256], [20, 16, 14, 14, 13, 10], [9, 9, 9, 9, 9, 8, 8, 8, 6, 6, 6], [3, 3, 2]]
+    assert [len(rows) for rows in length_batches([7] * 5, 2)] == [2, 2, 1]  # and never more than the batch size
+    every = np.concatenate(length_batches(lengths, 1))
+    assert sorted(every.tolist()) == list(range(len(lengths)))  # each sentence once
+
+
+def test_padding_never_changes_a_sentences_vector(model):
+    (tokens,) = model.tokenize(["I love pizza."])
+    ids = np.zeros((2, 256), dtype=np.int64)
+    mask = np.zeros((2, 256), dtype=np.float32)
+    ids[:, : len(tokens.ids)] = tokens.ids
+    mask[0, : len(tokens.ids)] = 1
+    mask[1, :] = 1  # the same ids, all read, to show that the mask is what leaves the padding out
+    alone = model.encoder(ids[:1, : len(tokens.ids)], mask[:1, : len(tokens.ids)])
+    padded = model.encoder(ids, mask)
+    np.testing.assert_allclose(padded[0, : len(tokens.ids)], alone[0], atol=1e-5)
+    assert not np.allclose(padded[1, : len(tokens.ids)], alone[0], atol=1e-3)
 
 
 def test_the_model_reads_as_many_tokens_as_sentence_transformers(model, references):
