@@ -5,8 +5,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 
 from explorer.model import glove
+from explorer.model.embeddings import LoadCancelled
 from explorer.model.tokenizers import CharacterTokenizer, WordTokenizer
 from explorer.qt.vocab import VocabPanel
+from explorer.qt.vocab.panel import encode_text
 from explorer.qt.vocab.token_model import TokenTableModel
 
 
@@ -143,10 +145,10 @@ def test_one_megabyte_is_tokenized_off_the_interface_thread(qtbot, panel, monkey
     panel.set_level("word")
     original, threads, release = panel_module.encode_text, [], threading.Event()
 
-    def encode_when_released(*settings):  # tokenizes only once the interface thread has gone on
+    def encode_when_released(*settings, **options):  # tokenizes only once the interface thread has gone on
         threads.append(threading.current_thread())
         release.wait(30)
-        return original(*settings)
+        return original(*settings, **options)
 
     monkeypatch.setattr(panel_module, "encode_text", encode_when_released)
     panel.text_edit.setPlainText(text)
@@ -161,12 +163,28 @@ def test_one_megabyte_is_tokenized_off_the_interface_thread(qtbot, panel, monkey
 
 def test_long_text_can_be_cancelled(qtbot, panel):
     panel.set_level("subword")
-    panel.text_edit.setPlainText("abc def ghi " * 100_000)
+    long_text = "abc def ghi " * 100_000
+    panel.text_edit.setPlainText(long_text)
     panel.retokenize()
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert panel.status_label.text() == "Tokenizing cancelled."
     assert panel.shutdown()
     assert panel.status_label.text() == "Tokenizing cancelled."
+    assert panel.encoding is None or panel.encoding.text != long_text  # the cancelled work never shows
+
+
+def test_cancelled_tokenizing_stops_before_the_text_is_split():
+    asked = []
+
+    def cancelled():
+        asked.append(True)
+        return True
+
+    with pytest.raises(LoadCancelled):
+        encode_text("subword", "abc def ghi " * 100, False, None, "", cancelled=cancelled)
+    assert asked == [True]  # asked once the vocabulary is learnt, before the text is split
+    tokenizer, encoding = encode_text("word", "abc def abc", False, None, "")
+    assert encoding.tokens == ["abc", "def", "abc"] and len(tokenizer.vocabulary) == 3
 
 
 def test_a_malformed_tokenizer_file_is_refused(qtbot, panel, tmp_path):

@@ -12,6 +12,8 @@ it is one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.model.embeddings import LoadCancelled
 from explorer.model.formats.errors import FormatError
 from explorer.model.tokenizers import LEVELS, SubwordTokenizer, TextTokenizer, TokenizerError
 from explorer.model.vocabulary import Encoding
@@ -52,8 +55,21 @@ SENTENCES_LEVEL = "sentences"
 PLACEHOLDERS = ("Type or paste text to split into tokens", "Type or paste sentences, one a line")
 
 
-def encode_text(level: str, text: str, lowercase: bool, vocab_size: int | None, symbols: str, loaded=None):
-    """(tokenizer, encoding) for the panel's settings; runs on any thread (no Qt)."""
+def encode_text(
+    level: str,
+    text: str,
+    lowercase: bool,
+    vocab_size: int | None,
+    symbols: str,
+    loaded=None,
+    cancelled: Callable[[], bool] = lambda: False,
+):
+    """(tokenizer, encoding) for the panel's settings; runs on any thread (no Qt).
+
+    Learning the vocabulary and splitting the text each take about a second for a megabyte:
+    ``cancelled()`` is asked between them, and a True answer stops the work there (LoadCancelled),
+    so that Cancel frees the worker for the next text instead of letting it split this one.
+    """
     from explorer.model.tokenizers import CharacterTokenizer, make_tokenizer
 
     if level == FILE_LEVEL:
@@ -62,6 +78,8 @@ def encode_text(level: str, text: str, lowercase: bool, vocab_size: int | None, 
         tokenizer = CharacterTokenizer([symbols], lowercase=lowercase)
     else:
         tokenizer = make_tokenizer(level, text, lowercase=lowercase, vocab_size=vocab_size)
+    if cancelled():
+        raise LoadCancelled
     return tokenizer, tokenizer.encode(text)
 
 
@@ -241,7 +259,11 @@ class VocabPanel(QWidget):
                 return
             self._show(result)
             return
-        job = Job(self._generation, lambda: encode_text(*settings))
+        job = Job(
+            self._generation,
+            lambda progress, cancelled: encode_text(*settings, cancelled=cancelled),
+            reports_progress=True,
+        )
         job.signals.finished.connect(self._on_encoded)
         job.signals.failed.connect(self._on_failed)
         self._job = job
