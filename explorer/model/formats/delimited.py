@@ -146,6 +146,7 @@ def _table_of_columns(
     dimensions: list[Dimension] = []
     numbers: list[np.ndarray] = []
     metadata: list[tuple[str, list[str]]] = []
+    used: set[str] = set()  # the metadata columns' names so far (a set: thousands of columns stay quick)
     first_text = 0  # the column of the first metadata column
     by_column = columns
     for column, title in enumerate(header[1:], start=1):
@@ -164,8 +165,8 @@ def _table_of_columns(
             raise FormatError(path, lines[reading.row], column + 1, reading.why)
         elif name is not None or title.strip() or any(cell.strip() for cell in cells):
             name = name if name is not None else restore_formula(title).strip()
-            used = [n for n, _ in metadata]
             name = unique_name((name or f"column {column + 1}")[:LONGEST_NAME].strip(), used, " ")
+            used.add(name)
             metadata.append((name, [restore_formula(cell) for cell in cells]))
             first_text = column if len(metadata) == 1 else first_text
         # A column with no header and no values (a separator at the end of each line) is left out.
