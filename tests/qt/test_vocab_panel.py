@@ -176,13 +176,15 @@ def test_long_text_can_be_cancelled(qtbot, panel):
 def test_cancelled_tokenizing_stops_before_the_text_is_split():
     asked = []
 
-    def cancelled():
-        asked.append(True)
-        return True
+    def cancelled_once_learnt():
+        asked.append(len(asked) == 1)  # not before the vocabulary is learnt; after it, yes
+        return asked[-1]
 
     with pytest.raises(LoadCancelled):
-        encode_text("subword", "abc def ghi " * 100, False, None, "", cancelled=cancelled)
-    assert asked == [True]  # asked once the vocabulary is learnt, before the text is split
+        encode_text("subword", "abc def ghi " * 100, False, None, "", cancelled=cancelled_once_learnt)
+    assert asked == [False, True]  # asked before learning and again before the text is split
+    with pytest.raises(LoadCancelled):  # cancelled before the work began: nothing is learnt
+        encode_text("subword", "abc def ghi " * 100, False, None, "", cancelled=lambda: True)
     tokenizer, encoding = encode_text("word", "abc def abc", False, None, "")
     assert encoding.tokens == ["abc", "def", "abc"] and len(tokenizer.vocabulary) == 3
 

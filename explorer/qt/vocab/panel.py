@@ -67,11 +67,13 @@ def encode_text(
     """(tokenizer, encoding) for the panel's settings; runs on any thread (no Qt).
 
     Learning the vocabulary and splitting the text each take about a second for a megabyte:
-    ``cancelled()`` is asked between them, and a True answer stops the work there (LoadCancelled),
-    so that Cancel frees the worker for the next text instead of letting it split this one.
+    ``cancelled()`` is asked before and between them, and a True answer stops the work there
+    (LoadCancelled), so that Cancel frees the worker for the next text instead of letting it finish this one.
     """
     from explorer.model.tokenizers import CharacterTokenizer, make_tokenizer
 
+    if cancelled():
+        raise LoadCancelled
     if level == FILE_LEVEL:
         tokenizer = loaded
     elif level == "char":
