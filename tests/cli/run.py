@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import traceback
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,9 +31,10 @@ def in_process(*args: str | os.PathLike, cwd: str | os.PathLike | None = None) -
     there is caught as well as what Python prints. ``SystemExit`` gives its exit code; an exception that
     escapes is printed as Python prints it (a traceback) with exit code 1. What the command could change in
     this process is put back afterwards: the environment, the working folder, ``sys.argv``, the logging
-    handlers, ``sys.stdout``/``sys.stderr``. Qt's warnings go to pytest-qt, which fails the test on them
-    (``qt_log_level_fail``). A command that draws needs the test's ``qapp``: the program would otherwise make
-    a QApplication of its own that later tests in this worker would inherit, and this refuses that.
+    handlers, the warning filters, ``sys.excepthook``, ``sys.stdout``/``sys.stderr``. Qt's warnings go to
+    pytest-qt, which fails the test on them (``qt_log_level_fail``). A command that draws needs the test's
+    ``qapp``: the program would otherwise make a QApplication of its own that later tests in this worker
+    would inherit, and this refuses that.
     """
     from explorer.cli import main
 
@@ -40,11 +42,11 @@ def in_process(*args: str | os.PathLike, cwd: str | os.PathLike | None = None) -
     had_application = _application_exists()
     saved_environ, saved_argv, saved_cwd = dict(os.environ), sys.argv[:], os.getcwd()
     saved_handlers = {name: list(logger.handlers) for name, logger in _loggers()}
-    saved_streams = sys.stdout, sys.stderr
+    saved_streams, saved_hook = (sys.stdout, sys.stderr), sys.excepthook
     sys.stdout.flush()
     sys.stderr.flush()
     saved_fds = os.dup(1), os.dup(2)
-    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file, warnings.catch_warnings():
         try:
             os.dup2(out_file.fileno(), 1)
             os.dup2(err_file.fileno(), 2)
@@ -67,6 +69,7 @@ def in_process(*args: str | os.PathLike, cwd: str | os.PathLike | None = None) -
                 if stream not in saved_streams:
                     stream.close()
             sys.stdout, sys.stderr = saved_streams
+            sys.excepthook = saved_hook
             os.dup2(saved_fds[0], 1)
             os.dup2(saved_fds[1], 2)
             for fd in saved_fds:
