@@ -1,8 +1,8 @@
 """``explorer export-heatmap``: files from the command line, and one-sentence refusals that leave nothing.
 
 Most tests run the command in this process (tests/cli/run.py); real processes start without a display (the
-program picks the offscreen platform itself), refuse in one sentence, draw the picture that once crashed the
-process, and write a CSV without loading QtWidgets or pyqtgraph.
+program picks the offscreen platform itself), refuse in one sentence, and write a CSV without loading
+QtWidgets or pyqtgraph.
 """
 
 import csv
@@ -204,14 +204,17 @@ def test_numbers_left_out_are_said_on_stderr(tmp_path, run_cli):
     assert result.stderr.startswith("note: numbers hidden: cells too small (200 vectors in 800x600)")
 
 
-def test_equal_huge_dot_products_make_a_picture(tmp_path, qapp):
-    """Issue 9: scores of 2^54 all alike crashed the picture (a blank PNG, then a segmentation fault)."""
+def test_equal_huge_dot_products_make_a_picture(tmp_path, run_cli):
+    """Issue 9: scores of 2^54 all alike crashed the picture (a blank PNG, then a segmentation fault).
+
+    Drawn in the test's process: a crash there ends the test worker, which fails the test as surely.
+    """
     from PySide6.QtGui import QImage
 
     data = tmp_path / "huge.csv"
     data.write_text("label,x,y\nA,134217728,0\nB,134217728,0\n")
     png = tmp_path / "huge.png"
-    result = run_without_display(str(data), "-o", str(png), "--metric", "dot", "--dendrogram")  # it crashed the process
+    result = run_cli(str(data), "-o", str(png), "--metric", "dot", "--dendrogram")
     assert result.returncode == 0, result.stderr
     image = QImage(str(png))
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
