@@ -14,7 +14,7 @@ import pytest
 
 import explorer
 from explorer.cli import main
-from tests.cli.run import in_process
+from tests.cli.run import in_process, real_processes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -267,3 +267,23 @@ def test_an_expression_that_starts_with_a_minus_is_told_to_go_after_the_double_d
     assert code == 2 and "'--'" in err and err.count("\n") == 1
     code, out, _ = run(["neighbours", "--", "-A", materials], capsys)
     assert code == 0 and out.splitlines()[1].split()[:2] == ["1", "B"]
+
+
+#: A refusal of each subcommand that no other test starts as a real process (similarity, vocab, project and
+#: export-heatmap have theirs): the words its one sentence holds, and its exit code.
+REAL_REFUSALS = [
+    (["explain", "A", "Z"], 1, "there is no vector labelled 'Z' in the built-in materials"),
+    (["check", "A + E = C", "nosuch.csv"], 2, "nosuch.csv: no such file"),
+    (["eval", "A +"], 1, "expected a vector, a number or '(' after '+'"),
+    (["neighbours", "Z", str(ROOT / "resources" / "materials.csv")], 1, "there is no vector labelled 'Z'"),
+    (["analogies", "nosuch.txt"], 1, "nosuch.txt: no such file"),
+    (["sentences", "--model", "nosuch", "--tokens", "I love pizza."], 1, "nosuch is not a folder"),
+]
+
+
+def test_every_other_subcommand_refuses_in_one_sentence_from_a_real_process(tmp_path):
+    results = real_processes(*(argv for argv, _code, _words in REAL_REFUSALS), cwd=tmp_path, display=False)
+    for (argv, code, words), result in zip(REAL_REFUSALS, results):
+        assert (result.returncode, result.stdout) == (code, ""), (argv, result.stderr)
+        assert result.stderr.startswith("explorer: ") and result.stderr.count("\n") == 1, (argv, result.stderr)
+        assert words in result.stderr and "Traceback" not in result.stderr, (argv, result.stderr)
