@@ -77,7 +77,13 @@ class VectorTableModel(QAbstractTableModel):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self._context = context
+        #: |v| of each row as last shown (NaN: not yet computed), forgotten for the rows a command changes:
+        #: Qt asks for the |v| cell many times per edit (painting, fitting rows), the length is computed once.
+        self._norms: np.ndarray | None = None
         table = context.table
+        table.values_changed.connect(self._forget_norms, first=True)
+        for signal in (*table.structure_signals(), table.rows_inserting, table.rows_removing, table.rows_moving):
+            signal.connect(self._forget_all_norms, first=True)
         # Qt must hear that a structural change is over (end*Rows) before any other listener
         # (the context's selection, the panels) reads or selects rows: hence first=True.
         table.rows_inserting.connect(self._on_rows_inserting)
@@ -182,14 +188,32 @@ class VectorTableModel(QAbstractTableModel):
                 return f"{shown_text(table.label(row))}, {title} = {format_value(value)}"
         else:  # the norm column
             if role == Qt.ItemDataRole.DisplayRole:
-                return format_number(norm(table.values[row]), 4)
+                return format_number(self.row_norm(row), 4)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(_NORM_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"|{shown_text(table.label(row))}| = {format_value(norm(table.values[row]))} (read-only)"
+                return f"|{shown_text(table.label(row))}| = {format_value(self.row_norm(row))} (read-only)"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         return None
+
+    def row_norm(self, row: int) -> float:
+        """|v| of ``row`` (what the |v| column shows), computed once until a command changes the row."""
+        table = self.table
+        norms = self._norms
+        if norms is None or len(norms) != table.row_count:
+            norms = self._norms = np.full(table.row_count, np.nan)
+        value = float(norms[row])
+        if value != value:  # NaN: not computed since the row last changed (a length is never NaN)
+            value = norms[row] = norm(table.values[row])
+        return value
+
+    def _forget_norms(self, rows, columns=()) -> None:
+        if self._norms is not None and rows:
+            self._norms[[r for r in rows if r < len(self._norms)]] = np.nan
+
+    def _forget_all_norms(self, *args) -> None:
+        self._norms = None
 
     def _text_data(self, row: int, column: int, role):
         metadata = self.table.metadata
