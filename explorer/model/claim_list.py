@@ -16,6 +16,7 @@ opened, or the table replaced by token vectors).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from explorer.model import change_names
 from explorer.model.claims import Claim, ClaimError, check_claim, named_labels, parse_claim, rename_labels
 from explorer.model.commands import Command
 from explorer.model.events import Signal
+from explorer.model.expression_tokens import ExpressionError, tokenize
 
 if TYPE_CHECKING:  # the document imports this module
     from explorer.model.document import Document
@@ -244,6 +246,7 @@ class ClaimReader:
         self.labels = labels
         self._read: dict[str, Claim | ClaimError] = {}
         self._named: dict[str, list[str]] = {}
+        self._signatures: dict[str, tuple[object, tuple[str, ...]]] = {}
 
     def read(self, text: str) -> Claim:
         """``text`` read as a claim (see :func:`~explorer.model.claims.parse_claim`); ClaimError when it cannot be."""
@@ -263,6 +266,62 @@ class ClaimReader:
         found = self._named.get(text)
         if found is None:
             found = self._named[text] = list(dict.fromkeys(named_labels(text, self.labels)))
+        return found
+
+    def signature(self, text: str) -> tuple[object, tuple[str, ...]]:
+        """How ``text`` reads against these labels (each token's kind and place; None when it cannot be read)
+        and the labels it names, each once, in order: with the named vectors, all a judgement depends on."""
+        found = self._signatures.get(text)
+        if found is None:
+            try:
+                tokens = tokenize(text, self.labels)
+            except ExpressionError:
+                found = (None, ())
+            else:
+                named = tuple(dict.fromkeys(str(t.value) for t in tokens if t.kind == "label"))
+                found = (tuple((t.kind, t.start, t.end) for t in tokens), named)
+                self._named.setdefault(text, list(named))
+            self._signatures[text] = found
+        return found
+
+
+class Judgements:
+    """Judgements remembered by what they depend on, so that a claim is judged again only when that changed.
+
+    A judgement depends on the claim's text, how it reads against the labels, the vectors it names (by label,
+    wherever their rows are), the dimensions (names and units in its reason) and, when it names a vector the
+    table lacks, the labels its message lists. Adding, removing or moving other vectors, or an undo back to
+    values judged before, finds the judgement already made.
+    """
+
+    #: Remembered judgements; all are forgotten past this many (an undo far back judges again).
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[object, ...], Judgement] = {}
+        self._dimensions: tuple[object, ...] | None = None
+
+    def use(self, dimensions: Sequence[object]) -> None:
+        """Judge with these dimensions from now on (judgements made with others are forgotten)."""
+        dimensions = tuple(dimensions)
+        if dimensions != self._dimensions:
+            self._known.clear()
+            self._dimensions = dimensions
+
+    def judge(self, text: str, labels: dict[str, int], values: np.ndarray, reader: ClaimReader) -> Judgement:
+        """:func:`judge_claim` of ``text`` (``reader`` made on ``labels``), or the same judgement made before."""
+        if len(text) > MAX_CLAIM_LENGTH:
+            return judge_claim(text, labels, values, self._dimensions or (), reader)
+        tokens, named = reader.signature(text)
+        rows = [labels.get(name) for name in named]
+        vectors = tuple(None if row is None else values[row].tobytes() for row in rows)
+        listed = (tuple(itertools.islice(labels, 8)), len(labels)) if None in rows else None
+        key = (text, tokens, named, vectors, values.shape[1], listed)
+        found = self._known.get(key)
+        if found is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            found = self._known[key] = judge_claim(text, labels, values, self._dimensions or (), reader)
         return found
 
 

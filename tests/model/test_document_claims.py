@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -183,3 +184,78 @@ def test_undo_and_redo_of_a_rename_many_times_stay_one_flat_step():
         step = document.apply(step)
     assert isinstance(step, RenameVector) and step.label in ("A", "Alpha")
     assert document.claims.texts in (LESSON_CLAIMS, tuple(t.replace("A", "Alpha") for t in LESSON_CLAIMS))
+
+
+def test_remembered_judgements_are_the_fresh_ones_through_every_kind_of_change(monkeypatch):
+    """Judgements are remembered by what they depend on; after adds, removals, moves, renames, new units,
+    edits and edits back, each is the one judge_claim makes afresh."""
+    import random
+
+    from explorer.model import claim_list
+    from explorer.model.table import Dimension, TableError
+
+    table = materials()
+    judgements = claim_list.Judgements()
+    texts = (
+        *LESSON_CLAIMS,
+        "F = A",  # names a vector that comes and goes; its message lists the labels
+        "mango = 2 apple",
+        "D = A +",
+        "new york = 2 A",  # one label once "new york" is in the table, two unknown words before
+        "A + E = C",
+        "D ≈ 2 A",
+        "'F' = 0.5 'new york'",
+    )
+    rng = random.Random(7)
+    changes = [
+        lambda: table.insert_rows(rng.randrange(len(table) + 1), [table.unique_label("F")], [[1.0, 10.0]]),
+        lambda: table.insert_rows(0, ["new york"], [[6.0, 60.0]]) if "new york" not in table.labels else None,
+        lambda: table.remove_rows(rng.randrange(len(table)), 1) if len(table) > 2 else None,
+        lambda: table.move_rows(rng.randrange(len(table)), 1, rng.randrange(len(table))),
+        lambda: (
+            table.set_labels([rng.randrange(len(table))], [rng.choice(["A", "F", "G", "new york", "Q"])])
+            if not {"A", "F", "G", "new york", "Q"} <= set(table.labels)
+            else None
+        ),
+        lambda: table.set_values([rng.randrange(len(table))], [0], [[rng.choice([3.0, 7.5, 0.0, 1e308, -2.5])]]),
+        lambda: table.set_dimension(1, Dimension("volume", rng.choice(["l", "ml", ""]))),
+    ]
+    made = []
+    real = claim_list.judge_claim
+    monkeypatch.setattr(claim_list, "judge_claim", lambda *args: made.append(args[0]) or real(*args))
+    for _ in range(150):
+        with contextlib.suppress(TableError):  # a refused change (a label already used) changes nothing
+            rng.choice(changes)()
+        lookup = {label: row for row, label in enumerate(table.labels)}
+        reader = claim_list.ClaimReader(lookup)
+        judgements.use(table.dimensions)
+        for text in texts:
+            fresh = real(text, lookup, table.values, table.dimensions)
+            assert judgements.judge(text, lookup, table.values, reader) == fresh, (text, table.labels)
+    assert len(made) < 150 * len(texts)  # some judgements were found made
+
+
+def test_adding_moving_and_removing_other_vectors_judges_no_claim_again(monkeypatch):
+    from explorer.model import claim_list
+
+    table = materials()
+    judgements, made = claim_list.Judgements(), []
+    real = claim_list.judge_claim
+    monkeypatch.setattr(claim_list, "judge_claim", lambda *args: made.append(args[0]) or real(*args))
+
+    def verdicts():
+        lookup = {label: row for row, label in enumerate(table.labels)}
+        reader = claim_list.ClaimReader(lookup)
+        judgements.use(table.dimensions)
+        return [judgements.judge(text, lookup, table.values, reader).mark for text in LESSON_CLAIMS]
+
+    assert verdicts() == ["≈", "✅", "❌", "❌", "❌", "✅"]
+    assert len(made) == 6
+    table.insert_rows(0, ["G"], [[1.0, 2.0]])
+    table.move_rows(0, 1, 5)
+    table.remove_rows(5, 1)
+    table.set_values([1], [1], [[5.0]])  # B's volume: the claims naming B are judged again
+    assert verdicts() == ["≈", "✅", "❌", "❌", "❌", "❌"]
+    assert made[6:] == ["C = 0.2 B", "D = 0.5 B", "E = 0.5 B"]
+    table.set_values([1], [1], [[4.0]])  # back: the judgements made then
+    assert verdicts() == ["≈", "✅", "❌", "❌", "❌", "✅"] and len(made) == 9

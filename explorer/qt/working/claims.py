@@ -32,9 +32,9 @@ from shiboken6 import isValid
 from explorer.model.claim_list import (
     VERDICT_WORDS,
     ClaimReader,
+    Judgements,
     add_claim_command,
     edit_claim_command,
-    judge_claim,
     remove_claims_command,
 )
 from explorer.model.display import shown_text
@@ -85,6 +85,7 @@ class ClaimsChecker(QGroupBox):
         self._checking = False
         self._rows: dict[str, int] | None = None  # label -> row, rebuilt after label or row changes
         self._reader: ClaimReader | None = None  # the claims as read against ``_rows``, made again with it
+        self._judgements = Judgements()  # kept across changes: what each verdict depends on is in its key
         # The table rows each claim names, rebuilt with ``_rows`` or when the claims change: an edit of
         # other rows cannot change its verdict (a claim reads only the vectors it names, and the labels).
         self._named: list[frozenset[int]] | None = None
@@ -199,11 +200,12 @@ class ClaimsChecker(QGroupBox):
         """Check the claims in ``rows`` again; lay the list out again only when a verdict changed."""
         table = self._context.table
         labels, values, dimensions = self._label_rows(), table.values, table.dimensions
-        reader = self._claim_reader()
+        reader, judgements = self._claim_reader(), self._judgements
+        judgements.use(dimensions)
         self._checking = True
         try:
             for row in rows:
-                judged = judge_claim(self._claims[row], labels, values, dimensions, reader)
+                judged = judgements.judge(self._claims[row], labels, values, reader)
                 shown = item_at(self._list, row, 1).data(MARK_ROLE), item_at(self._list, row, 2).toolTip()
                 if shown != (judged.mark, shown_text(judged.reason, SHOWN_CLAIM_CHARS)):
                     self._show_verdict(row, judged.mark, judged.reason)
