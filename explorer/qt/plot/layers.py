@@ -38,6 +38,8 @@ _HIGHLIGHT = QColor(255, 200, 0, 150)
 #: can select 100,000: as arrows they took 3 s to paint, as rings 1 s to take).
 MARKS_AS_DOTS_ABOVE = 1_000
 
+_NONE = np.zeros((0, 2))
+
 #: Takes an item out of the plot.
 Remove = Callable[[QGraphicsItem], None]
 
@@ -286,6 +288,7 @@ class Marks:
         self.dots.setZValue(3)
         for item in (self.halo, self.line, self.kept, self.rings, self.links, self.dots):
             add(item)
+        self._shown: dict[int, np.ndarray] = {}  # id(item) -> the points it was given last
 
     def show(self, coords, selected, kept, query, neighbours, head: float, arrows: bool, line: bool) -> None:
         """Draw the ``selected`` rows (arrows with a halo, or rings when ``arrows`` is False), arrows
@@ -297,22 +300,30 @@ class Marks:
         self.dots.set_points(coords[selected] if many else np.zeros((0, 2)))
         if many:
             selected = selected[:0]
-        segments = arrow_segments(coords[selected], head) if len(selected) and arrows else np.zeros((0, 2))
-        self.halo.setData(segments[:, 0], segments[:, 1])
-        self.line.setData(*(segments.T if line else ([], [])))
-        tips = coords[selected] if len(selected) and not arrows else np.zeros((0, 2))
-        self.rings.setData(tips[:, 0], tips[:, 1])
+        segments = arrow_segments(coords[selected], head) if len(selected) and arrows else _NONE
+        self._set(self.halo, segments)
+        self._set(self.line, segments if line else _NONE)
+        tips = coords[selected] if len(selected) and not arrows else _NONE
+        self._set(self.rings, tips)
         kept = [r for r in kept if np.isfinite(coords[r]).all()]
-        kept_segments = arrow_segments(coords[kept], head) if kept and arrows else np.zeros((0, 2))
-        self.kept.setData(kept_segments[:, 0], kept_segments[:, 1])
+        self._set(self.kept, arrow_segments(coords[kept], head) if kept and arrows else _NONE)
         ends = [r for r in neighbours if np.isfinite(coords[r]).all()]
         if query is not None and ends and np.isfinite(coords[query]).all():
             pairs = np.empty((2 * len(ends), 2))
             pairs[0::2] = coords[query]
             pairs[1::2] = coords[ends]
-            self.links.setData(pairs[:, 0], pairs[:, 1])
+            self._set(self.links, pairs)
         else:
-            self.links.setData([], [])
+            self._set(self.links, _NONE)
+
+    def _set(self, item: pg.PlotCurveItem | pg.ScatterPlotItem, points: np.ndarray) -> None:
+        """Give ``item`` these points (k x 2), unless it shows them already: setting the same points again
+        (most often none) costs as much as new ones, with the bounds of the view found again."""
+        shown = self._shown.get(id(item))
+        if shown is not None and shown.shape == points.shape and np.array_equal(shown, points):
+            return
+        self._shown[id(item)] = points.copy()
+        item.setData(points[:, 0], points[:, 1])
 
 
 class Overlay:

@@ -151,7 +151,10 @@ class VectorPlot(pg.PlotWidget):
 
     def set_neighbours(self, query: int | None, rows) -> None:
         """Draw lines from ``query`` to its neighbour ``rows`` (and keep their arrows among points)."""
-        self._query, self._neighbours = query, list(rows)
+        rows = list(rows)
+        if (query, rows) == (self._query, self._neighbours) and len(self._placement.coords) == len(self._context.table):
+            return  # the same lines: the plot redraws its own marks when the tips move or the selection changes
+        self._query, self._neighbours = query, rows
         if len(self._placement.coords) != len(self._context.table):
             return  # rows are arriving or going: the rebuild that follows draws them
         if self._state.isolate != "off":
