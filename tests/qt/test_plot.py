@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from explorer.model.commands import InsertDimensions, set_cell
+from explorer.model.commands import InsertDimensions, InsertVectors, MoveVectors, set_cell
 from explorer.model.table import Dimension
 from explorer.qt.plot.arrows import arrow_segments
 from tests.qt.helpers import drag_tip
@@ -85,6 +85,26 @@ def test_one_changed_vector_moves_one_curve_only(plot, materials_context):
     assert {c: g.curve for c, g in plot.arrows.groups.items()} == curves  # no item was rebuilt
     assert updates["#009E73"] == 1 and sum(updates.values()) == 1
     assert plot.tip(2) == (3.0, 20.0)
+
+
+def test_a_vector_added_or_removed_redraws_no_other_colour(plot, materials_context):
+    context = materials_context
+    curves = {color: group.curve for color, group in plot.arrows.groups.items()}
+    updates = {color: 0 for color in curves}
+    for color, curve in curves.items():
+        curve.sigPlotChanged.connect(lambda *_, c=color: updates.__setitem__(c, updates[c] + 1))
+    context.push(InsertVectors(0, ["F"], [[4.0, 3.0]], ["#112233"]))  # within the arrows' reach: heads keep size
+    context.push(MoveVectors(1, 1, 4))
+    assert {c: plot.arrows.groups[c].curve for c in curves} == curves and sum(updates.values()) == 0
+    head = plot._head
+    for color, group in plot.arrows.groups.items():  # each curve draws its own rows' arrows, where they are now
+        x, y = group.curve.getData()
+        assert np.array_equal(np.column_stack([x, y]), arrow_segments(context.table.values[group.rows], head)), color
+    assert plot.arrows.groups["#112233"].rows == [0] and plot.arrows.groups["#112233"].curve.isVisible()
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert "#112233" not in plot.arrows.groups and sum(updates.values()) == 0
+    assert [plot.tip(r) for r in range(5)] == [(3, 30), (15, 4), (3, 27), (7.5, 75), (7.5, 2)]
 
 
 def test_pca_view_for_more_than_two_dimensions(qtbot, plot_panel, plot, messages, materials_context):

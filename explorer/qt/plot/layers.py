@@ -54,7 +54,8 @@ class _ColourGroup:
     """The arrows of one colour: their rows and one curve drawing all of them.
 
     ``curve``: a curve of an earlier build to draw them with (adding and removing items from the
-    scene costs more than drawing five arrows: about 0.5 ms a curve), else a new one.
+    scene costs more than drawing five arrows: about 0.5 ms a curve), else a new one; ``same``: it
+    drew these segments in this style already (a vector added elsewhere leaves the others' colours).
     """
 
     def __init__(
@@ -65,9 +66,15 @@ class _ColourGroup:
         crowded: bool,
         alpha: int | None,
         curve: pg.PlotCurveItem | None = None,
+        same: bool = False,
     ):
         self.rows = rows
         self.segments = segments
+        self.style = (color, crowded, alpha)
+        if same and curve is not None:  # the curve of the last build, drawing these very segments in this style
+            curve.setVisible(True)
+            self.curve: pg.PlotCurveItem = curve
+            return
         pen = pg.mkPen(color, width=2)
         if crowded or alpha is not None:
             # Thousands of arrows: thin translucent lines show where they crowd (solid ones make a blot),
@@ -102,40 +109,59 @@ class ArrowLayer:
         self._spare: list[pg.PlotCurveItem] = []
 
     def clear(self) -> None:
-        for group in self.groups.values():
-            group.curve.setVisible(False)
-            if len(group.segments) > POINTS_PER_ARROW * 1000:
-                group.curve.setData([], [])  # (thousands of arrows are not kept alive by a hidden curve)
-            self._spare.append(group.curve)
+        groups = self.groups.values()
         self.groups, self._slot = {}, {}
-        while len(self._spare) > self.SPARE:
-            self._remove(self._spare.pop())
+        self._hide(groups)
 
     def build(self, coords: np.ndarray, rows: np.ndarray, colours: Sequence[str], head: float, faint=None) -> None:
         """Arrows to ``coords[rows]`` in ``colours[row]``; rows in ``faint`` (a bool mask) drawn faintly."""
-        self.clear()
+        previous = self.groups
+        self.groups = {}
+        self.clear()  # the curves of colours no longer drawn wait, hidden
         crowded = len(rows) > CROWD
         by_key: dict[tuple[str, bool], list[int]] = {}
         for row in rows.tolist():
             by_key.setdefault((colours[row], bool(faint is not None and faint[row])), []).append(row)
-        for index, ((colour, is_faint), members) in enumerate(by_key.items()):
-            spare = self._spare.pop() if self._spare else None
-            group = _ColourGroup(
-                colour,
-                members,
-                arrow_segments(coords[members], head),
-                crowded,
-                FAINT_ALPHA if is_faint else None,
-                spare,
-            )
+        keys = [colour + (" faint" if is_faint else "") for colour, is_faint in by_key]
+        kept = {key: previous.pop(key) for key in keys if key in previous}  # each colour keeps its curve
+        for index, (key, ((colour, is_faint), members)) in enumerate(zip(keys, by_key.items())):
+            segments = arrow_segments(coords[members], head)
+            alpha = FAINT_ALPHA if is_faint else None
+            before = kept.get(key)
+            same = False
+            if before is not None:  # this colour's curve of the last build draws it again
+                spare = before.curve
+                same = before.style == (colour, crowded, alpha) and np.array_equal(before.segments, segments)
+            else:
+                spare = self._take_spare(previous)
+            group = _ColourGroup(colour, members, segments, crowded, alpha, spare, same)
             # Below everything else in the plot, each colour above the ones met before it.
-            group.curve.setZValue(-1.0 + 0.5 * index / len(by_key))
-            key = colour + (" faint" if is_faint else "")
+            z = -1.0 + 0.5 * index / len(by_key)
+            if group.curve.zValue() != z:
+                group.curve.setZValue(z)
             self.groups[key] = group
             for position, row in enumerate(members):
                 self._slot[row] = (key, position)
             if spare is None:
                 self._add(group.curve)
+        self._hide(previous.values())
+
+    def _take_spare(self, previous: dict[str, _ColourGroup]) -> pg.PlotCurveItem | None:
+        """A hidden curve, or one of the last build's colours that this build does not draw."""
+        if self._spare:
+            return self._spare.pop()
+        if previous:
+            return previous.pop(next(reversed(previous))).curve
+        return None
+
+    def _hide(self, groups) -> None:
+        for group in groups:
+            group.curve.setVisible(False)
+            if len(group.segments) > POINTS_PER_ARROW * 1000:
+                group.curve.setData([], [])  # (thousands of arrows are not kept alive by a hidden curve)
+            self._spare.append(group.curve)
+        while len(self._spare) > self.SPARE:
+            self._remove(self._spare.pop())
 
     def move(self, rows: Sequence[int], coords: np.ndarray, head: float) -> None:
         """Rewrite the arrows of ``rows`` only, in their colour's curve."""

@@ -207,14 +207,15 @@ class VectorPlot(pg.PlotWidget):
         self._drawn = np.flatnonzero(shown)
         self._colours, self.legend, note = row_colours(table, self._state.color_by)
         self._set_head_size()
-        self.arrows.clear()
-        self.points.clear()
         drawn = self._drawn if self._state.color_by is None else background_first(self._drawn, self._colours)
         if self.as_points:
+            self.arrows.clear()
+            self.points.clear()
             self.points.build(coords, drawn, brushes_for(self._colours, drawn, faint, FAINT_ALPHA))
             self._on_view_change()
         else:
-            self.arrows.build(coords, drawn, self._colours, self._head, faint)
+            self.points.clear()
+            self.arrows.build(coords, drawn, self._colours, self._head, faint)  # (reusing the curves it drew)
         self.frame.origin.setVisible(self._placement.linear)
         self._relabel()
         if self._titles != self._placement.titles:  # (an axis title set again is laid out again)
