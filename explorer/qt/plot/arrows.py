@@ -120,20 +120,29 @@ def place_labels(
     count = 0
     view = np.array([[x0, y0, x1, y1]])
     candidates = np.array(_CANDIDATES)
+    m = len(candidates)
+    # Every candidate place of every label at once, and what each covers of the view and of the arrowheads
+    # (one NumPy pass for all labels; only the labels placed before each one are looked at label by label).
+    xs, ys, ws, hs = tips[:, 0, None], tips[:, 1, None], sizes[:, 0, None], sizes[:, 1, None]
+    all_ax = np.where(xs < 0, 1.0 - candidates[None, :, 0], candidates[None, :, 0])
+    all_ay = np.where(ys < 0, 1.0 - candidates[None, :, 1], candidates[None, :, 1])
+    with np.errstate(over="ignore", invalid="ignore"):
+        all_rects = np.stack(
+            [xs - all_ax * ws, ys - (1 - all_ay) * hs, xs + (1 - all_ax) * ws, ys + all_ay * hs], axis=2
+        )
+        all_outside = ws * hs - _overlaps(all_rects.reshape(k * m, 4), view)[:, 0].reshape(k, m)
+        all_on_heads = _overlaps(all_rects.reshape(k * m, 4), heads).reshape(k, m, k)
+        all_on_heads[np.arange(k), :, np.arange(k)] = 0.0  # its own arrowhead does not count
+        heads_cost = all_on_heads.sum(axis=2)
+        outside_cost = 4 * np.maximum(all_outside, 0.0)
     for i in range(k):
         (x, y), (w, h) = tips[i], sizes[i]
         if max(w, h) <= 0:
             continue
-        # Every candidate place at once (one NumPy pass each, not one per candidate); the first best wins.
-        ax = 1.0 - candidates[:, 0] if x < 0 else candidates[:, 0]
-        ay = 1.0 - candidates[:, 1] if y < 0 else candidates[:, 1]
-        rects = np.stack([x - ax * w, y - (1 - ay) * h, x + (1 - ax) * w, y + ay * h], axis=1)
+        ax, ay, rects = all_ax[i], all_ay[i], all_rects[i]
         with np.errstate(over="ignore", invalid="ignore"):
-            outside = w * h - _overlaps(rects, view)[:, 0]
-            on_heads = _overlaps(rects, heads)
-            on_heads[:, i] = 0.0  # its own arrowhead does not count
-            costs = on_heads.sum(axis=1) + _overlaps(rects, placed[:count]).sum(axis=1)
-            costs += 4 * np.maximum(outside, 0.0)
+            costs = heads_cost[i] + _overlaps(rects, placed[:count]).sum(axis=1) if count else heads_cost[i].copy()
+            costs += outside_cost[i]
         best, best_cost = None, np.inf
         for j, cost in enumerate(costs.tolist()):
             if not np.isfinite(cost):
@@ -149,7 +158,8 @@ def place_labels(
             out[i] = (ax[best], ay[best])
         else:
             a, b = out[i]
-            rect = np.array([x - a * w, y - (1 - b) * h, x + (1 - a) * w, y + b * h])
+            with np.errstate(over="ignore", invalid="ignore"):
+                rect = np.array([x - a * w, y - (1 - b) * h, x + (1 - a) * w, y + b * h])
         placed[count] = rect
         count += 1
     return out
