@@ -203,20 +203,30 @@ class ClaimsChecker(QGroupBox):
         reader, judgements = self._claim_reader(), self._judgements
         judgements.use(dimensions)
         self._checking = True
+        changed, widths = [], self._column_widths()
         try:
             for row in rows:
                 judged = judgements.judge(self._claims[row], labels, values, reader)
                 shown = item_at(self._list, row, 1).data(MARK_ROLE), item_at(self._list, row, 2).toolTip()
                 if shown != (judged.mark, shown_text(judged.reason, SHOWN_CLAIM_CHARS)):
                     self._show_verdict(row, judged.mark, judged.reason)
-                    self._layout_stale = True
+                    changed.append(row)
         finally:
             self._checking = False
-        if self._layout_stale:  # an edit that changes no verdict (most edits) lays nothing out again
+        if self._layout_stale:  # claims added, removed or rewritten: every row is fitted again
             self._layout_stale = False
             self._fit_claim_column()
             self._list.resizeRowsToContents()
-        self.claims_checked.emit()
+        elif changed:  # new verdicts: their rows are fitted again, and every row when a column's width changed
+            self._fit_claim_column()
+            for row in changed:
+                self._list.resizeRowToContents(row)
+            if self._column_widths() != widths:
+                self._list.resizeRowsToContents()
+        self.claims_checked.emit()  # (an edit that changes no verdict, most edits, lays nothing out again)
+
+    def _column_widths(self) -> list[int]:
+        return [self._list.columnWidth(column) for column in range(3)]
 
     def _label_rows(self) -> dict[str, int]:
         if self._rows is None:
@@ -317,7 +327,7 @@ class ClaimsChecker(QGroupBox):
         self._list.resizeRowsToContents()  # column widths are only final once shown
 
     def _on_section_resize(self, *args) -> None:
-        self._list.resizeRowsToContents()  # wrapped reasons reflow with the column width
+        self._list.resizeRowsToContents()  # wrapped claims and reasons reflow with any column's width
 
     def _on_item_change(self, item: QTableWidgetItem) -> None:
         if self._checking or item.column() != 0:
