@@ -208,3 +208,36 @@ def test_among_many_selected_vectors_the_first_derived_one_is_explained(qtbot):
     assert working.expression_working.text().endswith("v1 + v2 = [1 + 2, 1 + 1] = [3, 2]")
     context.select_rows(range(n))  # not it
     assert working.expression_working.text() == ""
+
+
+def _drawn(item) -> tuple:
+    """What a construction's item shows: its kind, points, place, text and head direction."""
+    import pyqtgraph as pg
+
+    if isinstance(item, pg.PlotCurveItem):
+        x, y = item.getData()
+        return ("curve", x.tolist(), y.tolist(), item.opts["pen"].color().name())
+    if isinstance(item, pg.ArrowItem):
+        return ("head", item.pos().x(), item.pos().y(), item.opts["angle"], item.path.boundingRect().getRect())
+    if isinstance(item, pg.TextItem):
+        return ("text", item.toPlainText(), item.pos().x(), item.pos().y())
+    return ("polygon", [(p.x(), p.y()) for p in item.polygon()])
+
+
+def test_an_edit_moves_the_constructions_items_where_drawing_afresh_puts_them(qtbot, window):
+    overlay = window.constructions
+    field = window.findChild(QLineEdit, "expressionInput")
+    qtbot.keyClicks(field, "A + E")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    items = list(overlay._items)
+    before = [_drawn(item) for item in items]
+    window.context.push(set_cell(0, 1, 40.0))  # A's volume: the sum's arrows move
+    assert overlay._items == items  # the same items, moved
+    moved = [_drawn(item) for item in items]
+    assert moved != before
+    construction = overlay.construction
+    overlay._draw(None)
+    overlay._draw(construction)  # drawn afresh
+    assert overlay._items != items and [_drawn(item) for item in overlay._items] == moved
+    window.context.undo_stack.undo()
+    assert [_drawn(item) for item in overlay._items] == before

@@ -44,6 +44,7 @@ class ConstructionOverlay(QObject):
         self._context = context
         self._plot = plot
         self._items: list = []
+        self._parts: list[Part] = []  # what each of the items draws
         self.construction: Construction | None = None
         self.chosen = ChosenArithmetic(context, claims, self.refresh)
         context.document.formulas.changed.connect(self.refresh)
@@ -105,45 +106,99 @@ class ConstructionOverlay(QObject):
         return Construction((*built.arrows, claimed), built.note, built.parallelogram)
 
     def _draw(self, construction: Construction | None) -> None:
+        parts = _parts(construction)
+        if [kind for kind, _ in parts] == [kind for kind, _ in self._parts]:
+            # The same arrows in new places (an edit of a vector it uses): the items move, none is made again.
+            for item, (kind, where) in zip(self._items, parts, strict=True):
+                _move(item, kind, where)
+            self._parts = parts
+            return
         for item in self._items:
             self._plot.removeItem(item)
-        self._items = []
-        if construction is None or not construction.arrows:
-            return
-        if construction.parallelogram:
-            polygon = QGraphicsPolygonItem(QPolygonF([QPointF(*p) for p in construction.parallelogram]))
-            polygon.setBrush(QBrush(QColor(0, 114, 178, 28)))
-            polygon.setPen(QPen(Qt.PenStyle.NoPen))
-            self._add(polygon)
-        for arrow in construction.arrows:
-            self._draw_arrow(arrow)
-        if construction.note:
-            result = next((a for a in construction.arrows if a.role in ("result", "scaled")), construction.arrows[-1])
-            note = pg.TextItem(construction.note, color="#555555", anchor=(0, 0))
-            note.setPos(*result.end)
-            self._add(note)
-
-    def _draw_arrow(self, arrow: Arrow) -> None:
-        color, width, dashed = _STYLE.get(arrow.role, ("#000000", 2.0, False))
-        pen = pg.mkPen(color=color, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
-        (sx, sy), (ex, ey) = arrow.start, arrow.end
-        shaft = pg.PlotCurveItem([sx, ex], [sy, ey], pen=pen)
-        shaft.setZValue(20)
-        self._add(shaft)
-        if (sx, sy) != (ex, ey):
-            angle = math.degrees(math.atan2(ey - sy, ex - sx))
-            head = pg.ArrowItem(pos=(ex, ey), angle=180 - angle, headLen=14, tipAngle=30, brush=color, pen=pen)
-            head.setZValue(21)
-            self._add(head)
-        if arrow.text and arrow.role in ("term", "result", "scaled", "difference", "claimed"):
-            label = pg.TextItem(arrow.text, color=color, anchor=(0.5, 1.2))
-            label.setPos((sx + ex) / 2, (sy + ey) / 2)
-            label.setZValue(22)
-            self._add(label)
+        self._items, self._parts = [], parts
+        for kind, where in parts:
+            self._add(_make(kind, where))
 
     def _add(self, item) -> None:
         self._plot.addItem(item)
         self._items.append(item)
+
+
+# What a construction is drawn with: (kind, where) for each item, in drawing order. The kind says what
+# the item is and how it looks (it is made for that); where is what moves with the vectors.
+Part = tuple[tuple, tuple]
+
+
+def _parts(construction: Construction | None) -> list[Part]:
+    if construction is None or not construction.arrows:
+        return []
+    parts: list[Part] = []
+    if construction.parallelogram:
+        parts.append((("polygon",), tuple(tuple(p) for p in construction.parallelogram)))
+    for arrow in construction.arrows:
+        (sx, sy), (ex, ey) = arrow.start, arrow.end
+        parts.append((("shaft", arrow.role), (sx, sy, ex, ey)))
+        if (sx, sy) != (ex, ey):
+            parts.append((("head", arrow.role), (ex, ey, 180 - math.degrees(math.atan2(ey - sy, ex - sx)))))
+        if arrow.text and arrow.role in ("term", "result", "scaled", "difference", "claimed"):
+            parts.append((("label", arrow.role), ((sx + ex) / 2, (sy + ey) / 2, arrow.text)))
+    if construction.note:
+        result = next((a for a in construction.arrows if a.role in ("result", "scaled")), construction.arrows[-1])
+        parts.append((("note",), (*result.end, construction.note)))
+    return parts
+
+
+def _pen(role: str):
+    color, width, dashed = _STYLE.get(role, ("#000000", 2.0, False))
+    return color, pg.mkPen(color=color, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+
+
+def _make(kind: tuple, where: tuple):
+    """A new item for one part of a construction."""
+    if kind[0] == "polygon":
+        polygon = QGraphicsPolygonItem(QPolygonF([QPointF(*p) for p in where]))
+        polygon.setBrush(QBrush(QColor(0, 114, 178, 28)))
+        polygon.setPen(QPen(Qt.PenStyle.NoPen))
+        return polygon
+    if kind[0] == "note":
+        x, y, text = where
+        note = pg.TextItem(text, color="#555555", anchor=(0, 0))
+        note.setPos(x, y)
+        return note
+    color, pen = _pen(kind[1])
+    if kind[0] == "shaft":
+        sx, sy, ex, ey = where
+        shaft = pg.PlotCurveItem([sx, ex], [sy, ey], pen=pen)
+        shaft.setZValue(20)
+        return shaft
+    if kind[0] == "head":
+        ex, ey, angle = where
+        head = pg.ArrowItem(pos=(ex, ey), angle=angle, headLen=14, tipAngle=30, brush=color, pen=pen)
+        head.setZValue(21)
+        return head
+    x, y, text = where
+    label = pg.TextItem(text, color=color, anchor=(0.5, 1.2))
+    label.setPos(x, y)
+    label.setZValue(22)
+    return label
+
+
+def _move(item, kind: tuple, where: tuple) -> None:
+    """Put an item made by :func:`_make` for ``kind`` where ``where`` says."""
+    if kind[0] == "polygon":
+        item.setPolygon(QPolygonF([QPointF(*p) for p in where]))
+    elif kind[0] == "shaft":
+        sx, sy, ex, ey = where
+        item.setData([sx, ex], [sy, ey])
+    elif kind[0] == "head":
+        ex, ey, angle = where
+        item.setStyle(angle=angle)
+        item.setPos(ex, ey)
+    else:  # a label or the note
+        x, y, text = where
+        if item.toPlainText() != text:
+            item.setText(text)
+        item.setPos(x, y)
 
 
 def _read(plot, name: str, default):
