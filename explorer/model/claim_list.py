@@ -299,29 +299,32 @@ class Judgements:
 
     def __init__(self) -> None:
         self._known: dict[tuple[object, ...], Judgement] = {}
-        self._dimensions: tuple[object, ...] | None = None
+        self._dimensions: tuple[object, ...] = ()
+        self._seen: dict[tuple[object, ...], int] = {}  # dimensions judged with -> a short name for keys
+        self._named = 0
 
     def use(self, dimensions: Sequence[object]) -> None:
-        """Judge with these dimensions from now on (judgements made with others are forgotten)."""
-        dimensions = tuple(dimensions)
-        if dimensions != self._dimensions:
+        """Judge with these dimensions from now on (an undo back to others finds what was judged with them)."""
+        self._dimensions = tuple(dimensions)
+        if len(self._seen) >= 64 and self._dimensions not in self._seen:
             self._known.clear()
-            self._dimensions = dimensions
+            self._seen.clear()
+        self._named = self._seen.setdefault(self._dimensions, len(self._seen))
 
     def judge(self, text: str, labels: dict[str, int], values: np.ndarray, reader: ClaimReader) -> Judgement:
         """:func:`judge_claim` of ``text`` (``reader`` made on ``labels``), or the same judgement made before."""
         if len(text) > MAX_CLAIM_LENGTH:
-            return judge_claim(text, labels, values, self._dimensions or (), reader)
+            return judge_claim(text, labels, values, self._dimensions, reader)
         tokens, named = reader.signature(text)
         rows = [labels.get(name) for name in named]
         vectors = tuple(None if row is None else values[row].tobytes() for row in rows)
         listed = (tuple(itertools.islice(labels, 8)), len(labels)) if None in rows else None
-        key = (text, tokens, named, vectors, values.shape[1], listed)
+        key = (text, tokens, named, vectors, self._named, listed)
         found = self._known.get(key)
         if found is None:
             if len(self._known) >= self.LIMIT:
                 self._known.clear()
-            found = self._known[key] = judge_claim(text, labels, values, self._dimensions or (), reader)
+            found = self._known[key] = judge_claim(text, labels, values, self._dimensions, reader)
         return found
 
 
