@@ -1,11 +1,12 @@
 """CPU of the seeded random walk (tests/qt/random_actions.py), this tree against a reference commit.
 
-Run: ``python tests/benchmarks/bench_walk.py [REFERENCE] [COUNT] [REPEATS]`` (defaults: ``main``,
-2000 actions, 1 repeat). The reference commit is extracted with ``git archive`` into a temporary
-folder; the two trees then run ``python -m tests.qt.random_actions 20240917 COUNT`` by turns, each
-in its own process, so a busy machine slows both alike. Prints the CPU seconds (user + system) of
-each run, the medians, and their ratio; a walk whose checks fail counts as a missed target. The
-target: this tree's walk takes at most ``TARGET`` of the reference's CPU.
+Run: ``python tests/benchmarks/bench_walk.py [REFERENCE] [COUNT] [REPEATS]`` (defaults: ``51138f4``,
+the last commit before the walk was made cheaper, 2000 actions, 1 repeat). The reference commit is
+extracted with ``git archive`` into a temporary folder; the two trees then run
+``python -m tests.qt.random_actions 20240917 COUNT`` by turns, each in its own process, so a busy
+machine slows both alike. Prints the CPU seconds (user + system) of each run, the medians, and their
+ratio; a walk whose checks fail stops the benchmark. The target: this tree's walk takes at most
+``TARGET`` of the reference's CPU.
 
 Besides the walk, it times one cell edit with its repaint on tables of 5 and 1,000 rows, in both trees.
 """
@@ -28,8 +29,10 @@ from _targets import report
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20240917
-#: This tree's walk takes at most this share of the reference's CPU.
-TARGET = 0.8
+#: This tree's walk takes at most this share of the reference's CPU (the goal; not met yet: ~0.8 measured).
+TARGET = 1 / 3
+#: The last commit before the walk was made cheaper.
+BEFORE = "51138f4"
 #: Table sizes at which one cell edit is timed.
 ROWS = (5, 1000)
 
@@ -106,7 +109,7 @@ def main(argv: list[str]) -> int:
         for rows in ROWS:
             print(rows, edit_ms(rows))
         return 0
-    reference = argv[0] if argv else "main"
+    reference = argv[0] if argv else BEFORE
     count = int(argv[1]) if len(argv) > 1 else 2000
     repeats = int(argv[2]) if len(argv) > 2 else 1
     with tempfile.TemporaryDirectory() as folder:
@@ -120,8 +123,8 @@ def main(argv: list[str]) -> int:
             print(f"one cell edit and its repaint, {rows:,} rows: reference {ref_ms:.1f} ms, this tree {our_ms:.1f} ms")
     ratio = statistics.median(ours) / statistics.median(theirs)
     print(f"medians: reference {statistics.median(theirs):.1f} s, this tree {statistics.median(ours):.1f} s")
-    print(f"ratio {ratio:.2f} (target at most {TARGET})")
-    missed = [] if ratio <= TARGET else [f"the walk takes {ratio:.2f} of {reference}'s CPU (target {TARGET})"]
+    print(f"ratio {ratio:.2f} (target at most {TARGET:.2f})")
+    missed = [] if ratio <= TARGET else [f"the walk takes {ratio:.2f} of {reference}'s CPU (target {TARGET:.2f})"]
     return report(missed)
 
 
