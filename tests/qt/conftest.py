@@ -65,17 +65,26 @@ def working_panel(qtbot, materials_context):
 @pytest.fixture
 def undo_action(materials_context):
     """Edit › Undo as the window makes it (enabled and named from the undo stack), without the window."""
-    from explorer.qt.undo import history_action
-
-    return history_action(materials_context.undo_stack, materials_context, redo=False)
+    yield from _history_action(materials_context, redo=False)
 
 
 @pytest.fixture
 def redo_action(materials_context):
     """Edit › Redo as the window makes it, without the window."""
+    yield from _history_action(materials_context, redo=True)
+
+
+def _history_action(context, redo: bool):
+    """The action, deleted when the test ends. Not a child of the context: when a context is collected later,
+    its undo stack is destroyed first and says so (canUndoChanged, ...) to actions still among its children,
+    whose Python side may already be gone ("Slot '_HistoryAction::' not found" in a later test)."""
+    import shiboken6
+
     from explorer.qt.undo import history_action
 
-    return history_action(materials_context.undo_stack, materials_context, redo=True)
+    action = history_action(context.undo_stack, None, redo=redo)
+    yield action
+    shiboken6.delete(action)  # its connections go with it
 
 
 @pytest.fixture(autouse=True)
