@@ -1,4 +1,5 @@
-"""Vectors of huge and tiny values (1e308, 1e-300) in the window: drawn, pressed beside, constructed, panned.
+"""Vectors of huge and tiny values (1e308, 1e-300) in the plot and the window: drawn, pressed beside, constructed,
+panned (the plot alone, but for the construction, which the window wires from the claims list to the plot).
 
 Each was a regression found by the random-action test (tests/qt/test_random_actions.py), kept on its own.
 """
@@ -19,23 +20,26 @@ def test_an_arrow_longer_than_float64_holds_keeps_its_direction():
     assert np.dot(barb, [1, 1]) < 0  # the barbs point back towards the origin
 
 
-def test_the_plot_draws_a_vector_of_huge_values(qtbot, window):
+def test_the_plot_draws_a_vector_of_huge_values(qtbot, plot, materials_context):
     """Was: overflow warnings in the plot's head size and arrows (each edit of such a cell raised in a listener)."""
-    window.context.push(set_cell(0, 0, 1.7e308))
-    window.context.push(set_cell(0, 1, 1.7e308))
-    assert window.plot.tip(0) == (1.7e308, 1.7e308)
-    assert np.isfinite(window.plot._head) and window.plot._head > 1e305
+    materials_context.push(set_cell(0, 0, 1.7e308))
+    materials_context.push(set_cell(0, 1, 1.7e308))
+    assert plot.tip(0) == (1.7e308, 1.7e308)
+    assert np.isfinite(plot._head) and plot._head > 1e305
 
 
-def test_a_press_on_the_plot_beside_a_tip_at_1e308_selects_nothing_and_says_nothing(qtbot, window):
-    """Was: 'overflow encountered in divide' from the press, raised in mousePressEvent."""
+def test_a_press_on_the_plot_beside_a_tip_at_1e308_selects_nothing_and_says_nothing(
+    qtbot, plot_panel, plot, materials_context
+):
+    """Was: 'overflow encountered in divide' from the press, raised in mousePressEvent. (The plot in its panel, as
+    in the window: a press on no tip is the panel's, and Qt warns of a press no widget took.)"""
     from PySide6.QtCore import QPoint, Qt
 
-    window.context.push(set_cell(1, 0, 1.7e308))
-    window.context.push(set_cell(1, 1, -1.7e308))
-    viewport = window.plot.viewport()
+    materials_context.push(set_cell(1, 0, 1.7e308))
+    materials_context.push(set_cell(1, 1, -1.7e308))
+    viewport = plot.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=QPoint(viewport.width() // 2, viewport.height() // 2))
-    assert window.plot.row_at(QPoint(viewport.width() // 2, viewport.height() // 2)) is None
+    assert plot.row_at(QPoint(viewport.width() // 2, viewport.height() // 2)) is None
 
 
 def test_the_construction_of_a_claim_about_a_vector_beyond_float64_is_drawn_without_a_warning(qtbot, window):
@@ -55,14 +59,14 @@ def test_the_construction_of_a_claim_about_a_vector_beyond_float64_is_drawn_with
     assert overlay.construction is not None
 
 
-def test_panning_a_view_zoomed_to_vectors_of_1e_300_keeps_a_range(qtbot, window):
+def test_panning_a_view_zoomed_to_vectors_of_1e_300_keeps_a_range(qtbot, plot_panel, plot):
     """Was: pyqtgraph's 'Cannot set range [nan, nan]' (an overflow warning first) when the view was 1e-300 across."""
     from PySide6.QtCore import QPoint, Qt
 
-    box = window.plot.getViewBox()
+    box = plot.getViewBox()
     box.disableAutoRange()
     box.setRange(xRange=(-1.9e-301, 1.13e-300), yRange=(-1.1e-300, 1.1e-300), padding=0)
-    viewport = window.plot.viewport()
+    viewport = plot.viewport()
     start = QPoint(viewport.width() // 3, viewport.height() // 3)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     for step in (1, 2, 3):
