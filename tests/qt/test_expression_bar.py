@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
@@ -124,22 +125,23 @@ def test_the_formula_is_saved_and_opened_with_the_document(qtbot, window, tmp_pa
     assert window.findChild(QAction, "actionNewFromExpression") in window.menu("edit").actions()
 
 
-def test_the_working_panel_writes_out_a_derived_vector_and_a_chosen_claim(qtbot, window):
+def test_the_working_panel_writes_out_a_derived_vector_and_a_chosen_claim(qtbot, working_panel, materials_context):
     from PySide6.QtWidgets import QAbstractItemView
 
-    working = window.findChild(QLabel, "expressionWorking")
+    bar = make_bar(qtbot, materials_context)
+    working = working_panel.findChild(QLabel, "expressionWorking")
     assert not working.isVisible()
-    field = window.findChild(QLineEdit, "expressionInput")
+    field = bar.findChild(QLineEdit, "expressionInput")
     qtbot.keyClicks(field, "(A + C) / 2")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert working.isVisible()
     assert working.text() == (
         "Made from an expression (follows its inputs): (A + C) / 2 = [(3 + 3) / 2, (30 + 27) / 2] = [3, 28.5]"
     )
-    window.context.push(set_cell(0, 1, 40.0))  # A changes: the vector and its working follow
+    materials_context.push(set_cell(0, 1, 40.0))  # A changes: the vector and its working follow
     assert working.text().endswith("(A + C) / 2 = [(3 + 3) / 2, (40 + 27) / 2] = [3, 33.5]")
-    window.working.claims.add_claim("A + E = C")
-    claims = window.findChild(QAbstractItemView, "claimsTable")
+    working_panel.claims.add_claim("A + E = C")
+    claims = working_panel.findChild(QAbstractItemView, "claimsTable")
     row = claims.model().rowCount() - 1
     claims.setCurrentIndex(claims.model().index(row, 0))
     assert working.text().splitlines()[:3] == [
@@ -149,24 +151,35 @@ def test_the_working_panel_writes_out_a_derived_vector_and_a_chosen_claim(qtbot,
     ]
 
 
-def test_the_plot_draws_the_construction_of_the_selected_vector_and_of_a_chosen_claim(qtbot, window):
+@pytest.fixture
+def constructions(plot, working_panel, materials_context):
+    """The construction over the plot of the selected derived vector or the claim chosen in the working panel's
+    claims list, made as the window makes it (``window.constructions``)."""
+    from explorer.qt.plot.constructions import ConstructionOverlay
+
+    return ConstructionOverlay(materials_context, plot, working_panel.claims)
+
+
+def test_the_plot_draws_the_construction_of_the_selected_vector_and_of_a_chosen_claim(
+    qtbot, constructions, plot, working_panel, materials_context
+):
     from PySide6.QtWidgets import QAbstractItemView
 
-    overlay = window.constructions
+    overlay = constructions
     assert overlay.construction is None
-    field = window.findChild(QLineEdit, "expressionInput")
+    field = make_bar(qtbot, materials_context).findChild(QLineEdit, "expressionInput")
     qtbot.keyClicks(field, "A + E")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert [a.role for a in overlay.construction.arrows] == ["term", "term", "side", "side", "result"]
     assert overlay.construction.by_role("result")[0].end == (10.5, 32.0)
     drawn = len(overlay._items)
-    assert drawn > 0 and all(item in window.plot.plotItem.items for item in overlay._items)
-    window.context.push(set_cell(0, 1, 40.0))  # the construction follows the edit
+    assert drawn > 0 and all(item in plot.plotItem.items for item in overlay._items)
+    materials_context.push(set_cell(0, 1, 40.0))  # the construction follows the edit
     assert overlay.construction.by_role("result")[0].end == (10.5, 42.0)
-    window.context.select_rows([0])  # A is no derived vector: nothing drawn
+    materials_context.select_rows([0])  # A is no derived vector: nothing drawn
     assert overlay.construction is None and overlay._items == []
-    window.working.claims.add_claim("D = A + A + A/2")
-    claims = window.findChild(QAbstractItemView, "claimsTable")
+    working_panel.claims.add_claim("D = A + A + A/2")
+    claims = working_panel.findChild(QAbstractItemView, "claimsTable")
     claims.setCurrentIndex(claims.model().index(claims.model().rowCount() - 1, 0))
     arrows = overlay.construction.arrows
     assert [a.role for a in arrows] == ["term", "term", "term", "result", "claimed"]
@@ -224,14 +237,14 @@ def _drawn(item) -> tuple:
     return ("polygon", [(p.x(), p.y()) for p in item.polygon()])
 
 
-def test_an_edit_moves_the_constructions_items_where_drawing_afresh_puts_them(qtbot, window):
-    overlay = window.constructions
-    field = window.findChild(QLineEdit, "expressionInput")
+def test_an_edit_moves_the_constructions_items_where_drawing_afresh_puts_them(qtbot, constructions, materials_context):
+    overlay = constructions
+    field = make_bar(qtbot, materials_context).findChild(QLineEdit, "expressionInput")
     qtbot.keyClicks(field, "A + E")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     items = list(overlay._items)
     before = [_drawn(item) for item in items]
-    window.context.push(set_cell(0, 1, 40.0))  # A's volume: the sum's arrows move
+    materials_context.push(set_cell(0, 1, 40.0))  # A's volume: the sum's arrows move
     assert overlay._items == items  # the same items, moved
     moved = [_drawn(item) for item in items]
     assert moved != before
@@ -239,5 +252,5 @@ def test_an_edit_moves_the_constructions_items_where_drawing_afresh_puts_them(qt
     overlay._draw(None)
     overlay._draw(construction)  # drawn afresh
     assert overlay._items != items and [_drawn(item) for item in overlay._items] == moved
-    window.context.undo_stack.undo()
+    materials_context.undo_stack.undo()
     assert [_drawn(item) for item in overlay._items] == before
