@@ -1,7 +1,7 @@
 """Exported figures are laid out from text metrics: no text box overlaps another or leaves the page.
 
 Exports go through the command line (in this process, so the drawn figure can
-be inspected) and through the window's export dialog, at several sizes, with
+be inspected) and through the export dialog as the window opens it, at several sizes, with
 short, long and very long labels, for 2, 5, 50 and 300 vectors. The boxes
 checked are the ones the items drew (labels, numbers, colour bar ticks and
 title, figure title).
@@ -131,14 +131,19 @@ def test_small_cells_hide_numbers_and_large_ones_show_them(qapp, tmp_path, drawn
 @pytest.mark.parametrize(
     "n, labels, size", [(5, "long", (700, 500)), (50, "very long", (900, 1200)), (300, "short", (1000, 900))]
 )
-def test_the_window_exports_without_collisions(qtbot, window, tmp_path, drawn, n, labels, size):
+def test_the_export_dialog_lays_figures_out_without_collisions(qtbot, tmp_path, drawn, n, labels, size):
+    """The dialog File › Export Heatmap opens (``export_heatmap_interactive``, on every row the heatmap shows), on
+    its own: tests/qt/test_window_integration.py exports through the window's action."""
     from explorer.model.document import Document
-    from explorer.qt.heatmap.export_dialog import ExportHeatmapDialog
+    from explorer.qt.app.settings import Settings
+    from explorer.qt.context import DocumentContext
+    from explorer.qt.heatmap.export_dialog import export_heatmap_interactive
 
-    window.context.replace_document(Document(table_of(n, labels)))
-    window.context.view.heatmap.update(order="clustered", dendrogram=True, title="From the window")
-    window.actionExportHeatmap.trigger()
-    dialog = window.findChild(ExportHeatmapDialog, "exportHeatmapDialog")
+    context = DocumentContext(Document(table_of(n, labels)))
+    context.view.heatmap.update(order="clustered", dendrogram=True, title="From the window")
+    dialog = export_heatmap_interactive(None, context, range(n), Settings(str(tmp_path / "explorer.ini")))
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "exportHeatmapDialog" and dialog.isVisible()
     target = tmp_path / "window.png"
     dialog.path_edit.setText(str(target))
     dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("px"))
