@@ -90,28 +90,30 @@ def test_open_dialog_offers_word_vector_files():
         assert pattern in first
 
 
-def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot, tmp_path):
+def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot):
+    """The table and the plot panel (its neighbours) on one context of 1,000 vectors, without the rest of the
+    window."""
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
-    from explorer.qt.app.main_window import MainWindow
-    from explorer.qt.app.settings import Settings
     from explorer.qt.context import DocumentContext
     from explorer.qt.plot.labels import LABEL_LIMIT
+    from explorer.qt.plot.panel import VectorPlotPanel
+    from explorer.qt.table.view import VectorTableView
+    from tests.qt.helpers import shown
 
     n = 1000
     values = np.random.default_rng(2).normal(size=(n, 3))
     table = VectorTable([f"v{i}" for i in range(n)], ["x", "y", "z"], values)
-    window = MainWindow(DocumentContext(Document(table)), Settings(str(tmp_path / "s.ini")))
-    qtbot.addWidget(window)
-    window.show()
-    window.table_view.selectAll()
-    assert window.context.selection == list(range(n))
-    assert len(window.plot.labeller.labels) == LABEL_LIMIT
-    window.context.select_rows([1, 2, 3, 7])  # from elsewhere: the table follows, as runs of rows
-    assert window.table_view.selected_rows() == [1, 2, 3, 7]
+    context = DocumentContext(Document(table))
+    table_view = shown(qtbot, VectorTableView(context), 560, 360)
+    plot = shown(qtbot, VectorPlotPanel(context), 640, 560).plot
+    table_view.selectAll()
+    assert context.selection == list(range(n))
+    assert len(plot.labeller.labels) == LABEL_LIMIT
+    context.select_rows([1, 2, 3, 7])  # from elsewhere: the table follows, as runs of rows
+    assert table_view.selected_rows() == [1, 2, 3, 7]
     # The four selected, and the 10 nearest of the first of them.
-    assert len(window.plot.labeller.labels) == 4 + 10 and {1, 2, 3, 7} <= set(window.plot.labeller.labels)
-    window.files.is_modified = lambda: False
+    assert len(plot.labeller.labels) == 4 + 10 and {1, 2, 3, 7} <= set(plot.labeller.labels)
 
 
 def test_closing_the_window_while_a_file_is_read_stops_the_read(qtbot, window, tmp_path, monkeypatch):
