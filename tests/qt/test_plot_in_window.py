@@ -1,5 +1,5 @@
-"""The plot in the window: a file of three dimensions opens in PCA, a saved choice of two is kept, and long
-labels at the edges stay whole."""
+"""The plot in the window: a file of three dimensions opens in PCA, a saved choice of two is kept; and long
+labels at the edges stay whole (the plot panel beside the table they are typed in)."""
 
 from __future__ import annotations
 
@@ -66,20 +66,21 @@ def test_a_saved_choice_of_two_dimensions_is_kept(qtbot, window, tmp_path):
 
 
 # ----------------------------------------------------------------------- plot labels
-def test_long_labels_at_the_right_and_top_edges_stay_whole_in_the_plot(qtbot, window):
-    type_into_cell(qtbot, window.table_view, 1, 0, "Dense polyethylene foam, closed-cell")
-    type_into_cell(qtbot, window.table_view, 3, 0, "Expanded polystyrene insulation board")
-    plot = window.plot
+def test_long_labels_at_the_right_and_top_edges_stay_whole_in_the_plot(
+    qtbot, table_view, plot_panel, plot, materials_context
+):
+    type_into_cell(qtbot, table_view, 1, 0, "Dense polyethylene foam, closed-cell")
+    type_into_cell(qtbot, table_view, 3, 0, "Expanded polystyrene insulation board")
     qtbot.wait(20)  # the view takes its range when laid out
     inside = plot.getViewBox().sceneBoundingRect()
     for row in range(5):
         label = plot.labeller.labels[row]
-        assert inside.contains(label.mapRectToScene(label.boundingRect())), window.context.table.label(row)
+        assert inside.contains(label.mapRectToScene(label.boundingRect())), materials_context.table.label(row)
     assert plot.labeller.labels[1].toPlainText() == "Dense polyethylene foam, closed…"
     # Short labels near the origin keep their place beside the tip, right of it and above.
     assert tuple(plot.labeller.labels[0].anchor) == (0.0, 1.0)
     # A longer D moves the view's top: its label moves along and stays whole.
-    type_into_cell(qtbot, window.table_view, 3, 2, "90")
+    type_into_cell(qtbot, table_view, 3, 2, "90")
     qtbot.wait(20)
     inside = plot.getViewBox().sceneBoundingRect()
     label = plot.labeller.labels[3]
