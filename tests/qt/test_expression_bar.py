@@ -112,6 +112,13 @@ def test_the_formula_is_saved_and_opened_with_the_document(qtbot, window, tmp_pa
     field = window.findChild(QLineEdit, "expressionInput")
     qtbot.keyClicks(field, "(A + C) / 2")
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    # The window's working and plot explain the new vector (in detail on the panels alone, below).
+    working = window.findChild(QLabel, "expressionWorking")
+    assert working.isVisible() and working.text().endswith("(A + C) / 2 = [(3 + 3) / 2, (30 + 27) / 2] = [3, 28.5]")
+    overlay = window.constructions
+    last = overlay.construction.arrows[-1]
+    assert (last.role, last.end) == ("scaled", (3.0, 28.5))  # A + C, then halved
+    assert overlay._items and all(item in window.plot.plotItem.items for item in overlay._items)
     window.findChild(QCheckBox, "formulaFollow").click()  # frozen
     path = tmp_path / "derived.json"
     window.answers["save"] = str(path)
