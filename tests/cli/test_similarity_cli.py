@@ -100,3 +100,16 @@ def test_closed_pipe_is_not_an_error():
     )
     assert result.stdout == "cosine similarity of 5 vectors\n"
     assert "Traceback" not in result.stderr
+
+
+def test_one_run_leaves_nothing_behind_for_the_next(capsys):
+    # The parser is built once and kept: options given to one run, or a usage error, never reach the next.
+    assert main(["similarity"]) == 0
+    plain = capsys.readouterr().out
+    assert main(["similarity", "--metric", "angle", "--digits", "3"]) == 0
+    angles = capsys.readouterr().out
+    assert main(["similarity", "--digits", "x"]) == 2
+    assert "invalid int value" in capsys.readouterr().err
+    assert main(["similarity"]) == 0
+    assert capsys.readouterr().out == plain != angles
+    assert parse(plain)["A"]["D"] == "1.00000" and parse(angles)["A"]["D"] == "0.000"
