@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from explorer.model.formats.errors import FilePath, FormatError
+from explorer.model.formats.indented_json import dumps_indented
 from explorer.model.formats.source import read_text
 from explorer.model.table import Dimension, TableError, VectorTable, palette_color
 from explorer.model.text_safety import shown
@@ -58,8 +59,8 @@ def write_document(
         "version": FORMAT_VERSION,
         "dimensions": [{"name": d.name, "unit": d.unit} for d in table.dimensions],
         "vectors": [
-            {"label": label, "values": [float(v) for v in row], "color": color, "visible": visible}
-            for label, row, color, visible in zip(table.labels, table.values, table.colors, table.visible)
+            {"label": label, "values": row, "color": color, "visible": visible}
+            for label, row, color, visible in zip(table.labels, table.values.tolist(), table.colors, table.visible)
         ],
         "claims": list(claims),
         "view": view.to_dict(),
@@ -72,7 +73,7 @@ def write_document(
         data["formulas"] = formulas.to_list()
     if table.kind is not None:  # what the vectors are when a model made them (sentence vectors)
         data["kind"] = table.kind.to_dict()
-    return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+    return (dumps_indented(data) + "\n").encode("utf-8")
 
 
 def parse_document(text: str, path: FilePath | None = None, notes: list[str] | None = None) -> Document:
