@@ -17,7 +17,7 @@ text it was given (``007`` stays ``007``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -34,7 +34,7 @@ class MetadataError(ValueError):
     """A change of metadata the table refuses (an empty or repeated name, a value that is not text)."""
 
 
-def check_name(name: object, others: Iterable[str] = ()) -> str:
+def check_name(name: object, others: Collection[str] = ()) -> str:
     """``name`` without spaces around it, when it can name a metadata column among ``others``; else
     MetadataError saying why."""
     if not isinstance(name, str) or not name.strip():
@@ -42,7 +42,7 @@ def check_name(name: object, others: Iterable[str] = ()) -> str:
     if len(name) > LONGEST_NAME:
         raise MetadataError(f"a metadata column's name is at most {LONGEST_NAME} characters, not {len(name):,}")
     name = name.strip()
-    if name in set(others):
+    if name in others:
         raise MetadataError(f"there is already a metadata column '{shown(name)}'; names must be unique")
     return name
 
@@ -77,8 +77,10 @@ class Metadata:
         self._values: list[list[str]] = []
         #: numeric_values of each column, computed when first asked, forgotten at any change.
         self._numbers: dict[int, np.ndarray | None] = {}
+        taken: set[str] = set()  # a set: a file of thousands of columns is checked in linear time
         for name, values in columns:
-            self._names.append(check_name(name, self._names))
+            self._names.append(check_name(name, taken))
+            taken.add(self._names[-1])
             self._values.append(_check_values(values, rows, name))
 
     # ----------------------------------------------------------------- reading
@@ -175,8 +177,10 @@ class Metadata:
         if not 0 <= start <= len(self._names):
             raise MetadataError(f"cannot insert a metadata column at {start + 1}")
         checked_names: list[str] = []
+        taken = set(self._names)
         for name in names:
-            checked_names.append(check_name(name, self._names + checked_names))
+            checked_names.append(check_name(name, taken))
+            taken.add(checked_names[-1])
         if values is None:
             block = [[""] * self._rows for _ in names]
         else:

@@ -197,3 +197,24 @@ def test_a_metadata_column_named_like_a_builtin_one_is_offered_under_its_own_nam
     names = [column.name for column in available_columns(table)]
     assert names == ["label", "colour", "|v|", "mass (kg)", "colour (metadata)", "mass (kg) (metadata)"]
     assert tuple(find_column(table, "colour (metadata)").values) == ("red", "blue")
+
+
+def test_a_repeated_column_name_is_refused_however_the_columns_arrive():
+    from explorer.model.metadata import Metadata, MetadataError
+
+    many = [(f"c{i}", ["x"]) for i in range(2000)]
+    assert len(Metadata(1, many)) == 2000
+    for columns in ([*many, (" c1999 ", ["y"])], [("a", ["x"]), ("b", ["x"]), ("a ", ["x"])]):
+        with pytest.raises(MetadataError, match="already a metadata column 'c1999'|already a metadata column 'a'"):
+            Metadata(1, columns)
+    metadata = Metadata(1, [("a", ["x"])])
+    for names in (["b", "b"], ["a"], ["c", " a"]):
+        with pytest.raises(MetadataError, match="already a metadata column"):
+            metadata.insert_columns(1, names)
+        assert metadata.names == ("a",)
+    metadata.insert_columns(0, ["b", "c"])
+    assert metadata.names == ("b", "c", "a")
+    with pytest.raises(MetadataError, match="already a metadata column 'c'"):
+        metadata.rename(0, "c")
+    metadata.rename(1, "c")  # its own name again
+    assert metadata.names == ("b", "c", "a")
