@@ -1,5 +1,7 @@
 """Reading and writing CSV, TSV and the JSON document; bad files get clear messages."""
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -151,6 +153,34 @@ def test_a_document_number_too_large_for_a_float_is_refused_in_one_sentence():
     assert (
         str(error.value) == "the text: vector 1 ('A') holds a number too large to store (the largest is about 1.8e308)"
     )
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ("[1, 2]", [1.0, 2.0]),
+        ("[1.5, -2]", [1.5, -2.0]),
+        ("[-0.0, 1e308]", [-0.0, 1e308]),
+        ("[-1.7976931348623157e308, 5e-324]", [-1.7976931348623157e308, 5e-324]),
+        ("[true, 2]", "holds a value that is not a number"),
+        ('[1, "2"]', "holds a value that is not a number"),
+        ("[1, null]", "holds a value that is not a number"),
+        ("[1, [2]]", "holds a value that is not a number"),
+        ('"ab"', "holds a value that is not a number"),
+        ("[1e400, 2]", "holds a number too large to store"),
+        ("[1, -1e309]", "holds a number too large to store"),
+        ("[1, 2, 3]", "has 3 values but there are 2 dimensions"),
+    ],
+)
+def test_a_document_row_of_numbers_is_read_exactly_and_anything_else_is_named(values, expected):
+    if isinstance(expected, list):
+        values_read = parse_document(_document_text(values=values)).table.values[0].tolist()
+        assert values_read == expected and [math.copysign(1, v) for v in values_read] == [
+            math.copysign(1, v) for v in expected
+        ]
+    else:
+        with pytest.raises(FormatError, match=expected):
+            parse_document(_document_text(values=values))
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,8 @@ def parse_document(text: str, path: FilePath | None = None, notes: list[str] | N
                     f"vector {index} ('{shown(str(vector['label']))}') has {len(row)} values but there are "
                     f"{len(dimensions)} dimensions",
                 )
-            if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in row):
+            kinds = set(map(type, row))  # json.loads makes exactly these types, never subclasses
+            if not kinds <= _NUMBER_TYPES:
                 raise FormatError(
                     path,
                     None,
@@ -131,7 +132,7 @@ def parse_document(text: str, path: FilePath | None = None, notes: list[str] | N
                     f"vector {index} ('{shown(str(vector['label']))}') holds a value that is not a number",
                 )
             try:
-                floats = [float(x) for x in row]
+                floats = row if kinds <= _FLOAT_TYPE else [float(x) for x in row]
             except OverflowError:  # an integer of hundreds of digits
                 floats = [math.inf]
             if not all(map(math.isfinite, floats)):
@@ -173,9 +174,14 @@ def parse_document(text: str, path: FilePath | None = None, notes: list[str] | N
     return document
 
 
+_NUMBER_TYPES = {int, float}
+_FLOAT_TYPE = {float}
+_COLOR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+
+
 def _is_color(value: object) -> bool:
     """True for a colour the program writes and draws: '#RRGGBB' (or '#RGB')."""
-    return isinstance(value, str) and re.fullmatch(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})", value) is not None
+    return isinstance(value, str) and _COLOR.fullmatch(value) is not None
 
 
 def read_document(path: FilePath, notes: list[str] | None = None) -> Document:
