@@ -18,12 +18,37 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Characters escaped for terminals and messages: C0 and C1 controls, DEL, lone surrogates,
 #: line and paragraph separators, and the invisible marks that reverse the direction of text.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_RANGES = (
+    (0x00, 0x1F),
+    (0x7F, 0x9F),
+    (0xD800, 0xDFFF),
+    (0x061C, 0x061C),
+    (0x200E, 0x200F),
+    (0x2028, 0x2029),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+@functools.lru_cache(maxsize=16)
+def _unsafe_except(keep: str) -> re.Pattern[str]:
+    """The unsafe characters but those in ``keep``, as one character class (no call per kept character)."""
+    parts: list[str] = []
+    for low, high in _UNSAFE_RANGES:
+        for code in [*sorted({ord(char) for char in keep if low <= ord(char) <= high}), high + 1]:
+            if low < code:
+                parts.append(f"\\U{low:08x}-\\U{code - 1:08x}")
+            low = code + 1
+    return re.compile("[" + "".join(parts) + "]")
+
+
+_UNSAFE = _unsafe_except("")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -39,11 +64,10 @@ def escape_controls(text: str, keep: str = "") -> str:
 
     Characters in ``keep`` (e.g. ``"\\n"`` for whole lines of output) pass unchanged.
     """
-    if not _UNSAFE.search(text):
+    unsafe = _unsafe_except(keep)
+    if not unsafe.search(text):
         return text
-    if keep:
-        return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
-    return _UNSAFE.sub(_escape, text)
+    return unsafe.sub(_escape, text)
 
 
 def shown(text: str, limit: int = 40) -> str:
