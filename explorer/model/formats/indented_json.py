@@ -17,6 +17,7 @@ from typing import Any
 _SCALARS = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 _encode_text = json.encoder.encode_basestring
 _FLOATS_ONLY = {float}
+_CONSTANTS = {True: "true", False: "false", None: "null"}
 
 
 class _Unusual(Exception):
@@ -35,7 +36,10 @@ def dumps_indented(data: Any) -> str:
 
 def _write(value: Any, newline: str, parts: list[str]) -> None:
     """Append ``value`` at the depth where ``newline`` (a line end and its indent) starts its lines."""
-    if isinstance(value, str):
+    text = _plain(value)
+    if text is not None:
+        parts.append(text)
+    elif isinstance(value, str):
         parts.append(_encode_text(value))
     elif isinstance(value, dict):
         if not value:
@@ -46,8 +50,12 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unusual
-            parts.append(separator + _encode_text(key) + ": ")
-            _write(item, inner, parts)
+            text = _plain(item)
+            if text is not None:  # most members: no call deeper
+                parts.append(separator + _encode_text(key) + ": " + text)
+            else:
+                parts.append(separator + _encode_text(key) + ": ")
+                _write(item, inner, parts)
             separator = "," + inner
         parts.append(newline + "}")
     elif isinstance(value, (list, tuple)):
@@ -74,3 +82,23 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
             raise _Unusual from None
     else:
         raise _Unusual
+
+
+def _plain(value: Any) -> str | None:
+    """The JSON of a value of exactly str, bool, None, int or float (as json writes it); None for others."""
+    kind = type(value)
+    if kind is str:
+        return _encode_text(value)
+    if kind is float:
+        text = float.__repr__(value)
+        if "n" in text:  # nan or inf: json's own error
+            raise _Unusual
+        return text
+    if kind is bool or value is None:
+        return _CONSTANTS[value]
+    if kind is int:
+        try:
+            return int.__repr__(value)
+        except ValueError:  # more digits than Python writes: json's own error
+            raise _Unusual from None
+    return None
