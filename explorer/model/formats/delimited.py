@@ -241,7 +241,14 @@ def _text_columns_at_the_top(header: list[str], body: list[str], delimiter: str)
     top = [line.split(delimiter) for line in body[:_TOP_LINES]]
     if any(len(cells) != len(header) for cells in top):
         return None
-    texts = []
+    texts: list[int] = []
+    marked = [j for j in range(1, len(header)) if marked_text(restore_formula(header[j])) is not None]
+    if not marked:
+        try:  # every column at once: most files are numbers only (one cell that is not decides column by column)
+            np.array([cells[1:] for cells in top], dtype=np.float64)
+            return texts
+        except ValueError:
+            pass
     for j in range(1, len(header)):
         if marked_text(restore_formula(header[j])) is not None:
             texts.append(j)
@@ -284,7 +291,6 @@ def write_delimited(table: VectorTable, delimiter: str = ",") -> bytes:
     metadata = [[neutralise_formula(value) for value in values] for _, values in table.metadata.items()]
     headers = [neutralise_formula(text_header(name, cells)) for name, cells in zip(table.metadata.names, metadata)]
     writer.writerow(["label"] + [neutralise_formula(d.title) for d in table.dimensions] + headers)
-    for row, (label, values) in enumerate(zip(table.labels, table.values)):
-        texts = [cells[row] for cells in metadata]
-        writer.writerow([neutralise_formula(label)] + [format_value(v) for v in values] + texts)
+    for row, (label, values) in enumerate(zip(table.labels, table.values.tolist())):
+        writer.writerow([neutralise_formula(label), *map(format_value, values), *[cells[row] for cells in metadata]])
     return out.getvalue().encode("utf-8")
