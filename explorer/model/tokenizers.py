@@ -74,7 +74,8 @@ class CharacterTokenizer:
     def encode(self, text: str) -> Encoding:
         """Each character of ``text`` and its index."""
         tokens = list(self._fold(text))
-        return Encoding(text, tokens, self.vocabulary.encode(tokens), [(i, i + 1) for i in range(len(text))])
+        spans = list(zip(range(len(text)), range(1, len(text) + 1)))  # (i, i + 1) for each character
+        return Encoding(text, tokens, self.vocabulary.encode(tokens), spans)
 
     def decode(self, indices: Iterable[int]) -> str:
         """The characters at ``indices`` joined; unknown ones read ``<unk>``."""
@@ -289,14 +290,18 @@ def _in_order(tokens: list[str], spans: list[tuple[int, int]], text: str) -> lis
     """Each piece's (start, end) in ``text``, in order and without overlaps. The ``▁`` marks the
     normalizer adds borrow the place of a character beside them: a piece made only of marks gets the
     spaces it stands for (none for a mark before a word), and the next piece starts after them."""
-    out, end = [], 0
+    out: list[tuple[int, int]] = []
+    end = 0
+    append = out.append
     for token, (start, stop) in zip(tokens, spans, strict=False):
-        start = max(start, end)
+        if start < end:
+            start = end
         if token and not token.strip("▁"):
             spaces = len(text[start : start + len(token)]) - len(text[start : start + len(token)].lstrip(" "))
             stop = start + spaces
-        stop = max(stop, start)
-        out.append((start, stop))
+        if stop < start:
+            stop = start
+        append((start, stop))
         end = stop
     return out
 

@@ -10,6 +10,7 @@ listed separately and never come from the text itself.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -139,8 +140,8 @@ class Vocabulary:
     def count(self, indices: Iterable[int]) -> None:
         """Add one to the count of every index in ``indices``."""
         counts = self.counts
-        for index in indices:
-            counts[int(index)] = counts.get(int(index), 0) + 1
+        for index, times in Counter(_as_ints(indices)).items():  # first seen first, as one at a time
+            counts[index] = counts.get(index, 0) + times
 
     # ------------------------------------------------------ encode and decode
     def encode(self, tokens: Iterable[str]) -> np.ndarray:
@@ -157,13 +158,11 @@ class Vocabulary:
     def decode(self, indices: Iterable[int]) -> list[str]:
         """The tokens at ``indices``; an index outside the vocabulary raises MissingTokenError."""
         tokens = self._tokens
-        out = []
-        for i in indices:
-            i = int(i)
-            if not 0 <= i < len(tokens):
-                raise MissingTokenError(f"index {i} is outside the vocabulary (0 to {len(tokens) - 1})")
-            out.append(tokens[i])
-        return out
+        wanted = _as_ints(indices)
+        if wanted and (min(wanted) < 0 or max(wanted) >= len(tokens)):
+            i = next(i for i in wanted if not 0 <= i < len(tokens))
+            raise MissingTokenError(f"index {i} is outside the vocabulary (0 to {len(tokens) - 1})")
+        return list(map(tokens.__getitem__, wanted))
 
 
 @dataclass
@@ -193,3 +192,10 @@ class Encoding:
 def display_token(token: str) -> str:
     """A token as a person can read it in a table: a space as ␣, a newline as ⏎, a tab as ⇥."""
     return token.replace(" ", "␣").replace("\n", "⏎").replace("\t", "⇥").replace("\r", "␍")
+
+
+def _as_ints(indices: Iterable[int]) -> list[int]:
+    """``indices`` as Python ints (an integer array converted at once, in C)."""
+    if isinstance(indices, np.ndarray) and indices.ndim == 1 and indices.dtype.kind in "iu":
+        return list(indices.tolist())
+    return [int(i) for i in indices]
