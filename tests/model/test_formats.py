@@ -170,6 +170,9 @@ def test_a_document_number_too_large_for_a_float_is_refused_in_one_sentence():
         ("[1e400, 2]", "holds a number too large to store"),
         ("[1, -1e309]", "holds a number too large to store"),
         ("[1, 2, 3]", "has 3 values but there are 2 dimensions"),
+        (f"[-{'9' * 299}, {'1' + '0' * 299}]", [-float("9" * 299), 1e299]),  # long integers, read exactly
+        (f"[{'9' * 300}, -{'1' + '0' * 300}]", [float("9" * 300), -1e300]),
+        (f"[1, {'1' + '0' * 309}]", "holds a number too large to store"),
     ],
 )
 def test_a_document_row_of_numbers_is_read_exactly_and_anything_else_is_named(values, expected):

@@ -117,12 +117,13 @@ def check_storable(table: VectorTable, path: Path) -> None:
     in a label, a dimension's name or its unit, or a metadata column's name or value."""
     if table.dimension_count == 0:
         raise FormatError(path, None, None, "holds no numbers; a vector needs at least one dimension")
-    for number, label in enumerate(table.labels, start=1):
-        bad = unsaveable_character(label)
-        if bad is not None:
-            raise FormatError(
-                path, None, None, f"vector {number:,}'s label holds {bad}, a character that cannot be saved"
-            )
+    if unsaveable_character("\n".join(table.labels)) is not None:  # all at once; then which one
+        for number, label in enumerate(table.labels, start=1):
+            bad = unsaveable_character(label)
+            if bad is not None:
+                raise FormatError(
+                    path, None, None, f"vector {number:,}'s label holds {bad}, a character that cannot be saved"
+                )
     for number, dimension in enumerate(table.dimensions, start=1):
         for part, text in (("name", dimension.name), ("unit", dimension.unit)):
             bad = unsaveable_character(text)
