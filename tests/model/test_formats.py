@@ -224,3 +224,22 @@ def test_colours_and_visibility_the_program_cannot_use_fall_back_to_the_defaults
     table = parse_document(text).table
     assert table.colors == ("#0072B2", "#D55E00", "#cc79a7")  # the palette's first two, then the one given
     assert table.visible == (True, True, False)
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["a", "b", "c\x00"], "vector 3's label holds a NUL character (\\x00), a character that cannot be saved"),
+        (
+            ["a", "\ud800b", "c\x00"],
+            "vector 2's label holds a lone surrogate (\\ud800), a character that cannot be saved",
+        ),
+    ],
+)
+def test_a_label_that_cannot_be_saved_is_named_by_its_vector(labels, expected, tmp_path):
+    from explorer.model.formats.tables import check_storable
+
+    check_storable(VectorTable(["a", "b"], [Dimension("x")], [[1], [2]]), tmp_path / "t.npy")
+    with pytest.raises(FormatError) as error:
+        check_storable(VectorTable(labels, [Dimension("x")], [[1]] * len(labels)), tmp_path / "t.npy")
+    assert str(error.value) == f"t.npy: {expected}"
