@@ -85,9 +85,7 @@ def parse_document(text: str, path: FilePath | None = None, notes: list[str] | N
     from explorer.model.metadata import metadata_from_file
 
     try:
-        # Only a text with a long run of digits needs each integer looked at (one call per integer is slow).
-        parse_int = _integer if _LONG_DIGITS.search(text) else None
-        data = json.loads(text, parse_int=parse_int, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_int=_integer, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise FormatError(path, error.lineno, error.colno, f"is not valid JSON ({error.msg})") from None
     except _Constant as constant:
@@ -193,7 +191,6 @@ def read_document(path: FilePath, notes: list[str] | None = None) -> Document:
 
 #: Integers of more digits than this are read as floats (Python refuses to turn 4,300 digits into an int).
 _LONGEST_INTEGER = 300
-_LONG_DIGITS = re.compile(f"[0-9]{{{_LONGEST_INTEGER}}}")
 #: Where nesting is reported when JSON is nested too deep to read.
 _DEEPEST = 100
 

@@ -41,15 +41,8 @@ def marked_text(header: str) -> str | None:
 _MALFORMED_NUMBER = re.compile(r"[+\-\u2212]*[\d.,]*\d[\d., ]*(?:[eE][+\-]?\d*)?[+\-]?")
 
 
-#: Without a digit, Python reads only these as a float (a cell is stripped before it is asked about).
-_FLOAT_WORD = re.compile(r"[+\-]?(?:nan|inf|infinity)", re.IGNORECASE | re.ASCII)
-_DIGIT = re.compile(r"\d")
-
-
 def _number_like(cell: str) -> bool:
     """A cell Python reads as a float (``nan``, ``1e400`` and ``1_0`` included), or a malformed number."""
-    if _DIGIT.search(cell) is None:  # a word: no exception raised and caught for each
-        return _FLOAT_WORD.fullmatch(cell.strip()) is not None
     try:
         float(cell)
     except ValueError:
