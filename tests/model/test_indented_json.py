@@ -37,7 +37,7 @@ def _as_json(dump, data):
         return type(error), str(error)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(json_like)
 def test_the_same_text_or_the_same_error_as_json(data):
     expected = _as_json(lambda d: json.dumps(d, ensure_ascii=False, indent=1, allow_nan=False), data)

@@ -27,7 +27,7 @@ EDGES = "\x00\x08\t\n\x0b\x1b\x1f \x7f\x80\x9f\xa0\u061c\u200e\u200f\u2028\u2029
 texts = st.text(st.characters(codec=None) | st.sampled_from(EDGES), max_size=40)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     texts, st.sampled_from(["", "\n\t", "\n", "\t", "\x1b", "\u2028\ud800", "\x00\x1f"]) | st.text(EDGES, max_size=4)
 )

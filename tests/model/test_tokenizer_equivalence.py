@@ -32,7 +32,7 @@ def _in_order_reference(tokens, spans, text):
     return out
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(texts, st.booleans())
 def test_words_and_their_places(text, lowercase):
     assert split_words(text, lowercase) == _split_words_reference(text, lowercase)
@@ -40,7 +40,7 @@ def test_words_and_their_places(text, lowercase):
     assert encoding.spans == [(i, i + 1) for i in range(len(text))]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.sampled_from(["▁", "▁▁", "", "a", "▁a", "ab"]), max_size=12),
     st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=14),
@@ -50,7 +50,7 @@ def test_pieces_are_placed_in_order(tokens, spans, text):
     assert _in_order(tokens, spans, text) == _in_order_reference(tokens, spans, text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.integers(-3, 8), max_size=30), st.sampled_from([list, np.array, tuple, iter]))
 def test_counting_and_decoding_indices(indices, kind):
     vocabulary = Vocabulary(specials=())
