@@ -242,13 +242,6 @@ def _text_columns_at_the_top(header: list[str], body: list[str], delimiter: str)
     if any(len(cells) != len(header) for cells in top):
         return None
     texts: list[int] = []
-    marked = [j for j in range(1, len(header)) if marked_text(restore_formula(header[j])) is not None]
-    if not marked:
-        try:  # every column at once: most files are numbers only (one cell that is not decides column by column)
-            np.array([cells[1:] for cells in top], dtype=np.float64)
-            return texts
-        except ValueError:
-            pass
     for j in range(1, len(header)):
         if marked_text(restore_formula(header[j])) is not None:
             texts.append(j)
