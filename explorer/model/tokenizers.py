@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # tokenizers is imported when a subword tokenizer is made (st
 
 #: level -> the name a person reads.
 LEVELS = {"char": "characters", "word": "words", "subword": "subwords (BPE)"}
+#: The vocabulary panel's level for a tokenizer read from a file (it is given, not made).
+FILE_LEVEL = "file"
 
 #: Subword vocabulary size used when none is chosen: None, the size :func:`auto_vocab_size` picks.
 DEFAULT_VOCAB_SIZE: int | None = None
@@ -387,3 +389,34 @@ def make_tokenizer(
     if level == "subword":
         return SubwordTokenizer.train(text, vocab_size, lowercase=lowercase)
     raise TokenizerError(f"unknown level '{level}'; choose char, word or subword")
+
+
+def encode_text(
+    level: str,
+    text: str,
+    lowercase: bool,
+    vocab_size: int | None,
+    symbols: str,
+    loaded: TextTokenizer | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> tuple[TextTokenizer, Encoding]:
+    """(tokenizer, encoding) of ``text`` for the vocabulary panel's settings: the ``loaded`` tokenizer at
+    :data:`FILE_LEVEL`, else one made for ``level`` (the characters of ``symbols`` known at "char").
+
+    Learning the vocabulary and splitting the text each take about a second for a megabyte:
+    ``cancelled()`` is asked before and between them, and a True answer stops the work there
+    (LoadCancelled), so that Cancel frees the worker for the next text instead of letting it finish this one.
+    """
+    from explorer.model.embeddings import LoadCancelled
+
+    if cancelled():
+        raise LoadCancelled
+    if level == FILE_LEVEL:
+        if loaded is None:
+            raise TokenizerError("no tokenizer file is open")
+        tokenizer = loaded
+    else:
+        tokenizer = make_tokenizer(level, text, lowercase=lowercase, vocab_size=vocab_size, symbols=[symbols])
+    if cancelled():
+        raise LoadCancelled
+    return tokenizer, tokenizer.encode(text)

@@ -6,9 +6,8 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 
 from explorer.model import glove
 from explorer.model.embeddings import LoadCancelled
-from explorer.model.tokenizers import CharacterTokenizer, WordTokenizer
+from explorer.model.tokenizers import CharacterTokenizer, WordTokenizer, encode_text
 from explorer.qt.vocab import VocabPanel
-from explorer.qt.vocab.panel import encode_text
 from explorer.qt.vocab.token_model import TokenTableModel
 
 

@@ -12,8 +12,6 @@ it is one undo step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,9 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.model.embeddings import LoadCancelled
 from explorer.model.formats.errors import FormatError
-from explorer.model.tokenizers import LEVELS, SubwordTokenizer, TextTokenizer, TokenizerError
+from explorer.model.tokenizers import (
+    FILE_LEVEL,
+    LEVELS,
+    SubwordTokenizer,
+    TextTokenizer,
+    TokenizerError,
+    encode_text,
+)
 from explorer.model.vocabulary import Encoding
 from explorer.qt.names import named
 from explorer.qt.vocab.capitals_hint import CapitalsHint
@@ -50,39 +54,8 @@ SYNC_LIMIT = 20_000
 DEFAULT_TEXT = "hello"
 #: The vocabulary size box's lowest value, shown as "auto" (the size auto_vocab_size picks).
 AUTO_SIZE = 1
-FILE_LEVEL = "file"
 SENTENCES_LEVEL = "sentences"
 PLACEHOLDERS = ("Type or paste text to split into tokens", "Type or paste sentences, one a line")
-
-
-def encode_text(
-    level: str,
-    text: str,
-    lowercase: bool,
-    vocab_size: int | None,
-    symbols: str,
-    loaded=None,
-    cancelled: Callable[[], bool] = lambda: False,
-):
-    """(tokenizer, encoding) for the panel's settings; runs on any thread (no Qt).
-
-    Learning the vocabulary and splitting the text each take about a second for a megabyte:
-    ``cancelled()`` is asked before and between them, and a True answer stops the work there
-    (LoadCancelled), so that Cancel frees the worker for the next text instead of letting it finish this one.
-    """
-    from explorer.model.tokenizers import CharacterTokenizer, make_tokenizer
-
-    if cancelled():
-        raise LoadCancelled
-    if level == FILE_LEVEL:
-        tokenizer = loaded
-    elif level == "char":
-        tokenizer = CharacterTokenizer([symbols], lowercase=lowercase)
-    else:
-        tokenizer = make_tokenizer(level, text, lowercase=lowercase, vocab_size=vocab_size)
-    if cancelled():
-        raise LoadCancelled
-    return tokenizer, tokenizer.encode(text)
 
 
 class VocabPanel(QWidget):
