@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QUndoStack
 
 from explorer.model.commands import Command
@@ -54,9 +54,12 @@ class DocumentContext(QObject):
         # A context collected as part of a reference cycle (as tests' contexts are) had its undo stack deleted by
         # Qt only after Python had begun taking the stack's commands apart, and the stack's clear() then ended the
         # process (SIGSEGV). Finalizers run while every object of the cycle is whole: empty the stack here.
-        # RuntimeError: the C++ side is deleted already; AttributeError: __init__ did not finish.
+        # Only on the context's own thread: the collector also runs on worker threads, where no Qt object of the
+        # interface may be touched. RuntimeError: the C++ side is deleted already; AttributeError: __init__ did
+        # not finish.
         with contextlib.suppress(RuntimeError, AttributeError):
-            self.undo_stack.clear()
+            if self.thread() is QThread.currentThread():
+                self.undo_stack.clear()
 
     @property
     def table(self):

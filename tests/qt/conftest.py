@@ -13,7 +13,15 @@ def materials_context(qapp):
     from explorer.model.builtin import materials_document
     from explorer.qt.context import DocumentContext
 
-    return DocumentContext(materials_document())
+    context = DocumentContext(materials_document())
+    yield context
+    dispose(context)
+
+
+def dispose(context) -> None:
+    """Empty the context's undo stack now, on the interface thread: a context left to the garbage collector
+    with undo steps may be collected on a worker thread, where its stack cannot be emptied safely."""
+    context.undo_stack.clear()
 
 
 @pytest.fixture
@@ -121,7 +129,8 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    dispose(win.context)
 
 
 def answer_add_dimension(window) -> None:
