@@ -18,6 +18,23 @@ def materials_context(qapp):
     dispose(context)
 
 
+@pytest.fixture
+def new_context(qapp):
+    """``new_context(document)``: a DocumentContext on a document of the test's own, emptied when the test ends
+    (see :func:`dispose`)."""
+    from explorer.qt.context import DocumentContext
+
+    made = []
+
+    def make(document=None):
+        made.append(DocumentContext(document))
+        return made[-1]
+
+    yield make
+    for context in made:
+        dispose(context)
+
+
 def dispose(context) -> None:
     """Empty the context's undo stack now, on the interface thread: a context left to the garbage collector
     with undo steps may be collected on a worker thread, where its stack cannot be emptied safely."""
@@ -161,7 +178,7 @@ def words_window(window):
 
 
 @pytest.fixture
-def words_panes(qtbot):
+def words_panes(qtbot, new_context):
     """The table with its search bar over it, beside the plot, on :func:`words_document`, without the rest of
     the window; Find (Ctrl+F) is the window's action, made the same way. Has the window's names for its
     parts: ``context``, ``table_view``, ``plot``, ``search_bar``, ``actionFind``."""
@@ -172,13 +189,12 @@ def words_panes(qtbot):
     from PySide6.QtWidgets import QSplitter
 
     from explorer.qt.actions import make_action
-    from explorer.qt.context import DocumentContext
     from explorer.qt.plot.plot import VectorPlot
     from explorer.qt.table.search_bar import SearchBar, with_search_bar
     from explorer.qt.table.view import VectorTableView
     from tests.qt.helpers import shown
 
-    context = DocumentContext(words_document())
+    context = new_context(words_document())
     table_view = VectorTableView(context)
     plot = VectorPlot(context)
     search_bar = SearchBar(context, table_view, plot)

@@ -211,15 +211,14 @@ def test_the_plot_and_the_working_explain_the_same_derived_vector_among_several_
     assert overlay.construction is None and working.expression_working.text() == ""
 
 
-def test_among_many_selected_vectors_the_first_derived_one_is_explained(qtbot):
+def test_among_many_selected_vectors_the_first_derived_one_is_explained(qtbot, new_context):
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
-    from explorer.qt.context import DocumentContext
     from explorer.qt.working.panel import WorkingPanel
 
     n = 3_000
     table = VectorTable([f"v{i}" for i in range(n)], ["x", "y"], [[float(i), 1.0] for i in range(n)])
-    context = DocumentContext(Document(table))
+    context = new_context(Document(table))
     bar = make_bar(qtbot, context)
     working = WorkingPanel(context)
     qtbot.addWidget(working)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWidget
 from explorer.model.document import Document
 from explorer.model.ordering import clustered_order
 from explorer.model.table import VectorTable
-from explorer.qt.context import DocumentContext
 from explorer.qt.heatmap.panel import CLUSTER_IN_BACKGROUND, HeatmapPanel
 
 
@@ -21,9 +20,9 @@ def clusters_table(n: int) -> VectorTable:
 
 
 @pytest.fixture
-def make_panel(qtbot):
+def make_panel(qtbot, new_context):
     def make(n):
-        context = DocumentContext(Document(clusters_table(n)))
+        context = new_context(Document(clusters_table(n)))
         parent = QWidget()
         qtbot.addWidget(parent)
         panel = HeatmapPanel(context, parent)

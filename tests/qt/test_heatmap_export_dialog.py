@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
 from explorer.qt.app.settings import Settings
-from explorer.qt.context import DocumentContext
 from explorer.qt.heatmap.export_dialog import ExportHeatmapDialog
 
 
@@ -105,10 +104,10 @@ def test_the_preview_shows_the_figure_at_the_chosen_size(make_dialog, qtbot):
     assert dialog.note.text() == ""
 
 
-def test_the_preview_says_when_numbers_are_left_out(qtbot, settings):
+def test_the_preview_says_when_numbers_are_left_out(qtbot, settings, new_context):
     rng = np.random.default_rng(2)
     table = VectorTable([f"w{i}" for i in range(300)], ["x", "y", "z"], rng.normal(size=(300, 3)))
-    dialog = ExportHeatmapDialog(DocumentContext(Document(table)), settings=settings)
+    dialog = ExportHeatmapDialog(new_context(Document(table)), settings=settings)
     qtbot.addWidget(dialog)
     dialog.update_preview()
     assert dialog.note.text().startswith("Numbers hidden: cells too small")

@@ -131,15 +131,14 @@ def test_small_cells_hide_numbers_and_large_ones_show_them(qapp, tmp_path, drawn
 @pytest.mark.parametrize(
     "n, labels, size", [(5, "long", (700, 500)), (50, "very long", (900, 1200)), (300, "short", (1000, 900))]
 )
-def test_the_export_dialog_lays_figures_out_without_collisions(qtbot, tmp_path, drawn, n, labels, size):
+def test_the_export_dialog_lays_figures_out_without_collisions(qtbot, tmp_path, drawn, n, labels, size, new_context):
     """The dialog File › Export Heatmap opens (``export_heatmap_interactive``, on every row the heatmap shows), on
     its own: tests/qt/test_window_integration.py exports through the window's action."""
     from explorer.model.document import Document
     from explorer.qt.app.settings import Settings
-    from explorer.qt.context import DocumentContext
     from explorer.qt.heatmap.export_dialog import export_heatmap_interactive
 
-    context = DocumentContext(Document(table_of(n, labels)))
+    context = new_context(Document(table_of(n, labels)))
     context.view.heatmap.update(order="clustered", dendrogram=True, title="From the window")
     dialog = export_heatmap_interactive(None, context, range(n), Settings(str(tmp_path / "explorer.ini")))
     qtbot.addWidget(dialog)

@@ -9,7 +9,6 @@ from explorer.model.commands import RemoveVectors, set_vector
 from explorer.model.document import Document
 from explorer.model.similarity import MATRIX_LIMIT
 from explorer.model.table import VectorTable
-from explorer.qt.context import DocumentContext
 from explorer.qt.heatmap.panel import PREVIEW_ROWS, HeatmapPanel
 
 N = MATRIX_LIMIT + 1000
@@ -25,8 +24,8 @@ def large_table() -> VectorTable:
 
 
 @pytest.fixture
-def large(qtbot):
-    context = DocumentContext(Document(large_table()))
+def large(qtbot, new_context):
+    context = new_context(Document(large_table()))
     parent = QWidget()
     qtbot.addWidget(parent)
     panel = HeatmapPanel(context, parent)

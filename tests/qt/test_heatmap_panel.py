@@ -283,13 +283,12 @@ def test_the_dendrogram_checkbox_clusters_and_draws_the_tree_over_the_cells_orde
     assert not panel.dendrogram_check.isChecked() and not panel.data.shows_dendrogram
 
 
-def test_cells_too_small_for_numbers_say_so_and_zooming_in_brings_them(qtbot):
+def test_cells_too_small_for_numbers_say_so_and_zooming_in_brings_them(qtbot, new_context):
     rng = np.random.default_rng(4)
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
-    from explorer.qt.context import DocumentContext
 
-    context = DocumentContext(
+    context = new_context(
         Document(VectorTable([f"w{i}" for i in range(60)], ["x", "y", "z"], rng.normal(size=(60, 3))))
     )
     parent = QWidget()
@@ -345,15 +344,14 @@ def test_show_selected_compares_a_search_or_a_selection_and_show_all_goes_back(q
     assert panel.displayed_labels() == list("ABCDE")
 
 
-def test_equal_huge_dot_products_paint(qtbot):
+def test_equal_huge_dot_products_paint(qtbot, new_context):
     """Issue 9: equal dot products of 2^53 or more raised ZeroDivisionError in every paint."""
     from explorer.model.commands import InsertVectors
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
-    from explorer.qt.context import DocumentContext
 
     table = VectorTable(["A", "B"], ["x", "y"], [[2.0**27, 0.0], [2.0**27, 0.0]])
-    context = DocumentContext(Document(table))
+    context = new_context(Document(table))
     context.view.heatmap.update(metric="dot", order="clustered", dendrogram=True)
     parent = QWidget()
     qtbot.addWidget(parent)

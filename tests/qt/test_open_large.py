@@ -90,12 +90,11 @@ def test_open_dialog_offers_word_vector_files():
         assert pattern in first
 
 
-def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot):
+def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot, new_context):
     """The table and the plot panel (its neighbours) on one context of 1,000 vectors, without the rest of the
     window."""
     from explorer.model.document import Document
     from explorer.model.table import VectorTable
-    from explorer.qt.context import DocumentContext
     from explorer.qt.plot.labels import LABEL_LIMIT
     from explorer.qt.plot.panel import VectorPlotPanel
     from explorer.qt.table.view import VectorTableView
@@ -104,7 +103,7 @@ def test_select_all_in_a_crowd_labels_at_most_the_label_limit(qtbot):
     n = 1000
     values = np.random.default_rng(2).normal(size=(n, 3))
     table = VectorTable([f"v{i}" for i in range(n)], ["x", "y", "z"], values)
-    context = DocumentContext(Document(table))
+    context = new_context(Document(table))
     table_view = shown(qtbot, VectorTableView(context), 560, 360)
     plot = shown(qtbot, VectorPlotPanel(context), 640, 560).plot
     table_view.selectAll()

@@ -38,13 +38,12 @@ def test_opening_a_file_of_three_dimensions_starts_in_pca_and_refuses_drags(qtbo
     assert plot.tip(1) == (15.0, 4.0)
 
 
-def test_the_window_started_on_a_file_of_three_dimensions_shows_pca(qtbot, tmp_path):
+def test_the_window_started_on_a_file_of_three_dimensions_shows_pca(qtbot, tmp_path, new_context):
     from explorer.model.formats import read_by_suffix
     from explorer.qt.app.main_window import MainWindow
     from explorer.qt.app.settings import Settings
-    from explorer.qt.context import DocumentContext
 
-    context = DocumentContext(read_by_suffix(_boxes_csv(tmp_path)))  # as `explorer boxes.csv` does
+    context = new_context(read_by_suffix(_boxes_csv(tmp_path)))  # as `explorer boxes.csv` does
     window = MainWindow(context, settings=Settings(str(tmp_path / "explorer.ini")))
     qtbot.addWidget(window)
     window.show()

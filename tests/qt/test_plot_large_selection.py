@@ -8,7 +8,6 @@ import pytest
 
 from explorer.model.document import Document
 from explorer.model.table import Dimension, VectorTable
-from explorer.qt.context import DocumentContext
 from explorer.qt.plot.labels import LABEL_LIMIT
 from explorer.qt.plot.layers import MARKS_AS_DOTS_ABOVE
 from explorer.qt.plot.plot import VectorPlot
@@ -16,12 +15,12 @@ from tests.qt.helpers import shown
 
 
 @pytest.fixture
-def plot(qtbot):
+def plot(qtbot, new_context):
     n = 3000
     angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
     values = np.stack([np.cos(angles), np.sin(angles)], axis=1) * (1 + np.arange(n) % 7)[:, None]
     table = VectorTable([f"w{i}" for i in range(n)], [Dimension("x"), Dimension("y")], values)
-    plot = VectorPlot(DocumentContext(Document(table)))
+    plot = VectorPlot(new_context(Document(table)))
     shown(qtbot, plot, 500, 500)
     return plot
 

@@ -9,7 +9,6 @@ from explorer.model.document import Document
 from explorer.model.formats import read_by_suffix, write_table_bytes
 from explorer.model.metadata_commands import InsertMetadataColumns, RemoveMetadataColumns, set_metadata_cell
 from explorer.model.table import VectorTable
-from explorer.qt.context import DocumentContext
 from tests.qt.helpers import shown
 
 #: The lesson's materials by density (kg per litre): A, C, D about 0.1; B and E 3.75.
@@ -99,13 +98,13 @@ def test_an_empty_value_is_no_category(panel):
     assert body.index("dense") < body.index("no value") and f"color:{NO_VALUE_COLOUR}" in body
 
 
-def test_more_categories_than_colours_are_grouped_as_other(qtbot):
+def test_more_categories_than_colours_are_grouped_as_other(qtbot, new_context):
     from explorer.qt.plot.panel import VectorPlotPanel
 
     words = [f"w{i}" for i in range(20)]
     first_letters = [c for c in "aaaabbbcccddeefghijk"]  # 11 categories: 6 named, 5 grouped
     table = VectorTable(words, ["x", "y"], [[i, 1.0] for i in range(20)], metadata=[("letter", first_letters)])
-    widget = VectorPlotPanel(DocumentContext(Document(table)))
+    widget = VectorPlotPanel(new_context(Document(table)))
     qtbot.addWidget(widget)
     choose(widget.color_by, "letter")
     colours = colour_of_rows(widget.plot)

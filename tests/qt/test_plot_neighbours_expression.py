@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
-from explorer.qt.context import DocumentContext
 
 
 def _neighbours_on(qtbot, context):
@@ -88,12 +87,12 @@ def test_the_list_follows_edits_and_a_new_vector(qtbot, materials_context):
     assert _shown(panel)[0] == ["E", "1"] and ["F", "1"] in _shown(panel)
 
 
-def test_king_minus_man_plus_woman_is_queen_over_the_glove_sample(qtbot):
+def test_king_minus_man_plus_woman_is_queen_over_the_glove_sample(qtbot, new_context):
     from explorer.model.glove import load_glove_sample
 
     words = load_glove_sample()
     table = VectorTable(list(words.tokens), [f"d{i}" for i in range(words.dimension_count)], words.vectors)
-    context = DocumentContext(Document(table))
+    context = new_context(Document(table))
     panel, _ = _neighbours_on(qtbot, context)
     context.view.plot.update(neighbours=3)
     _ask(qtbot, panel, "king - man + woman")
@@ -120,7 +119,7 @@ def test_a_new_document_brings_its_own_expression_and_answers_it_or_says_why_not
     assert panel.list.count() == 0 and "'B'" in panel.title.toolTip()
 
 
-def test_the_expression_is_view_state_saved_with_the_document_and_shown_again(qtbot, materials_context):
+def test_the_expression_is_view_state_saved_with_the_document_and_shown_again(qtbot, materials_context, new_context):
     from explorer.model.formats.document_json import parse_document, write_document
 
     panel, _ = _neighbours_on(qtbot, materials_context)
@@ -134,7 +133,7 @@ def test_the_expression_is_view_state_saved_with_the_document_and_shown_again(qt
     state.update(neighbours=2)
     assert panel.expression.text() == "  A + E  + B" and [row[0] for row in _shown(panel)] == ["C", "D"]
     # A reopened document's panel shows its expression and answers it.
-    other = DocumentContext(document)
+    other = new_context(document)
     reopened, _ = _neighbours_on(qtbot, other)
     assert reopened.expression.text() == "A + E" and _shown(reopened)[0] == ["C", "0.8286"]
     # Emptying the field goes back to the selection's neighbours.

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from explorer.model.commands import InsertVectors
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
-from explorer.qt.context import DocumentContext
 from tests.qt.helpers import drag_tip, shown
 
 
@@ -22,12 +21,15 @@ def panel(qtbot, materials_context):
     return widget
 
 
-def _panel_on(qtbot, table):
+@pytest.fixture
+def panel_on(qtbot, new_context):
+    """The plot panel on a table of the test's own, shown."""
     from explorer.qt.plot.panel import VectorPlotPanel
 
-    widget = VectorPlotPanel(DocumentContext(Document(table)))
-    shown(qtbot, widget, 640, 700)
-    return widget
+    def make(table):
+        return shown(qtbot, VectorPlotPanel(new_context(Document(table))), 640, 700)
+
+    return make
 
 
 def _scene_rect(plot, row):
@@ -77,13 +79,13 @@ def test_many_vectors_are_points_with_arrows_for_the_selection_and_its_neighbour
     assert sum(len(g.rows) for g in plot.arrows.groups.values()) == 2505
 
 
-def test_a_crowd_in_view_is_drawn_as_density_and_zooming_in_shows_points(qtbot, monkeypatch):
+def test_a_crowd_in_view_is_drawn_as_density_and_zooming_in_shows_points(qtbot, monkeypatch, panel_on):
     from explorer.qt.plot import layers
 
     monkeypatch.setattr(layers, "DENSITY_ABOVE", 2000)
     rng = np.random.default_rng(0)
     table = VectorTable([f"p{i}" for i in range(3000)], ["x", "y"], rng.normal(size=(3000, 2)))
-    panel = _panel_on(qtbot, table)
+    panel = panel_on(table)
     plot = panel.plot
     qtbot.waitUntil(lambda: plot.points.density_shown)  # once the view has taken its range
     assert plot.points.density_shown and plot.points.density.isVisible() and not plot.points.scatter.drawn
@@ -170,8 +172,8 @@ def _blobs(n_per=20):
     return VectorTable([f"b{i}" for i in range(len(values))], [f"d{i}" for i in range(6)], values)
 
 
-def test_a_short_tsne_starts_at_once_and_the_points_move_as_it_runs(qtbot):
-    panel = _panel_on(qtbot, _blobs())
+def test_a_short_tsne_starts_at_once_and_the_points_move_as_it_runs(qtbot, panel_on):
+    panel = panel_on(_blobs())
     plot, context = panel.plot, panel._context
     moves = []
     show_live = plot.show_live
@@ -192,11 +194,11 @@ def test_a_short_tsne_starts_at_once_and_the_points_move_as_it_runs(qtbot):
     assert not panel.bar.isVisible()
 
 
-def test_a_long_tsne_says_the_estimate_first_and_runs_on_the_selection_when_asked(qtbot, monkeypatch):
+def test_a_long_tsne_says_the_estimate_first_and_runs_on_the_selection_when_asked(qtbot, monkeypatch, panel_on):
     from explorer.qt.plot import runner
 
     monkeypatch.setattr(runner, "LONG_RUN_SECONDS", 0.0)
-    panel = _panel_on(qtbot, _blobs())
+    panel = panel_on(_blobs())
     context, bar = panel._context, panel.bar
     context.select_rows(range(0, 60, 6))
     panel.projection.setCurrentIndex(panel.projection.findData("tsne"))
@@ -210,11 +212,11 @@ def test_a_long_tsne_says_the_estimate_first_and_runs_on_the_selection_when_aske
     assert "t-SNE of 10 of the 60 vectors" in bar.text.text()
 
 
-def test_cancelling_a_tsne_keeps_nothing(qtbot, monkeypatch):
+def test_cancelling_a_tsne_keeps_nothing(qtbot, monkeypatch, panel_on):
     from explorer.qt.plot import runner
 
     monkeypatch.setattr(runner, "LONG_RUN_SECONDS", 0.0)
-    panel = _panel_on(qtbot, _blobs())
+    panel = panel_on(_blobs())
     bar = panel.bar
     panel.projection.setCurrentIndex(panel.projection.findData("tsne"))
     qtbot.mouseClick(bar.compute, Qt.MouseButton.LeftButton)

@@ -15,12 +15,13 @@ from explorer.model.journal_recovery import unsaved_journals
 from explorer.qt.app.main_window import MainWindow
 from explorer.qt.app.recovery import offer_recovery, recovery_folder
 from explorer.qt.app.settings import Settings
+from tests.qt.conftest import dispose
 
 
 def new_window(qtbot, tmp_path) -> MainWindow:
     window = MainWindow(settings=Settings(str(tmp_path / "explorer.ini")))
     window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda closing: dispose(closing.context))
     return window
 
 

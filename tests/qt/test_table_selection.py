@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from explorer.model.commands import RemoveVectors
 from explorer.model.document import Document
 from explorer.model.table import Dimension, VectorTable
-from explorer.qt.context import DocumentContext
 from explorer.qt.table.selection_sync import EXACT_RUNS
 from explorer.qt.table.view import VectorTableView
 from tests.qt.helpers import shown
@@ -19,11 +18,11 @@ N = 100_000
 
 
 @pytest.fixture
-def big(qtbot):
+def big(qtbot, new_context):
     """A shown table view on 100,000 vectors w0..w99999 of two dimensions."""
     values = np.stack([np.arange(N, dtype=float), np.ones(N)], axis=1)
     table = VectorTable([f"w{i}" for i in range(N)], [Dimension("x"), Dimension("y")], values)
-    context = DocumentContext(Document(table))
+    context = new_context(Document(table))
     view = VectorTableView(context)
     shown(qtbot, view, 500, 400)
     return context, view

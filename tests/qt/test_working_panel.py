@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from explorer.model.commands import RemoveVectors, set_cell, set_vector
 from explorer.model.document import Document
 from explorer.model.table import VectorTable
-from explorer.qt.context import DocumentContext
 from explorer.qt.working.panel import MARK_ROLE, ClaimsChecker, WorkingPanel
 
 
@@ -193,10 +192,10 @@ def test_zero_vector_gives_a_message(panel, materials_context):
     assert panel.claims.verdict(1) == ("❌", "2.5 × A is a zero vector and D is not")
 
 
-def test_fifty_dimensions_elide_and_show_all(qtbot):
+def test_fifty_dimensions_elide_and_show_all(qtbot, new_context):
     rng = np.random.default_rng(7)
     table = VectorTable(["king", "queen"], [f"d{i}" for i in range(1, 51)], rng.normal(size=(2, 50)))
-    context = DocumentContext(Document(table))
+    context = new_context(Document(table))
     panel = WorkingPanel(context)
     qtbot.addWidget(panel)
     context.select_pair(0, 1)
@@ -210,8 +209,8 @@ def test_fifty_dimensions_elide_and_show_all(qtbot):
     assert text.count("²") == 150  # every square of both norms and the distance
 
 
-def test_no_pair_with_one_vector(qtbot):
-    context = DocumentContext(Document(VectorTable(["A"], ["x"], [[1.0]])))
+def test_no_pair_with_one_vector(qtbot, new_context):
+    context = new_context(Document(VectorTable(["A"], ["x"], [[1.0]])))
     panel = WorkingPanel(context)
     qtbot.addWidget(panel)
     assert panel.working is None

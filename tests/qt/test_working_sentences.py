@@ -11,7 +11,6 @@ from explorer.model.commands import set_cell
 from explorer.model.document import Document
 from explorer.model.send_sentences import send_sentences_command, sentence_kind
 from explorer.model.table import VectorTable
-from explorer.qt.context import DocumentContext
 from explorer.qt.working.panel import WorkingPanel
 
 PAIR = ["I love pizza.", "Pizza is my favourite food."]
@@ -49,14 +48,14 @@ def test_two_sentence_vectors_are_explained_and_their_cosine_read(qtbot, materia
     assert kind_text(panel) == ""
 
 
-def test_an_edited_vector_is_no_longer_the_models_and_gets_no_note(qtbot):
+def test_an_edited_vector_is_no_longer_the_models_and_gets_no_note(qtbot, new_context):
     from explorer.model.vector_kind import VectorKind
 
     rows = np.random.default_rng(1).standard_normal((2, 4))
     rows /= np.linalg.norm(rows, axis=1, keepdims=True)
     table = VectorTable(PAIR, ["d1", "d2", "d3", "d4"], rows)
     table.kind = VectorKind("sentence", "some-model", "the mean of its token vectors after 2 layers", True)
-    context = DocumentContext(Document(table))
+    context = new_context(Document(table))
     panel = shown(qtbot, context)
     assert "are sentence vectors of some-model: each is the mean of its token vectors after 2 layers." in kind_text(
         panel
