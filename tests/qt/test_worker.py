@@ -79,3 +79,60 @@ def test_a_result_that_comes_back_after_cancel_is_not_delivered(qtbot):
     with qtbot.waitSignal(task.ended, timeout=5000):
         pass
     assert task.outcome == "cancelled" and finished == []
+
+
+def test_a_task_run_after_another_starts_once_that_one_has_ended(qtbot):
+    release, events = threading.Event(), []
+
+    def first(progress):
+        events.append("first starts")
+        release.wait(5)
+        events.append("first ends")
+        return 1
+
+    def second(progress):
+        events.append("second starts")
+        return 2
+
+    older = run_task(first, "first")
+    newer = run_task(second, "second", after=older)
+    assert newer.running
+    with qtbot.waitSignal(newer.ended, timeout=5000):
+        release.set()
+    assert events == ["first starts", "first ends", "second starts"]
+    assert (older.outcome, newer.outcome, newer.result) == ("finished", "finished", 2)
+
+
+def test_a_task_cancelled_while_it_waits_never_runs(qtbot):
+    release, ran = threading.Event(), []
+    older = run_task(lambda progress: release.wait(5), "older")
+    waiting = run_task(lambda progress: ran.append("waiting"), "waiting", after=older)
+    waiting.cancel()
+    assert waiting.wait(0)  # it will never run: nothing to wait for
+    with qtbot.waitSignal(waiting.cancelled, timeout=5000):
+        release.set()
+    assert ran == [] and waiting.outcome == "cancelled"
+
+
+def test_the_latest_task_counts_and_shutdown_blocks_until_every_thread_has_returned(qtbot):
+    from explorer.qt.worker import LatestTask
+
+    release, returned = threading.Event(), []
+
+    def slow(progress):
+        release.wait(5)
+        returned.append("slow")
+        return "slow"
+
+    latest = LatestTask()
+    older = latest.start(slow, "older")
+    newer = latest.start(lambda progress: "newer", "newer")
+    assert latest.is_current(newer) and not latest.is_current(older)
+    assert not latest.finish(older) and latest.current is newer
+    assert not latest.shutdown(0)  # the older one's thread is still in its function
+    release.set()
+    assert latest.shutdown(5000) and returned == ["slow"]
+    assert latest.current is None  # shutdown cancelled it: its outcome no longer counts
+    with qtbot.waitSignal(older.ended, timeout=5000):
+        pass
+    assert older.outcome == "cancelled"
