@@ -14,14 +14,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from explorer.model.progress import NO_PROGRESS, Progress
 from explorer.model.vocabulary import MissingTokenError
 
 #: How many rows are normalised at once while opening (progress and cancel between chunks).
 CHUNK_ROWS = 20_000
-
-
-class LoadCancelled(Exception):
-    """Opening word vectors was cancelled by the user."""
 
 
 class EmbeddingMatrix:
@@ -32,8 +29,7 @@ class EmbeddingMatrix:
         tokens: Sequence[str],
         vectors: npt.ArrayLike,
         name: str = "embeddings",
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        progress: Progress = NO_PROGRESS,
     ):
         vectors = vectors if isinstance(vectors, np.memmap) else np.asarray(vectors)
         if vectors.ndim != 2:
@@ -46,11 +42,10 @@ class EmbeddingMatrix:
         self.vectors = vectors
         self.tokens = tokens
         n = vectors.shape[0]
-        steps = (lambda done, total: progress(done, 2 * total)) if progress else None
-        self.norms = _row_norms(vectors, steps, cancelled)
-        after_norms = (lambda done, total: progress(total + done, 2 * total)) if progress else None
-        self._index: dict[str, int] = _token_index(tokens, after_norms, cancelled)
-        if n == 0 and progress is not None:
+        # Two halves of one report: the row lengths, then the token index.
+        self.norms = _row_norms(vectors, lambda done, total: progress(done, 2 * total))
+        self._index: dict[str, int] = _token_index(tokens, lambda done, total: progress(total + done, 2 * total))
+        if n == 0:
             progress(0, 0)
         # 1/|row|, 0 for zero rows so that they score 0 rather than NaN.
         with np.errstate(divide="ignore"):
@@ -171,36 +166,31 @@ class EmbeddingMatrix:
         return np.array(self.vectors[rows], dtype=np.float64).reshape(len(rows), self.dimension_count)
 
 
-def _row_norms(
-    vectors: np.ndarray, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
-) -> np.ndarray:
-    """|row| for every row, in chunks so that a long open reports progress and can stop."""
+def _row_norms(vectors: np.ndarray, progress: Callable[[int, int], None]) -> np.ndarray:
+    """|row| for every row, in chunks so that a long open reports progress and can stop:
+    ``progress(done, total)`` is called before each chunk and at the end (it raises Cancelled to stop)."""
     n = vectors.shape[0]
     norms = np.empty(n, dtype=np.float32)
     for start in range(0, n, CHUNK_ROWS):
-        if cancelled is not None and cancelled():
-            raise LoadCancelled("opening the word vectors was cancelled")
+        progress(start, n)
         block = np.asarray(vectors[start : start + CHUNK_ROWS], dtype=np.float32)
         norms[start : start + CHUNK_ROWS] = np.sqrt(np.einsum("ij,ij->i", block, block))
-        if progress is not None:
-            progress(min(start + CHUNK_ROWS, n), n)
+    if n:
+        progress(n, n)
     return norms
 
 
-def _token_index(
-    tokens: Sequence[str], progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
-) -> dict[str, int]:
+def _token_index(tokens: Sequence[str], progress: Callable[[int, int], None]) -> dict[str, int]:
     """token -> first row, in chunks like :func:`_row_norms`."""
     n = len(tokens)
     index: dict[str, int] = {}
     step = 4 * CHUNK_ROWS
     for start in range(0, n, step):
-        if cancelled is not None and cancelled():
-            raise LoadCancelled("opening the word vectors was cancelled")
+        progress(start, n)
         stop = min(start + step, n)
         index.update(zip(tokens[start:stop], range(start, stop)))
-        if progress is not None:
-            progress(stop, n)
+    if n:
+        progress(n, n)
     if len(index) != n:  # a token repeats: its first row wins
         index = {}
         for row, token in enumerate(tokens):

@@ -11,13 +11,14 @@ sample of the most frequent words ships in ``resources/glove_sample.npz``.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.model.embeddings import EmbeddingMatrix, LoadCancelled
+from explorer.model.embeddings import EmbeddingMatrix
+from explorer.model.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:  # imported when the table is made
     from explorer.model.table import VectorTable
@@ -50,20 +51,17 @@ def glove_directory() -> Path:
     return Path(module.ROOT)
 
 
-def load_glove(
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> EmbeddingMatrix:
-    """All 400,000 GloVe words, memory-mapped; ``progress(done, total)`` and ``cancelled()``
-    are called between chunks (raises LoadCancelled when it returns True)."""
+def load_glove(progress: Progress = NO_PROGRESS) -> EmbeddingMatrix:
+    """All 400,000 GloVe words, memory-mapped; ``progress`` hears how far the row lengths and
+    the word index are between chunks, and stops the work there (Cancelled) when the user cancels."""
     import pyarrow.parquet as pq
 
     folder = glove_directory()
-    if cancelled is not None and cancelled():
-        raise LoadCancelled("opening the word vectors was cancelled")
+    progress.check()
     vectors = np.load(folder / MATRIX_FILE, mmap_mode="r")
     words = pq.read_table(folder / INDEX_FILE).column(0).to_pylist()
-    return EmbeddingMatrix(words, vectors, FULL_NAME, progress, cancelled)
+    progress.check()
+    return EmbeddingMatrix(words, vectors, FULL_NAME, progress)
 
 
 def sample_path() -> Path:

@@ -23,10 +23,11 @@ from __future__ import annotations
 import math
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from explorer.model.progress import NO_PROGRESS, Progress
 from explorer.model.vocabulary import UNKNOWN, Encoding, Vocabulary
 
 if TYPE_CHECKING:  # tokenizers is imported when a subword tokenizer is made (start-up time)
@@ -398,25 +399,24 @@ def encode_text(
     vocab_size: int | None,
     symbols: str,
     loaded: TextTokenizer | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: Progress = NO_PROGRESS,
 ) -> tuple[TextTokenizer, Encoding]:
     """(tokenizer, encoding) of ``text`` for the vocabulary panel's settings: the ``loaded`` tokenizer at
     :data:`FILE_LEVEL`, else one made for ``level`` (the characters of ``symbols`` known at "char").
 
     Learning the vocabulary and splitting the text each take about a second for a megabyte:
-    ``cancelled()`` is asked before and between them, and a True answer stops the work there
-    (LoadCancelled), so that Cancel frees the worker for the next text instead of letting it finish this one.
+    ``progress`` hears 0 of 2 before learning, 1 of 2 before splitting and 2 of 2 at the end, and a
+    cancel stops the work at the next of them (Cancelled), so that Cancel frees the worker for the next
+    text instead of letting it finish this one.
     """
-    from explorer.model.embeddings import LoadCancelled
-
-    if cancelled():
-        raise LoadCancelled
+    progress(0, 2)
     if level == FILE_LEVEL:
         if loaded is None:
             raise TokenizerError("no tokenizer file is open")
         tokenizer = loaded
     else:
         tokenizer = make_tokenizer(level, text, lowercase=lowercase, vocab_size=vocab_size, symbols=[symbols])
-    if cancelled():
-        raise LoadCancelled
-    return tokenizer, tokenizer.encode(text)
+    progress(1, 2)
+    encoding = tokenizer.encode(text)
+    progress(2, 2)
+    return tokenizer, encoding

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from explorer.model.builtin import materials
-from explorer.model.embeddings import EmbeddingMatrix, LoadCancelled
+from explorer.model.embeddings import EmbeddingMatrix
 from explorer.model.glove import load_glove_sample
+from explorer.model.progress import Cancelled, Progress
 from explorer.model.send_tokens import DimensionMismatch, send_tokens_command
 from explorer.model.table import VectorTable
 from explorer.model.vocabulary import MissingTokenError
@@ -74,11 +75,12 @@ def test_opening_reports_progress_and_can_be_cancelled():
     vectors = np.ones((50_000, 3), dtype=np.float32)
     tokens = [f"w{i}" for i in range(50_000)]
     seen = []
-    EmbeddingMatrix(tokens, vectors, progress=lambda done, total: seen.append((done, total)))
+    EmbeddingMatrix(tokens, vectors, progress=Progress(lambda done, total: seen.append((done, total))))
     assert seen[-1] == (100_000, 100_000)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-    with pytest.raises(LoadCancelled):
-        EmbeddingMatrix(tokens, vectors, cancelled=lambda: len(seen) > 0)
+    stopping = Progress(lambda done, total: stopping.cancel())  # Cancel pressed at the first report
+    with pytest.raises(Cancelled):
+        EmbeddingMatrix(tokens, vectors, progress=stopping)
 
 
 def test_the_glove_sample_ships_real_vectors():

@@ -49,3 +49,20 @@ def test_a_word_missing_from_glove(vectors):
 def test_the_sample_agrees_with_the_package(vectors):
     sample = glove.load_glove_sample()
     assert np.array_equal(sample.vector("queen"), vectors.vector("queen"))
+
+
+def test_opening_reports_progress_and_stops_when_cancelled():
+    from explorer.model.progress import Cancelled, Progress
+
+    reports = []
+    glove.load_glove(Progress(lambda done, total: reports.append((done, total))))
+    assert reports[-1] == (800_000, 800_000)  # the row lengths, then the word index
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+
+    stopping = Progress(lambda done, total: stopping.cancel() if done >= 200_000 else None)
+    with pytest.raises(Cancelled):
+        glove.load_glove(stopping)
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):  # cancelled before it began: nothing is opened
+        glove.load_glove(cancelled)

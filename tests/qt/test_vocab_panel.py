@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 
 from explorer.model import glove
-from explorer.model.embeddings import LoadCancelled
+from explorer.model.progress import Cancelled, Progress
 from explorer.model.tokenizers import CharacterTokenizer, WordTokenizer, encode_text
 from explorer.qt.vocab import VocabPanel
 from explorer.qt.vocab.token_model import TokenTableModel
@@ -175,15 +175,20 @@ def test_long_text_can_be_cancelled(qtbot, panel):
 def test_cancelled_tokenizing_stops_before_the_text_is_split():
     asked = []
 
-    def cancelled_once_learnt():
-        asked.append(len(asked) == 1)  # not before the vocabulary is learnt; after it, yes
-        return asked[-1]
+    def cancel_while_learning(done, total):
+        asked.append((done, total))
+        if done == 0:  # Cancel pressed once the vocabulary is being learnt
+            progress.cancel()
 
-    with pytest.raises(LoadCancelled):
-        encode_text("subword", "abc def ghi " * 100, False, None, "", cancelled=cancelled_once_learnt)
-    assert asked == [False, True]  # asked before learning and again before the text is split
-    with pytest.raises(LoadCancelled):  # cancelled before the work began: nothing is learnt
-        encode_text("subword", "abc def ghi " * 100, False, None, "", cancelled=lambda: True)
+    progress = Progress(cancel_while_learning)
+    with pytest.raises(Cancelled):
+        encode_text("subword", "abc def ghi " * 100, False, None, "", progress=progress)
+    assert asked == [(0, 2)]  # reported before learning; stopped before the text is split
+    stopped = Progress(lambda done, total: asked.append((done, total)))
+    stopped.cancel()
+    with pytest.raises(Cancelled):  # cancelled before the work began: nothing is learnt
+        encode_text("subword", "abc def ghi " * 100, False, None, "", progress=stopped)
+    assert asked == [(0, 2)]
     tokenizer, encoding = encode_text("word", "abc def abc", False, None, "")
     assert encoding.tokens == ["abc", "def", "abc"] and len(tokenizer.vocabulary) == 3
 

@@ -2,8 +2,9 @@
 
 Three sources of rows: a seeded random matrix over the text's vocabulary (what
 an untrained model starts with: row i is token i's), the GloVe sample that
-ships with the program, and the full GloVe 6B (400,000 words, opened on the
-thread pool with progress and cancel).
+ships with the program, and the full GloVe 6B (400,000 words, opened on a
+worker thread through :func:`explorer.qt.worker.run_task`, with progress and
+Cancel), or a word-vector file (read on a worker thread the same way).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from explorer.model.vocabulary import Vocabulary, display_token
 from explorer.qt.names import named
 from explorer.qt.text import error_html, escape_html
 from explorer.qt.vocab.score_table import fill_scores, shown_scores
-from explorer.qt.vocab.workers import Job
+from explorer.qt.worker import LatestTask, Task
 
 RANDOM, SAMPLE, FULL, FILE = "random", "sample", "glove", "file"
 FILE_FILTER = "Word vectors (*.txt *.vec *.tsv *.npy *.npz);;All files (*)"
@@ -49,14 +50,13 @@ class EmbeddingSection(QWidget):
     #: (text or None when done, done, total) while GloVe opens.
     progress = Signal(object, int, int)
 
-    def __init__(self, pool, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._pool = pool
         self._vocabulary = Vocabulary()
         self._random: EmbeddingMatrix | None = None
         self._glove: dict[str, EmbeddingMatrix] = {}
-        self._job: Job | None = None
-        self._generation = 0
+        #: Opening GloVe or reading a word-vector file: the newest request's task is current.
+        self._loading = LatestTask()
         self._source = RANDOM
         self.source_box = named(QComboBox(), "vocabEmbeddingSource")
         self.source_box.addItem(f"random, {RANDOM_DIMENSIONS} dimensions (seed {RANDOM_SEED})", RANDOM)
@@ -171,34 +171,29 @@ class EmbeddingSection(QWidget):
             self._source = SAMPLE
             self.source_changed.emit()
             return
-        self._generation += 1
-        job = Job(self._generation, glove.load_glove, reports_progress=True)
-        job.signals.progress.connect(self._on_load_progress)
-        job.signals.finished.connect(self._on_loaded)
-        job.signals.failed.connect(self._on_load_failed)
-        job.signals.cancelled.connect(self._on_load_cancelled)
-        self._job = job
+        task = self._loading.start(glove.load_glove, "opening GloVe")
+        task.progressed.connect(lambda done, total: self._on_load_progress(task, done, total))
+        task.finished.connect(lambda matrix: self._on_loaded(task, matrix))
+        task.failed.connect(lambda message: self._on_load_failed(task, message))
+        task.cancelled.connect(lambda: self._on_load_cancelled(task, "Opening GloVe"))
         self.source_box.setEnabled(False)
         self.progress.emit("Opening GloVe 6B: 400,000 words…", 0, 1)
-        self._pool.start(job)
 
     def open_file(self, path) -> None:
-        """Read word vectors from ``path`` on the pool; a bad file gives a message naming the line."""
+        """Read word vectors from ``path`` on a worker thread; a bad file gives a message naming the line."""
         from pathlib import Path
 
         from explorer.model.formats.wordvectors import read_word_vectors
 
-        self._generation += 1
-        job = Job(self._generation, lambda: read_word_vectors(path))
-        job.signals.finished.connect(self._on_file_read)
-        job.signals.failed.connect(self._on_load_failed)
-        self._job = job
+        task = self._loading.start(lambda progress: read_word_vectors(path), f"reading {Path(path).name}")
+        task.finished.connect(lambda matrix: self._on_file_read(task, matrix))
+        task.failed.connect(lambda message: self._on_load_failed(task, message))
+        task.cancelled.connect(lambda: self._on_load_cancelled(task, f"Reading {Path(path).name}"))
         self.source_box.setEnabled(False)
         self.progress.emit(f"Reading {Path(path).name}…", 0, 0)
-        self._pool.start(job)
 
-    def _on_file_read(self, generation: int, matrix) -> None:
-        if generation != self._generation:
+    def _on_file_read(self, task: Task, matrix) -> None:
+        if not self._loading.finish(task):
             return
         self._finish_load()
         self._glove[FILE] = matrix
@@ -210,17 +205,16 @@ class EmbeddingSection(QWidget):
         self.message.emit(f"Read {len(matrix):,} word vectors of {matrix.dimension_count} numbers from {matrix.name}.")
         self.source_changed.emit()
 
-    def _on_load_progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation and self._job is not None:
+    def _on_load_progress(self, task: Task, done: int, total: int) -> None:
+        if self._loading.is_current(task):
             self.progress.emit("Opening GloVe 6B: 400,000 words…", done, total)
 
     def _finish_load(self) -> None:
-        self._job = None
         self.source_box.setEnabled(True)
         self.progress.emit(None, 0, 0)
 
-    def _on_loaded(self, generation: int, matrix) -> None:
-        if generation != self._generation:
+    def _on_loaded(self, task: Task, matrix) -> None:
+        if not self._loading.finish(task):
             return
         self._finish_load()
         self._glove[FULL] = matrix
@@ -228,26 +222,33 @@ class EmbeddingSection(QWidget):
         self.message.emit(f"GloVe 6B is open: {len(matrix):,} words of {matrix.dimension_count} numbers.")
         self.source_changed.emit()
 
-    def _on_load_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
+    def _on_load_failed(self, task: Task, message: str) -> None:
+        if self._loading.finish(task):
             self._finish_load()
             self._revert()
             self.message.emit(f"Word vectors not opened: {message}.")
 
-    def _on_load_cancelled(self, generation: int) -> None:
-        if generation == self._generation:
+    def _on_load_cancelled(self, task: Task, what: str) -> None:
+        if self._loading.finish(task):
             self._finish_load()
             self._revert()
-            self.message.emit("Opening GloVe cancelled; the rows still come from " + self.matrix_name + ".")
+            self.message.emit(f"{what} cancelled; the rows still come from {self.matrix_name}.")
 
     def cancel(self) -> None:
-        """Stop opening GloVe (the worker stops at its next chunk)."""
-        if self._job is not None:
-            self._job.cancel()
+        """Stop opening GloVe or reading a file (the worker stops at its next chunk); the rows
+        keep coming from where they came from, and the panel says so once the work has stopped."""
+        if self._loading.current is not None:
+            self._loading.current.cancel()
+
+    def shutdown(self, milliseconds: int) -> bool:
+        """Cancel the opening under way and wait up to ``milliseconds`` for its thread to stop
+        (the window is closing: its outcome is not shown); True when it has."""
+        return self._loading.shutdown(milliseconds)
 
     @property
     def loading(self) -> bool:
-        return self._job is not None
+        """True while GloVe or a word-vector file is being opened."""
+        return self._loading.current is not None
 
     # ------------------------------------------------------------------ rows
     def _row_of(self, index: int, token: str) -> int | None:

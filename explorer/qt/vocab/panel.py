@@ -4,15 +4,17 @@ Everything it computes comes from :mod:`explorer.model` (tokenizers,
 vocabulary, embeddings, GloVe, sentence models); the panel only shows it. At
 the Sentences level each line of the text becomes one vector of a sentence
 model (:class:`SentencesView`, encoded on the background worker). Long text is
-tokenized and GloVe is opened on a thread pool, so the window stays
-responsive; opening GloVe shows progress and can be cancelled. Sending tokens
+tokenized and GloVe is opened through the program's one worker
+(:func:`explorer.qt.worker.run_task`), one task of each kind at a time, so the
+window stays responsive; a newer request cancels the older task and its result
+is never shown; opening GloVe shows progress and can be cancelled. Sending tokens
 to the vector table is one command pushed through the document context, so
 it is one undo step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDeadlineTimer, QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,9 +49,9 @@ from explorer.qt.vocab.send_bar import ReplaceBar
 from explorer.qt.vocab.sentences_view import SentencesView
 from explorer.qt.vocab.sequence import SequencePane, indices_text, sequence_html
 from explorer.qt.vocab.token_model import TokenTableModel, token_table_view
-from explorer.qt.vocab.workers import Job
+from explorer.qt.worker import LatestTask, Task
 
-#: Text longer than this is tokenized on the thread pool, not on the interface thread.
+#: Text longer than this is tokenized on a worker thread, not on the interface thread.
 SYNC_LIMIT = 20_000
 DEFAULT_TEXT = "hello"
 #: The vocabulary size box's lowest value, shown as "auto" (the size auto_vocab_size picks).
@@ -71,10 +73,8 @@ class VocabPanel(QWidget):
         self.tokenizer: TextTokenizer | None = None
         self.encoding: Encoding | None = None
         self._loaded_tokenizer: SubwordTokenizer | None = None
-        self._generation = 0
-        self._job: Job | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        #: Tokenizing long text: the newest request's task is current, older ones are cancelled.
+        self._tokenizing = LatestTask()
         self._build()
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.retokenize)
@@ -147,7 +147,7 @@ class VocabPanel(QWidget):
         upper.setStretchFactor(0, 2)
         upper.setStretchFactor(1, 3)
 
-        self.embeddings = EmbeddingSection(self._pool, self)
+        self.embeddings = EmbeddingSection(self)
         self.send_button = named(QPushButton("Send to vector table"), "vocabSend")
         self.send_button.setToolTip("The selected tokens' embedding rows become vectors in the document")
         self.embeddings.add_button(self.send_button)
@@ -207,13 +207,11 @@ class VocabPanel(QWidget):
         self.retokenize()
 
     def retokenize(self) -> None:
-        """Split the text again with the current settings (on the pool when it is long);
+        """Split the text again with the current settings (on a worker when it is long);
         at the Sentences level, encode its lines with the sentence model."""
         self._debounce.stop()
-        self._generation += 1
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        if self._tokenizing.drop():
+            self._set_busy(None)
         text = self.text_edit.toPlainText()
         if self.level == SENTENCES_LEVEL:
             self.sentences.set_text(text)
@@ -230,35 +228,27 @@ class VocabPanel(QWidget):
             try:
                 result = encode_text(*settings)
             except (TokenizerError, ValueError) as error:
-                self._on_failed(self._generation, str(error))
+                self._say(str(error))
                 return
             self._show(result)
             return
-        job = Job(
-            self._generation,
-            lambda progress, cancelled: encode_text(*settings, cancelled=cancelled),
-            reports_progress=True,
-        )
-        job.signals.finished.connect(self._on_encoded)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
+        task = self._tokenizing.start(lambda progress: encode_text(*settings, progress=progress), "tokenizing")
+        task.finished.connect(lambda result: self._on_encoded(task, result))
+        task.failed.connect(lambda message: self._on_failed(task, message))
         self._set_busy(f"Tokenizing {len(text):,} characters…")
-        self._pool.start(job)
 
     def vocab_size(self) -> int | None:
         """The subword vocabulary size chosen, or None for auto."""
         value = self.size_box.value()
         return None if value == AUTO_SIZE else value
 
-    def _on_encoded(self, generation: int, result) -> None:
-        if generation == self._generation:
-            self._job = None
+    def _on_encoded(self, task: Task, result) -> None:
+        if self._tokenizing.finish(task):  # else a newer request overtook it
             self._set_busy(None)
             self._show(result)
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self._job = None
+    def _on_failed(self, task: Task, message: str) -> None:
+        if self._tokenizing.finish(task):
             self._set_busy(None)
             self._say(message)
 
@@ -391,19 +381,19 @@ class VocabPanel(QWidget):
 
     def cancel(self) -> None:
         """Stop the running work: opening GloVe, tokenizing long text, or encoding sentences."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
-            self._generation += 1
+        if self._tokenizing.drop():
             self._set_busy(None)
             self._say("Tokenizing cancelled.")
         self.embeddings.cancel()
         self.sentences.cancel()
 
     def shutdown(self, milliseconds: int = 10_000) -> bool:
-        """Cancel running work and wait for the pool (before the application quits)."""
+        """Cancel running work and wait up to ``milliseconds`` for its threads to stop (before the window
+        closes); True when they have. Outcomes that arrive afterwards are not shown."""
         self.cancel()
-        return self._pool.waitForDone(milliseconds)
+        deadline = QDeadlineTimer(milliseconds)
+        stopped = self._tokenizing.shutdown(deadline.remainingTime())
+        return self.embeddings.shutdown(deadline.remainingTime()) and stopped
 
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
