@@ -130,7 +130,7 @@ def test_cancel_while_glove_opens_keeps_the_previous_rows_and_says_so(qtbot, pan
 
 def test_a_failed_glove_open_is_one_sentence_in_the_panel(qtbot, panel, monkeypatch):
     def load(progress):
-        raise OSError("glove_6B_50d_emb.npy cannot be read")
+        raise OSError("glove_6B_50d_emb.npy cannot be read.")  # a sentence already ends: no second full stop
 
     fake_glove(monkeypatch, load)
     with qtbot.waitSignal(panel.embeddings.message, timeout=10_000):

@@ -226,7 +226,7 @@ class EmbeddingSection(QWidget):
         if self._loading.finish(task):
             self._finish_load()
             self._revert()
-            self.message.emit(f"Word vectors not opened: {message}.")
+            self.message.emit(f"Word vectors not opened: {message.rstrip('.')}.")
 
     def _on_load_cancelled(self, task: Task, what: str) -> None:
         if self._loading.finish(task):
