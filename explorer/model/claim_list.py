@@ -285,6 +285,32 @@ class ClaimReader:
         return found
 
 
+class ClaimReaders:
+    """The readers of the last few sets of labels, so that each claim is read once per set of labels.
+
+    How a claim reads depends only on which labels exist, not on their rows: moving, adding or removing
+    dimensions, or an undo back to labels seen a moment ago (a vector added, then its addition undone)
+    finds the claims already read.
+    """
+
+    #: How many sets of labels are remembered.
+    KEEP = 8
+
+    def __init__(self) -> None:
+        self._readers: dict[frozenset[str], ClaimReader] = {}
+
+    def for_labels(self, labels: dict[str, int]) -> ClaimReader:
+        """A reader for these labels (label -> row): one made before for the same labels, or a new one."""
+        key = frozenset(labels)
+        reader = self._readers.pop(key, None)
+        if reader is None:
+            reader = ClaimReader(labels)
+            if len(self._readers) >= self.KEEP:
+                del self._readers[next(iter(self._readers))]  # the one used longest ago
+        self._readers[key] = reader
+        return reader
+
+
 class Judgements:
     """Judgements remembered by what they depend on, so that a claim is judged again only when that changed.
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoStack
 from explorer.model.commands import Command
 from explorer.model.document import Document
 from explorer.model.search import TableLabelIndex
+from explorer.qt.batch import RefreshBatch
 from explorer.qt.undo import CommandAdapter
 
 
@@ -43,6 +44,9 @@ class DocumentContext(QObject):
         super().__init__(parent)
         self.document = document if document is not None else Document()
         self.undo_stack = QUndoStack(self)
+        #: ``with context.batch():`` — the changes made inside refresh each panel once, at the end
+        #: (:mod:`explorer.qt.batch`); every undo step, multi-step undo and opened document is one.
+        self.batch = RefreshBatch()
         #: True while :meth:`replace_document` takes over a new document: views wait for the table's reset.
         self.replacing = False
         #: The labels prepared for searching, built again only after they change.
@@ -85,11 +89,12 @@ class DocumentContext(QObject):
     def push(self, command: Command, merge_key=None) -> bool:
         """Apply ``command`` as one undo step; False (and a message) when refused."""
         try:
-            inverse = self.document.apply(command)
+            with self.batch():
+                inverse = self.document.apply(command)
         except (ValueError, IndexError, KeyError) as error:
             self.message.emit(f"{command.text} refused: {_sentence(error)}")
             return False
-        self.undo_stack.push(CommandAdapter(self.document, command, inverse, merge_key))
+        self.undo_stack.push(CommandAdapter(self.document, command, inverse, merge_key, self.batch))
         return True
 
     def apply_live(self, command: Command) -> Command | None:
@@ -106,7 +111,13 @@ class DocumentContext(QObject):
 
     def push_applied(self, command: Command, inverse: Command) -> None:
         """Record an already applied ``command`` (and the inverse back to before it) as one step."""
-        self.undo_stack.push(CommandAdapter(self.document, command, inverse))
+        self.undo_stack.push(CommandAdapter(self.document, command, inverse, batch=self.batch))
+
+    def undo_to(self, index: int) -> None:
+        """Undo or redo every step between here and ``index`` of the history (0: back to the start),
+        each panel refreshing once at the end rather than after every step."""
+        with self.batch():
+            self.undo_stack.setIndex(index)
 
     def replace_document(self, document: Document) -> None:
         """Show ``document`` instead (a file was opened): its table, claims and view state are taken over,

@@ -8,7 +8,10 @@ inverse and the last command.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
@@ -32,10 +35,18 @@ class CommandAdapter(QUndoCommand):
     is its inverse; the first ``redo()`` the stack makes on push then does
     nothing. Without it, that first ``redo()`` applies the command.
     ``merge_key`` (any hashable) lets consecutive commands with the same key
-    collapse into one step.
+    collapse into one step. ``batch`` (the context's :class:`~explorer.qt.batch.RefreshBatch`) makes
+    each redo and undo one burst: a step of many commands refreshes each panel once.
     """
 
-    def __init__(self, document, command: Command, inverse: Command | None = None, merge_key=None):
+    def __init__(
+        self,
+        document,
+        command: Command,
+        inverse: Command | None = None,
+        merge_key=None,
+        batch: Callable[[], AbstractContextManager[None]] | None = None,
+    ):
         super().__init__()
         self.setText(undo_text(command.text))
         self._document = document
@@ -43,19 +54,22 @@ class CommandAdapter(QUndoCommand):
         self._inverse = inverse
         self._skip_first_redo = inverse is not None
         self.merge_key = merge_key
+        self._batch = batch if batch is not None else contextlib.nullcontext
 
     def redo(self) -> None:
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
         try:
-            self._inverse = self._document.apply(self._command)
+            with self._batch():
+                self._inverse = self._document.apply(self._command)
         except Exception:  # noqa: BLE001 - reported below; one escaping into Qt can crash PySide6
             sys.excepthook(*sys.exc_info())
 
     def undo(self) -> None:
         try:
-            self._command = self._document.apply(self._inverse)
+            with self._batch():
+                self._command = self._document.apply(self._inverse)
         except Exception:  # noqa: BLE001 - a refused command changes nothing; say so, do not crash
             sys.excepthook(*sys.exc_info())
 

@@ -306,7 +306,7 @@ class Driver:
     def undo_all(self, start) -> None:
         """Undo every step: the document is ``start`` again, exactly (values bit for bit, claims as written)."""
         table, claims = self.context.table, self.context.document.claims
-        self.context.undo_stack.setIndex(0)
+        self.context.undo_to(0)
         self.check()
         assert table.same_content(start[0]), "undo of everything did not give back the start"
         assert claims.texts == start[1], "undo of everything did not give back the claims"

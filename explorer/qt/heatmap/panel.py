@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 from explorer.model import ordering
 from explorer.model.heatmap import HeatmapScores
 from explorer.model.similarity import SimilarityMatrix, norms
+from explorer.qt.batch import Pending
 from explorer.qt.heatmap.clustering import CLUSTER_IN_BACKGROUND, BackgroundOrder
 from explorer.qt.heatmap.controls import HeatmapControls
 from explorer.qt.heatmap.figure import BACKGROUND, HeatmapFigure
@@ -80,6 +81,8 @@ class HeatmapPanel(QWidget):
         layout.addWidget(self.background.widget)
         layout.addWidget(self.graphics, 1)
 
+        #: During a burst of changes (an undo of many steps) the scores are computed once, at its end.
+        self._pending = Pending(context.batch, self.recompute, self._show_values, owner=self)
         self.export_button.clicked.connect(self._on_export_clicked)
         context.metric_changed.connect(self._on_metric_change)
         self.state.changed.connect(self._on_state_change)
@@ -200,6 +203,11 @@ class HeatmapPanel(QWidget):
 
     # -------------------------------------------------------- model events
     def _on_values_change(self, rows, columns) -> None:
+        if not self._pending.values_of(rows, columns):
+            self._show_values(rows, columns)
+
+    def _show_values(self, rows, columns) -> None:
+        """Score the rows and columns of ``rows`` again (one row and one column each, not all N x N)."""
         positions = self.shown.positions(rows)
         if len(positions) == 0:
             return
@@ -217,6 +225,8 @@ class HeatmapPanel(QWidget):
         self._update_numbers_note()
 
     def _on_labels_change(self, rows) -> None:
+        if self._pending.everything():
+            return
         self.data.labels = self.shown.labels()
         if self.state.order == "label":
             self._apply_order()
@@ -226,7 +236,8 @@ class HeatmapPanel(QWidget):
 
     def _on_structure_change(self, *args) -> None:
         self.shown.forget_choice()  # rows moved or went: the choice no longer names the same vectors
-        self.recompute()
+        if not self._pending.everything():
+            self.recompute()
 
     def _on_document_replaced(self) -> None:
         """Another file was opened: take its view state, then show it."""
@@ -241,6 +252,8 @@ class HeatmapPanel(QWidget):
         self.recompute()
 
     def _on_pair_change(self, a: int, b: int) -> None:
+        if self._pending.all_waiting:
+            return  # the scores are computed again at the batch's end, and the pair outlined then
         n = self.data.n
         a, b = self.shown.position_of(a) if a >= 0 else -1, self.shown.position_of(b) if b >= 0 else -1
         if not (0 <= a < n and 0 <= b < n):

@@ -37,6 +37,7 @@ from explorer.model.most_similar import METRICS as EXPRESSION_METRICS
 from explorer.model.most_similar import nearest
 from explorer.model.neighbours import NeighbourSearch
 from explorer.model.similarity import METRIC_NAMES
+from explorer.qt.batch import Pending
 from explorer.qt.names import named
 from explorer.qt.text import error_html, escape_html
 
@@ -99,13 +100,15 @@ class NeighboursPanel(QWidget):
         self.expression.returnPressed.connect(lambda: self._state.update(near=self.expression.text()))
         self.expression.textChanged.connect(lambda text: None if text.strip() else self._state.update(near=""))
         self.export.clicked.connect(self.export_selection)
+        #: During a burst of changes (an undo of many steps) the list is made once, at its end.
+        self._pending = Pending(context.batch, self.refresh, owner=self)
         table = context.table
         table.values_changed.connect(self._on_values_change)
         for signal in table.structure_signals():
             # First: the document's own listeners announce the selection's new rows, which this panel searches.
             signal.connect(self._on_structure_change, first=True)
-            signal.connect(lambda *_: None if self._context.replacing else self.refresh())
-        table.labels_changed.connect(lambda rows: self.refresh())
+            signal.connect(lambda *_: None if self._context.replacing else self._refresh_now_or_later())
+        table.labels_changed.connect(lambda rows: self._refresh_now_or_later())
         context.selection_changed.connect(self._on_selection_change)
         context.metric_changed.connect(lambda metric: self.refresh())
         self._state.changed.connect(self._on_state_change)
@@ -131,15 +134,19 @@ class NeighboursPanel(QWidget):
         if "neighbours" in names or "near" in names:
             self.refresh()
 
+    def _refresh_now_or_later(self) -> None:
+        if not self._pending.everything():
+            self.refresh()
+
     def _on_selection_change(self, rows) -> None:
         if self._state.near and self._state.neighbours:
             self.export.setEnabled(bool(len(rows)))  # the expression's answer does not depend on the selection
             return
-        self.refresh()
+        self._refresh_now_or_later()
 
     def _on_values_change(self, rows, columns) -> None:
         self.search.update_rows(self._context.table.values, rows)
-        self.refresh()
+        self._refresh_now_or_later()
 
     def _on_structure_change(self, *args) -> None:
         self.search.set_values(self._context.table.values)

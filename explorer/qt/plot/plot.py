@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 
+from explorer.qt.batch import Pending
 from explorer.qt.plot.colouring import Legend, background_first, brushes_for, label_texts, row_colours
 from explorer.qt.plot.drag import TipDrag
 from explorer.qt.plot.frame import PlotFrame
@@ -64,6 +65,7 @@ class VectorPlot(pg.PlotWidget):
         self.legend = Legend()
         self.note = ""
         self._dimensions = DimensionFollower(self._state, context.table, self._write_state)
+        self._mode_followed = False  # the projection changed with the dimensions during a batch: fit at its end
 
         #: The axes, the view box and the origin: what is in view, and pixels to data.
         self.frame = PlotFrame(self, lambda: self._placement.linear)
@@ -73,6 +75,8 @@ class VectorPlot(pg.PlotWidget):
         self.labeller = TipLabeller(self.addItem, self.removeItem, self.frame.box)
         self.overlay = Overlay(self.addItem, self.removeItem)
         self.drag = TipDrag(self, context)
+        #: During a burst of changes (an undo of many steps) the plot draws once, at its end.
+        self._pending = Pending(context.batch, self.rebuild, self._show_values, owner=self)
         # Labels near an edge or an arrowhead move whenever the range or the size changes; so does the density.
         self.frame.box.sigTransformChanged.connect(self._on_view_change)
         self.setMouseTracking(True)
@@ -80,14 +84,14 @@ class VectorPlot(pg.PlotWidget):
         table = context.table
         table.values_changed.connect(self._on_values_change)
         table.labels_changed.connect(self._on_labels_change)
-        table.styles_changed.connect(lambda rows: self.rebuild())
-        table.dimensions_changed.connect(lambda columns: self.rebuild())
+        table.styles_changed.connect(lambda rows: self._rebuild_now_or_later())
+        table.dimensions_changed.connect(lambda columns: self._rebuild_now_or_later())
         for signal in (table.rows_inserted, table.rows_removed, table.rows_moved):
-            signal.connect(lambda *_: self.rebuild())
+            signal.connect(lambda *_: self._rebuild_now_or_later())
         table.columns_inserted.connect(self._dimensions.columns_inserted)
         table.columns_removed.connect(self._dimensions.columns_removed)
         for signal in (table.columns_inserted, table.columns_removed):
-            signal.connect(lambda *_: self.rebuild())
+            signal.connect(lambda *_: self._rebuild_now_or_later())
         table.reset.connect(self._on_document_replaced)
         metadata = table.metadata
         for signal in (metadata.values_changed, metadata.names_changed, metadata.columns_inserted):
@@ -190,7 +194,8 @@ class VectorPlot(pg.PlotWidget):
     # ------------------------------------------------------------ building
     def rebuild(self) -> None:
         """Place and draw every vector again (a structural change, a new colour or projection)."""
-        mode_changed = self._dimensions.follow_count()
+        mode_changed = self._dimensions.follow_count() or self._mode_followed
+        self._mode_followed = False
         table = self._context.table
         self._placement = place(table, self._state, self._context.view.projections, self._live)
         coords = self._placement.coords
@@ -281,7 +286,19 @@ class VectorPlot(pg.PlotWidget):
         self.marks.show(coords, selected, kept, query, ends, self._head, arrows, crowded)
 
     # ------------------------------------------------------- model events
+    def _rebuild_now_or_later(self) -> None:
+        if not self._pending.everything():
+            self.rebuild()
+            return
+        # The projection follows every step's dimension count (two, none, then 50: PCA), as a rebuild would.
+        self._mode_followed |= self._dimensions.follow_count()
+
     def _on_values_change(self, rows, columns) -> None:
+        if not self._pending.values_of(rows, columns):
+            self._show_values(rows, columns)
+
+    def _show_values(self, rows, columns) -> None:
+        """Move the arrows of ``rows`` (or draw everything again when that is simpler)."""
         table = self._context.table
         if table.row_count != len(self._placement.coords):
             self.rebuild()
@@ -308,6 +325,8 @@ class VectorPlot(pg.PlotWidget):
         self.rebuild()
 
     def _on_labels_change(self, rows) -> None:
+        if self._pending.everything():
+            return
         table = self._context.table
         for row in rows:
             self.labeller.set_text(row, self._label_texts([row])[0], table.label(row))
@@ -315,7 +334,7 @@ class VectorPlot(pg.PlotWidget):
     def _on_metadata_change(self) -> None:
         """Colours and tip texts taken from a column follow its edits (a metadata column's, or its removal)."""
         if self._state.color_by is not None or self._state.label_by is not None:
-            self.rebuild()
+            self._rebuild_now_or_later()
 
     def _on_document_replaced(self) -> None:
         self._dimensions.arrived()
@@ -325,7 +344,7 @@ class VectorPlot(pg.PlotWidget):
         self.projection_changed.emit(self.mode, *self.shown_dimensions)
 
     def _on_selection_change(self, rows) -> None:
-        if len(self._placement.coords) != len(self._context.table):
+        if self._pending.all_waiting or len(self._placement.coords) != len(self._context.table):
             return  # rows are arriving or going: the rebuild that follows draws them
         if self._state.isolate != "off":
             self.rebuild()

@@ -32,12 +32,14 @@ from shiboken6 import isValid
 from explorer.model.claim_list import (
     VERDICT_WORDS,
     ClaimReader,
+    ClaimReaders,
     Judgements,
     add_claim_command,
     edit_claim_command,
     remove_claims_command,
 )
 from explorer.model.display import shown_text
+from explorer.qt.batch import Pending
 from explorer.qt.names import item_at, named
 
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
@@ -84,12 +86,16 @@ class ClaimsChecker(QGroupBox):
         self._claims = context.document.claims
         self._checking = False
         self._rows: dict[str, int] | None = None  # label -> row, rebuilt after label or row changes
-        self._reader: ClaimReader | None = None  # the claims as read against ``_rows``, made again with it
+        self._reader: ClaimReader | None = None  # the claims as read against ``_rows``, found again with it
+        self._reader_rows: dict[str, int] | None = None  # the ``_rows`` that ``_reader`` was found for
+        self._readers = ClaimReaders()  # readers of the last few sets of labels (an undo returns to one)
         self._judgements = Judgements()  # kept across changes: what each verdict depends on is in its key
         # The table rows each claim names, rebuilt with ``_rows`` or when the claims change: an edit of
         # other rows cannot change its verdict (a claim reads only the vectors it names, and the labels).
         self._named: list[frozenset[int]] | None = None
         self._layout_stale = True  # the claims' column and rows are fitted again after the next check
+        #: During a burst of changes (an undo of many steps) the claims are checked once, at its end.
+        self._pending = Pending(context.batch, self.check_all, self._check_values, owner=self)
         self._flashing: list[QTableWidgetItem] = []
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -196,6 +202,14 @@ class ClaimsChecker(QGroupBox):
         """Check every claim against the table as it is now."""
         self._check(range(self._list.rowCount()))
 
+    def _check_all_now_or_later(self) -> None:
+        if not self._pending.everything():
+            self.check_all()
+
+    def _check_values(self, rows, columns) -> None:
+        """Check again the claims that name any of ``rows`` (their values changed)."""
+        self._check(self._claims_naming(rows))
+
     def _check(self, rows) -> None:
         """Check the claims in ``rows`` again; lay the list out again only when a verdict changed."""
         table = self._context.table
@@ -235,8 +249,8 @@ class ClaimsChecker(QGroupBox):
 
     def _claim_reader(self) -> ClaimReader:
         labels = self._label_rows()
-        if self._reader is None or self._reader.labels is not labels:
-            self._reader = ClaimReader(labels)
+        if self._reader is None or self._reader_rows is not labels:
+            self._reader, self._reader_rows = self._readers.for_labels(labels), labels
         return self._reader
 
     def _claims_naming(self, rows) -> list[int]:
@@ -350,7 +364,7 @@ class ClaimsChecker(QGroupBox):
         for offset in range(count):
             self._new_row(start + offset, self._claims[start + offset])
         self._checking = False
-        self.check_all()
+        self._check_all_now_or_later()
         self._flash(start + count - 1)
 
     @while_alive
@@ -359,7 +373,7 @@ class ClaimsChecker(QGroupBox):
         self._named = None
         for _ in range(count):
             self._list.removeRow(start)
-        self.check_all()
+        self._check_all_now_or_later()
 
     @while_alive
     def _on_claim_edited(self, row: int) -> None:
@@ -368,7 +382,7 @@ class ClaimsChecker(QGroupBox):
         self._checking = True
         self._show_claim(row, self._claims[row])
         self._checking = False
-        self.check_all()
+        self._check_all_now_or_later()
 
     @while_alive
     def _on_claims_reset(self) -> None:
@@ -380,13 +394,14 @@ class ClaimsChecker(QGroupBox):
         for row, text in enumerate(self._claims.texts):
             self._new_row(row, text)
         self._checking = False
-        self.check_all()
+        self._check_all_now_or_later()
 
     @while_alive
     def _on_values_change(self, rows, columns) -> None:
-        self._check(self._claims_naming(rows))
+        if not self._pending.values_of(rows, columns):
+            self._check_values(rows, columns)
 
     @while_alive
     def _on_structure_change(self, *args) -> None:
         self._rows = self._named = None
-        self.check_all()
+        self._check_all_now_or_later()

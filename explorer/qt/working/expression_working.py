@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from explorer.model.expression_working import claim_lines, expression_lines
 from explorer.model.expressions import ExpressionError
+from explorer.qt.batch import Pending
 from explorer.qt.working.chosen import ChosenArithmetic
 from explorer.qt.working.claims import table_signals, while_alive
 
@@ -28,14 +29,17 @@ class ExpressionWorking(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._context = context
         self.chosen = ChosenArithmetic(context, claims, self.refresh)
-        context.document.formulas.changed.connect(self.refresh)
+        #: During a burst of changes (an undo of many steps) the working is written once, at its end.
+        self._pending = Pending(context.batch, self.refresh, owner=self)
+        context.document.formulas.changed.connect(self._on_table_change)
         for signal in table_signals(context.table):
             signal.connect(self._on_table_change)
         self.refresh()
 
     @while_alive
     def _on_table_change(self, *args) -> None:
-        self.refresh()
+        if not self._pending.everything():
+            self.refresh()
 
     def refresh(self, *args) -> None:
         """Write the chosen vector's or claim's working again (the table or the formulas changed)."""

@@ -20,6 +20,7 @@ from explorer.model.vector_kind import pair_note
 from explorer.model.working import ELIDE_ABOVE, working
 from explorer.model.working_render import to_html, to_markdown, to_text
 from explorer.model.working_terms import Working
+from explorer.qt.batch import Pending
 from explorer.qt.names import named
 from explorer.qt.text import escape_html
 from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
@@ -62,6 +63,8 @@ class WorkingPanel(QWidget):
         self._relation = named(QLabel(), "relationLabel")
         self._relation.setWordWrap(True)
         self._relation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        #: During a burst of changes (an undo of many steps) the working is written once, at its end.
+        self._pending = Pending(context.batch, self.refresh, owner=self)
         self.claims = ClaimsChecker(context)
         self.expression_working = ExpressionWorking(context, self.claims)
 
@@ -209,24 +212,28 @@ class WorkingPanel(QWidget):
             work = self._work
             self._context.message.emit(f"Copied the working of {work.a_label} and {work.b_label} as {kind}.")
 
+    def _refresh_now_or_later(self) -> None:
+        if not self._pending.everything():
+            self.refresh()
+
     def _on_pair_change(self, a: int, b: int) -> None:
-        self.refresh()
+        self._refresh_now_or_later()
 
     def _on_selection_change(self, rows: list) -> None:
         if len(rows) >= 2 or self._title.isVisibleTo(self):
-            self.refresh()
+            self._refresh_now_or_later()
 
     def _on_all_terms_change(self, checked: bool) -> None:
         self.refresh()
 
     def _on_document_change(self, *args) -> None:
-        self.refresh()
+        self._refresh_now_or_later()
 
     @while_alive
     def _on_values_change(self, rows, columns) -> None:
         if self._pair is None or set(self._pair) & set(rows):
-            self.refresh()
+            self._refresh_now_or_later()
 
     @while_alive
     def _on_table_change(self, *args) -> None:
-        self.refresh()
+        self._refresh_now_or_later()
