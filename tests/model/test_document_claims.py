@@ -235,6 +235,45 @@ def test_remembered_judgements_are_the_fresh_ones_through_every_kind_of_change(m
     assert len(made) < 150 * len(texts)  # some judgements were found made
 
 
+def test_readers_kept_per_set_of_labels_judge_as_fresh_ones_through_every_kind_of_change(monkeypatch):
+    """A claim reads the same whatever the rows of the labels it names: the checker keeps a reader per set
+    of labels (moves, value edits and an undo back to labels seen before read nothing again), and what it
+    judges with them is what judge_claim makes afresh."""
+    import random
+
+    from explorer.model import claim_list
+    from explorer.model.table import TableError
+
+    table = materials()
+    readers, judgements = claim_list.ClaimReaders(), claim_list.Judgements()
+    texts = (*LESSON_CLAIMS, "F = A", "new york = 2 A", "'F' = 0.5 'new york'", "D = A +", "A + E = C")
+    rng = random.Random(11)
+    changes = [
+        lambda: table.insert_rows(rng.randrange(len(table) + 1), ["F"], [[1.0, 10.0]]),
+        lambda: table.insert_rows(0, ["new york"], [[6.0, 60.0]]),
+        lambda: table.remove_rows(rng.randrange(len(table)), 1) if len(table) > 2 else None,
+        lambda: table.move_rows(rng.randrange(len(table)), 1, rng.randrange(len(table))),
+        lambda: table.set_values([rng.randrange(len(table))], [0], [[rng.choice([3.0, 7.5, 0.0, -2.5])]]),
+    ]
+    previous, kept = (frozenset(), None), 0
+    for _ in range(200):
+        with contextlib.suppress(TableError):  # a label already used: refused, nothing changes
+            rng.choice(changes)()
+        lookup = {label: row for row, label in enumerate(table.labels)}
+        reader = readers.for_labels(lookup)
+        if frozenset(lookup) == previous[0]:  # rows moved or values changed: the claims already read
+            assert reader is previous[1]
+            kept += 1
+        previous = (frozenset(lookup), reader)
+        judgements.use(table.dimensions)
+        for text in texts:
+            fresh = judge_claim(text, lookup, table.values, table.dimensions)
+            assert judgements.judge(text, lookup, table.values, reader) == fresh, (text, table.labels)
+            assert judge_claim(text, lookup, table.values, table.dimensions, reader) == fresh, (text, table.labels)
+    assert kept > 50
+    assert readers.for_labels({"B": 0, "A": 1}) is readers.for_labels({"A": 0, "B": 1})
+
+
 def test_adding_moving_and_removing_other_vectors_judges_no_claim_again(monkeypatch):
     from explorer.model import claim_list
 
