@@ -121,7 +121,11 @@ class DocumentContext(QObject):
 
     def replace_document(self, document: Document) -> None:
         """Show ``document`` instead (a file was opened): its table, claims and view state are taken over,
-        history cleared."""
+        history cleared. Each panel shows it once, at the end (one batch)."""
+        with self.batch():
+            self._take_over(document)
+
+    def _take_over(self, document: Document) -> None:
         self.undo_stack.clear()
         view = self.view
         self.replacing = True
@@ -157,13 +161,16 @@ class DocumentContext(QObject):
         return self.view.selection.pair
 
     def select_rows(self, rows) -> None:
-        """Select ``rows`` everywhere; two or more also choose the compared pair (the first two)."""
+        """Select ``rows`` everywhere; two or more also choose the compared pair (the first two).
+        The rows and the pair are one change: a panel that follows both refreshes once."""
         array = rows.astype(np.int64, copy=False) if isinstance(rows, np.ndarray) else np.fromiter(rows, dtype=np.int64)
-        self.view.selection.select_rows(array[(array >= 0) & (array < len(self.table))])
+        with self.batch():
+            self.view.selection.select_rows(array[(array >= 0) & (array < len(self.table))])
 
     def select_pair(self, a: int, b: int) -> None:
         """Compare vectors ``a`` and ``b`` (a heatmap cell was clicked) and select both."""
-        self.view.selection.select_pair(int(a), int(b))
+        with self.batch():
+            self.view.selection.select_pair(int(a), int(b))
 
     def _on_selection_state_change(self, names) -> None:
         selection = self.view.selection

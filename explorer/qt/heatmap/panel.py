@@ -243,7 +243,8 @@ class HeatmapPanel(QWidget):
         """Another file was opened: take its view state, then show it."""
         self.controls.sync()
         self.shown.forget_choice()
-        self.recompute()
+        if not self._pending.everything():
+            self.recompute()
 
     def _on_metric_change(self, metric: str) -> None:
         if metric == self.data.metric and self.similarity.matrix.shape[0] == self.data.n:

@@ -44,6 +44,7 @@ class WorkingPanel(QWidget):
         self._work_key: tuple | None = None  # what the working shown was written from
         self._pair: tuple[int, int] | None = None
         self._shown_html = ""
+        self._work_html = ""  # the working's rich text, written with it
 
         self._title = named(QLabel(), "workingTitle")
         self._title.setWordWrap(True)
@@ -160,6 +161,7 @@ class WorkingPanel(QWidget):
         key = (inputs[0].tobytes(), inputs[1].tobytes(), *inputs[2:4], tuple(inputs[4]), *inputs[5:])
         if key != self._work_key or self._work is None:
             self._work, self._work_key = working(*inputs), key
+            self._work_html = to_html(self._work)
         selection = self._context.selection
         first_of_many = len(selection) > 2 and tuple(selection[:2]) == pair
         chosen = (
@@ -172,7 +174,7 @@ class WorkingPanel(QWidget):
             hint = "" if chosen else "Showing the first two vectors: choose a pair in the heatmap or the table."
         self._title.setText(f"<span style='color: #666;'>{hint}</span>" if hint else "")
         self._title.setVisible(bool(hint))
-        self._set_html(to_html(self._work))
+        self._set_html(self._work_html)
         note = pair_note(table, a, b)
         self._kind.setText(escape_html(note))
         self._kind.setVisible(bool(note))
