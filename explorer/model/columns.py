@@ -54,6 +54,17 @@ class ColumnSource(Protocol):
     def columns(self, table: VectorTable) -> list[Column]: ...
 
 
+#: The built-in column of each vector's length.
+NORM_COLUMN = "|v|"
+
+
+def follows_values(table: VectorTable, name: str | None) -> bool:
+    """True when the column called ``name`` may be worked out from the vectors' values (|v|, a dimension):
+    an edit of values may change it. Labels, colours and metadata never are (a metadata column named
+    like a dimension is offered as "name (metadata)", so a name says which it is)."""
+    return name is not None and (name == NORM_COLUMN or any(d.title == name for d in table.dimensions))
+
+
 class BuiltinColumns:
     """The columns every table has: label, colour, |v| and one per dimension."""
 
@@ -62,7 +73,7 @@ class BuiltinColumns:
         out = [
             Column("label", "categorical", table.labels),
             Column("colour", "categorical", table.colors),
-            Column("|v|", "numeric", norms(values) if values.size else np.zeros(len(table))),
+            Column(NORM_COLUMN, "numeric", norms(values) if values.size else np.zeros(len(table))),
         ]
         out += [Column(d.title, "numeric", values[:, i]) for i, d in enumerate(table.dimensions)]
         return out

@@ -121,3 +121,40 @@ def test_the_choice_is_saved_in_the_json_document_and_read_back(panel, tmp_path)
     document = read_by_suffix(path)
     assert (document.view.plot.color_by, document.view.plot.label_by) == ("density", "year")
     assert document.table.metadata.items() == [("density", DENSITY), ("year", YEAR)]
+
+
+def test_an_edit_coloured_by_a_metadata_column_moves_one_arrow_as_a_redraw_would(panel, monkeypatch):
+    """Colours by a column of words or years do not depend on the values: an edit moves the arrow (the
+    cheap path) and the plot shows what a plot drawn afresh shows."""
+    from explorer.model.commands import set_cell
+    from explorer.qt.plot.plot import VectorPlot
+
+    context, plot = panel._context, panel.plot
+    choose(panel.color_by, "density")
+    rebuilt = []
+    monkeypatch.setattr(plot, "rebuild", lambda: rebuilt.append(1))  # only the moving path may run
+    assert context.push(set_cell(0, 1, 20.0))  # A's volume 30 -> 20: shorter, same colour
+    assert rebuilt == [] and plot.tip(0) == (3.0, 20.0)
+    monkeypatch.undo()
+    fresh = VectorPlot(context)
+    try:
+        assert colour_of_rows(plot) == colour_of_rows(fresh)
+        assert plot._placement.coords.tolist() == fresh._placement.coords.tolist()
+        assert plot.drawn_rows == fresh.drawn_rows
+    finally:
+        fresh.deleteLater()
+
+
+def test_an_edit_coloured_or_labelled_by_length_shows_the_new_length(panel):
+    from explorer.model.commands import set_cell
+
+    context, plot = panel._context, panel.plot
+    choose(panel.color_by, "|v|")
+    before = colour_of_rows(plot)
+    assert context.push(set_cell(0, 1, 4.0))  # A = (3, 4): |A| = 5, now the shortest
+    assert colour_of_rows(plot)[0] != before[0]
+    choose(panel.color_by, None)
+    choose(panel.label_by, "|v|")
+    assert plot.labeller.labels[0].toPlainText() == "5"
+    assert context.push(set_cell(0, 1, 30.0))  # back: |A| = sqrt(909) = 30.15
+    assert plot.labeller.labels[0].toPlainText() == "30.15"

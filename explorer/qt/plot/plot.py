@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 
+from explorer.model.columns import follows_values
 from explorer.qt.batch import Pending
 from explorer.qt.plot.colouring import Legend, background_first, brushes_for, label_texts, row_colours
 from explorer.qt.plot.drag import TipDrag
@@ -305,10 +306,14 @@ class VectorPlot(pg.PlotWidget):
             return
         mode = self.mode
         x, y = self.shown_dimensions
+        # Colours by a metadata column stay as they are when values change; by |v| or a dimension they follow.
+        fixed = not follows_values(table, self._state.color_by)
         unseen = mode == "dimensions" and table.dimension_count > 1 and not {x, y} & set(columns)
-        if unseen and self._state.color_by is None:
+        if unseen and fixed:
+            if follows_values(table, self._state.label_by):
+                self._relabel()  # tips that say |v| or a value say the new one
             return
-        moving = self.drag.active or (len(rows) <= 64 and mode == "dimensions" and self._state.color_by is None)
+        moving = self.drag.active or (len(rows) <= 64 and mode == "dimensions" and fixed)
         if moving and mode == "dimensions":
             placed = place(table, self._state, self._context.view.projections, self._live).coords
             with np.errstate(over="ignore"):  # inf for a tip beyond float64: redrawn whole below
@@ -319,7 +324,10 @@ class VectorPlot(pg.PlotWidget):
                     self.points.move(rows, self._placement.coords)
                 else:
                     self.arrows.move(rows, self._placement.coords, self._head)
-                self.labeller.follow(self._placement.coords, self._head)
+                if follows_values(table, self._state.label_by):
+                    self._relabel()
+                else:
+                    self.labeller.follow(self._placement.coords, self._head)
                 self._update_marks()
                 return
         self.rebuild()

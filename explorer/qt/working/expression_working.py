@@ -28,6 +28,7 @@ class ExpressionWorking(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._context = context
+        self._shown: bool | None = None  # whether refresh last showed or hid the label
         self.chosen = ChosenArithmetic(context, claims, self.refresh)
         #: During a burst of changes (an undo of many steps) the working is written once, at its end.
         self._pending = Pending(context.batch, self.refresh, owner=self)
@@ -44,8 +45,12 @@ class ExpressionWorking(QLabel):
     def refresh(self, *args) -> None:
         """Write the chosen vector's or claim's working again (the table or the formulas changed)."""
         lines = self._lines()
-        self.setText("\n".join(lines))
-        self.setVisible(bool(lines))
+        text = "\n".join(lines)
+        if text != self.text():  # (most changes leave it as it was: no layout again)
+            self.setText(text)
+        if bool(lines) != self._shown:
+            self._shown = bool(lines)
+            self.setVisible(self._shown)
 
     def _lines(self) -> list[str]:
         if self.chosen.source is None:
