@@ -22,6 +22,7 @@ from explorer.model.claims import ClaimError, parse_claim
 from explorer.model.constructions import Arrow, Construction, construct, view_map
 from explorer.model.expressions import Expression, ExpressionError, Label, parse_expression
 from explorer.model.projection import pca
+from explorer.qt.batch import Pending
 from explorer.qt.working.chosen import ChosenArithmetic
 
 #: How each role is drawn: colour, width, dashed.
@@ -47,12 +48,18 @@ class ConstructionOverlay(QObject):
         self._parts: list[Part] = []  # what each of the items draws
         self.construction: Construction | None = None
         self.chosen = ChosenArithmetic(context, claims, self.refresh)
-        context.document.formulas.changed.connect(self.refresh)
-        context.view.plot.changed.connect(lambda names: self.refresh())
+        #: During a burst of changes (an undo of many steps) the construction is drawn once, at its end.
+        self._pending = Pending(context.batch, self.refresh, owner=self)
+        context.document.formulas.changed.connect(self._refresh_now_or_later)
+        context.view.plot.changed.connect(lambda names: self._refresh_now_or_later())
         table = context.table
         for signal in (table.values_changed, table.labels_changed, table.rows_removed, table.rows_inserted):
-            signal.connect(lambda *args: self.refresh())
-        table.reset.connect(self.refresh)
+            signal.connect(lambda *args: self._refresh_now_or_later())
+        table.reset.connect(self._refresh_now_or_later)
+
+    def _refresh_now_or_later(self, *args) -> None:
+        if not self._pending.everything():
+            self.refresh()
 
     # --------------------------------------------------------------- drawing
     def refresh(self, *args) -> None:
