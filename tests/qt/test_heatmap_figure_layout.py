@@ -163,3 +163,34 @@ def test_the_check_finds_overlaps_and_boxes_off_the_page():
     found = collisions([("rows", "a", QRectF(0, 0, 10, 10)), ("numbers", "b", QRectF(5, 5, 10, 10))], page)
     assert len(found) == 1 and "overlaps" in found[0]
     assert "leaves the page" in collisions([("title", "t", QRectF(95, 0, 10, 10))], page)[0]
+
+
+def test_a_placement_found_again_is_the_one_made_afresh(qapp):
+    """Placements are remembered by everything they are made from: after edits, renames, new ranges, titles
+    and page sizes, each one found is what placing afresh gives, and changing it leaves the remembered one."""
+    import dataclasses
+    import random
+
+    from PySide6.QtGui import QFont
+
+    from explorer.model.heatmap import HeatmapScores
+    from explorer.qt.heatmap import layout
+
+    rng, base = random.Random(5), QFont()
+    labels = ["A", "B", "C", "D", "E"]
+    for _ in range(120):
+        n = rng.randint(1, 7)
+        labels = [rng.choice(["A", "B", "king", "new york", "x" * 40, "Ünï"]) + str(i) for i in range(n)]
+        matrix = np.random.default_rng(rng.randrange(100)).uniform(-1, 1, (n, n))
+        data = HeatmapScores(labels=tuple(labels), matrix=matrix, order=np.arange(n))
+        data.title = rng.choice(["", "Materials"])
+        data.lo, data.hi = rng.choice([(-1.0, 1.0), (0.0, 909.0), (-1e308, 1e308)])
+        data.decimals = rng.choice([1, 3])
+        width, height, f = rng.choice([400.0, 640.0]), rng.choice([300.0, 480.0]), rng.choice([9.0, 11.0, 14.0])
+        args = (data, tuple(data.display_labels()), width, height, base, f, 14.0, 8.0)
+        found, fresh = layout._placed(*args), layout._place(*args)
+        assert dataclasses.asdict(found) == dataclasses.asdict(fresh)
+        found.cells.setWidth(-1.0)  # the caller's own copy
+        found.number_px = 99.0
+        assert dataclasses.asdict(layout._placed(*args)) == dataclasses.asdict(fresh)
+    assert len(layout._PLACED) <= layout.PLACED_KEPT

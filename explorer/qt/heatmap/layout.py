@@ -21,8 +21,10 @@ colour bar with its tick numbers and its title, and the font sizes.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRectF
@@ -144,7 +146,7 @@ def compute_layout(
     floor_decimals = decimals_floor(data)
     result = None
     for _ in range(10):
-        result = _place(data, labels, width, height, base, f, top, min_px)
+        result = _placed(data, labels, width, height, base, f, top, min_px)
         cell = result.cell
         wanted = min(top, max(min_px, cell / 1.3))
         if cell / 1.3 < min_px:  # labels are thinned anyway: a size that reads well
@@ -179,6 +181,35 @@ def number_font(
         if fit >= min_px:
             return fit, decimals
     return 0.0, data.decimals
+
+
+#: Rectangles placed lately, by everything :func:`_place` reads: an edit that changes no label, no colour
+#: bar range and no title (most edits) finds the rectangles already placed, without measuring labels again.
+_PLACED: dict[tuple, FigureLayout] = {}
+#: How many placements are remembered.
+PLACED_KEPT = 64
+
+
+def _placed(
+    data: HeatmapScores,
+    labels: tuple[str, ...],
+    width: float,
+    height: float,
+    base: QFont,
+    f: float,
+    top: float,
+    min_px: float,
+) -> FigureLayout:
+    """:func:`_place`, or the same placement made before (a copy of its own: the caller fills in the numbers)."""
+    key: tuple[object, ...] = (labels, width, height, base.key(), f, top, min_px, data.n, data.shows_dendrogram)
+    key += (data.lo, data.hi, data.title, data.decimals)
+    found = _PLACED.get(key)
+    if found is None:
+        if len(_PLACED) >= PLACED_KEPT:
+            _PLACED.clear()
+        found = _PLACED[key] = _place(data, labels, width, height, base, f, top, min_px)
+    rects: dict[str, Any] = {name: QRectF(value) for name, value in vars(found).items() if isinstance(value, QRectF)}
+    return dataclasses.replace(found, **rects)
 
 
 def _place(
