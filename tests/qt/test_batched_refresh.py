@@ -22,14 +22,12 @@ from explorer.model.edits import (
 )
 from explorer.model.paste import paste_command
 from explorer.qt.batch import Pending, RefreshBatch
-from explorer.qt.context import DocumentContext
 from explorer.qt.heatmap.panel import HeatmapPanel
 from explorer.qt.plot.neighbours import NeighboursPanel
 from explorer.qt.plot.panel import VectorPlotPanel
 from explorer.qt.plot.plot import VectorPlot
 from explorer.qt.working.claims import ClaimsChecker
 from explorer.qt.working.panel import WorkingPanel
-from tests.qt.conftest import dispose
 from tests.qt.helpers import shown
 
 #: The refreshes counted: each panel's "show everything again".
@@ -111,38 +109,34 @@ def make_history(context) -> None:
         assert context.push(step())
 
 
-def test_an_undo_of_many_steps_refreshes_each_panel_once_and_shows_what_step_by_step_shows(qtbot, calls):
+def test_an_undo_of_many_steps_refreshes_each_panel_once_and_shows_what_step_by_step_shows(qtbot, new_context, calls):
     start = materials_document()
-    batched, stepwise = DocumentContext(materials_document()), DocumentContext(materials_document())
-    try:
-        first, second = Panels(qtbot, batched), Panels(qtbot, stepwise)
-        fresh_context = DocumentContext(start)
-        fresh = Panels(qtbot, fresh_context)
-        fresh_context.select_rows([0, 1])
-        for context in (batched, stepwise):
-            make_history(context)
-        assert first.showing() == second.showing()
-        assert first.showing()["heatmap labels"] != fresh.showing()["heatmap labels"]
+    batched, stepwise = new_context(materials_document()), new_context(materials_document())
+    first, second = Panels(qtbot, batched), Panels(qtbot, stepwise)
+    fresh_context = new_context(start)
+    fresh = Panels(qtbot, fresh_context)
+    fresh_context.select_rows([0, 1])
+    for context in (batched, stepwise):
+        make_history(context)
+    assert first.showing() == second.showing()
+    assert first.showing()["heatmap labels"] != fresh.showing()["heatmap labels"]
 
-        for name in calls:
-            calls[name] = 0
-        batched.undo_to(0)
-        assert calls == {name: 1 for name in calls}  # once each, for 12 steps (one of them a paste of four parts)
+    for name in calls:
+        calls[name] = 0
+    batched.undo_to(0)
+    assert calls == {name: 1 for name in calls}  # once each, for 12 steps (one of them a paste of four parts)
 
-        while stepwise.undo_stack.canUndo():
-            stepwise.undo_stack.undo()
-        assert batched.table.same_content(start.table) and batched.document.claims.texts == start.claims.texts
-        assert first.showing() == second.showing() == fresh.showing()
-        assert first.showing()["working"].startswith("A and B")
-        assert first.showing()["scores"][0][1] == pytest.approx(0.353, abs=5e-4)  # cos(A, B), the lesson's
+    while stepwise.undo_stack.canUndo():
+        stepwise.undo_stack.undo()
+    assert batched.table.same_content(start.table) and batched.document.claims.texts == start.claims.texts
+    assert first.showing() == second.showing() == fresh.showing()
+    assert first.showing()["working"].startswith("A and B")
+    assert first.showing()["scores"][0][1] == pytest.approx(0.353, abs=5e-4)  # cos(A, B), the lesson's
 
-        batched.undo_to(batched.undo_stack.count())  # and redo of everything, in one burst too
-        stepwise.undo_to(stepwise.undo_stack.count())
-        assert first.showing() == second.showing()
-        assert "king" in first.showing()["heatmap labels"]
-    finally:
-        for context in (batched, stepwise):
-            dispose(context)
+    batched.undo_to(batched.undo_stack.count())  # and redo of everything, in one burst too
+    stepwise.undo_to(stepwise.undo_stack.count())
+    assert first.showing() == second.showing()
+    assert "king" in first.showing()["heatmap labels"]
 
 
 def test_one_step_of_many_commands_refreshes_each_panel_once(qtbot, materials_context, calls):
