@@ -45,7 +45,8 @@ class DocumentContext(QObject):
         self.document = document if document is not None else Document()
         self.undo_stack = QUndoStack(self)
         #: ``with context.batch():`` — the changes made inside refresh each panel once, at the end
-        #: (:mod:`explorer.qt.batch`); every undo step, multi-step undo and opened document is one.
+        #: (:mod:`explorer.qt.batch`). Each push, undo or redo step, :meth:`undo_to`, opened document and
+        #: choice of rows is one.
         self.batch = RefreshBatch()
         #: True while :meth:`replace_document` takes over a new document: views wait for the table's reset.
         self.replacing = False
