@@ -11,8 +11,6 @@ context menu) puts the claims with their verdicts on the clipboard as tab-separa
 
 from __future__ import annotations
 
-import functools
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -41,6 +39,7 @@ from explorer.model.claim_list import (
 from explorer.model.display import shown_text
 from explorer.qt.batch import Pending
 from explorer.qt.names import item_at, named
+from explorer.qt.working.following import table_signals, while_alive
 
 #: Role holding the canonical mark of a verdict (✅, ≈, ❌, ⚠ for a claim that cannot be read,
 #: or ○ for a claim about vectors that are not in this table).
@@ -52,22 +51,6 @@ _FLASH = QColor("#fff3b0")
 SHOWN_CLAIM_CHARS = 400
 #: How long a new claim's row stays highlighted (ms).
 FLASH_MS = 900
-
-
-def while_alive(handler):
-    """Skip a model-signal handler once Qt has deleted the widget (the model outlives panels)."""
-
-    @functools.wraps(handler)
-    def wrapper(self, *args):
-        if isValid(self):
-            handler(self, *args)
-
-    return wrapper
-
-
-def table_signals(table):
-    """The model signals after which the working and the claims are out of date."""
-    return (table.values_changed, table.labels_changed, table.dimensions_changed, *table.structure_signals())
 
 
 class ClaimsChecker(QGroupBox):

@@ -15,7 +15,7 @@ from explorer.model.expression_working import claim_lines, expression_lines
 from explorer.model.expressions import ExpressionError
 from explorer.qt.batch import Pending
 from explorer.qt.working.chosen import ChosenArithmetic
-from explorer.qt.working.claims import table_signals, while_alive
+from explorer.qt.working.following import table_signals, while_alive
 
 
 class ExpressionWorking(QLabel):

@@ -23,8 +23,9 @@ from explorer.model.working_terms import Working
 from explorer.qt.batch import Pending
 from explorer.qt.names import named
 from explorer.qt.text import escape_html
-from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker, table_signals, while_alive
+from explorer.qt.working.claims import MARK_ROLE, ClaimsChecker
 from explorer.qt.working.expression_working import ExpressionWorking
+from explorer.qt.working.following import table_signals, while_alive
 
 __all__ = ["MARK_ROLE", "ClaimsChecker", "WorkingPanel"]
 
