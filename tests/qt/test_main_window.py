@@ -133,7 +133,7 @@ def test_panels_dock_and_the_layout_is_remembered(qtbot, window, tmp_path):
     assert dock.toggleViewAction() in window.menu("view").actions()
     extra = window.add_panel(QLabel("more"), "More", "moreDock")
     assert extra.toggleViewAction() in window.menu("view").actions()
-    for panel_dock in (dock, window.working_dock, window.vocab_dock):
+    for panel_dock in (dock, window.working_dock, window.vocab_dock, window.history_dock):
         panel_dock.hide()  # the docked panels need more room than the offscreen screen (800 x 600)
     window.layout().activate()
     window.splitter.setSizes([300, 460])
@@ -148,7 +148,7 @@ def test_panels_dock_and_the_layout_is_remembered(qtbot, window, tmp_path):
     again.restore_layout()
     again.show()
     assert (again.width(), again.height()) == (760, 540)
-    assert again_dock.isHidden() and again.vocab_dock.isHidden()
+    assert again_dock.isHidden() and again.vocab_dock.isHidden() and again.history_dock.isHidden()
     assert abs(again.splitter.sizes()[0] - 300) <= 2
 
 

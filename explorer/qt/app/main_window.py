@@ -282,11 +282,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- panels
     def _build_panels(self) -> None:
-        """The heatmap and, tabbed below it, the working and vocabulary panels.
+        """The heatmap and, tabbed below it, the working, vocabulary and history panels.
 
         The vocabulary panel starts behind the working panel's tab, so it is
         built the first time it is shown (or asked for), not at start-up.
         """
+        from explorer.qt.app.history import HistoryView
         from explorer.qt.heatmap.panel import HeatmapPanel
         from explorer.qt.working.panel import WorkingPanel
 
@@ -297,12 +298,14 @@ class MainWindow(QMainWindow):
         self.working_dock = self.add_panel(self.working, "Working", "workingDock")
         self.vocab_dock = self.add_panel(named(QWidget(), "vocabPlaceholder"), "Vocabulary", "vocabDock")
         self.vocab_dock.visibilityChanged.connect(self._on_vocab_visibility_change)
+        self.history_dock = self.add_panel(HistoryView(self.context), "History", "historyDock")
         # The Claims stand below the table, where a short table leaves room, not squeezed under the working.
         self.left_splitter.addWidget(self.working.claims)
         self.left_splitter.setStretchFactor(0, 0)
         self.left_splitter.setStretchFactor(1, 1)
         self.splitDockWidget(self.heatmap_dock, self.working_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.working_dock, self.vocab_dock)
+        self.tabifyDockWidget(self.vocab_dock, self.history_dock)
         self.working_dock.raise_()
 
     @property
