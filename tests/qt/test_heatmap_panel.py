@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QWidget
 
 from explorer.model.commands import InsertVectors, RemoveVectors, RenameVector, set_vector
@@ -57,8 +57,12 @@ def tooltip_at(qtbot, panel, pos) -> str:
 
     (Showing a real tooltip window is not possible on the offscreen platform.)
     """
-    qtbot.wait(15)  # pyqtgraph ignores mouse moves closer than 10 ms apart
-    qtbot.mouseMove(panel.graphics.viewport(), pos)
+    viewport = panel.graphics.viewport()
+    qtbot.mouseMove(viewport, pos)
+    # The mouse rests: Qt's tooltip event reaches the panel's filter first, which fits the tooltip to the spot
+    # (pyqtgraph may have dropped the move, as it drops moves closer than 10 ms apart). Given to the filter
+    # alone: a real tooltip window cannot be shown on the offscreen platform.
+    panel.eventFilter(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
     scene_pos = panel.graphics.mapToScene(pos)
     for item in panel.graphics.scene().items(scene_pos):
         if item.toolTip():
