@@ -35,6 +35,40 @@ def new_context(qapp):
         dispose(context)
 
 
+@pytest.fixture
+def calls(monkeypatch):
+    """How often each panel showed everything again ("VectorPlot.rebuild", "HeatmapPanel.recompute",
+    "WorkingPanel.refresh", "ClaimsChecker.check_all", "NeighboursPanel.refresh"); patched before the panels
+    are made, so what they do at the end of a burst of changes counts too."""
+    from explorer.qt.heatmap.panel import HeatmapPanel
+    from explorer.qt.plot.neighbours import NeighboursPanel
+    from explorer.qt.plot.plot import VectorPlot
+    from explorer.qt.working.claims import ClaimsChecker
+    from explorer.qt.working.panel import WorkingPanel
+
+    counted = (
+        (VectorPlot, "rebuild"),
+        (HeatmapPanel, "recompute"),
+        (WorkingPanel, "refresh"),
+        (ClaimsChecker, "check_all"),
+        (NeighboursPanel, "refresh"),
+    )
+    counts = {f"{cls.__name__}.{name}": 0 for cls, name in counted}
+
+    def counting(cls, name):
+        original = getattr(cls, name)
+
+        def wrapper(self, *args, **kwargs):
+            counts[f"{cls.__name__}.{name}"] += 1
+            return original(self, *args, **kwargs)
+
+        return wrapper
+
+    for cls, name in counted:
+        monkeypatch.setattr(cls, name, counting(cls, name))
+    return counts
+
+
 def dispose(context) -> None:
     """Empty the context's undo stack now, on the interface thread: a context left to the garbage collector
     with undo steps may be collected on a worker thread, where its stack cannot be emptied safely."""

@@ -23,40 +23,9 @@ from explorer.model.edits import (
 from explorer.model.paste import paste_command
 from explorer.qt.batch import Pending, RefreshBatch
 from explorer.qt.heatmap.panel import HeatmapPanel
-from explorer.qt.plot.neighbours import NeighboursPanel
 from explorer.qt.plot.panel import VectorPlotPanel
-from explorer.qt.plot.plot import VectorPlot
-from explorer.qt.working.claims import ClaimsChecker
 from explorer.qt.working.panel import WorkingPanel
 from tests.qt.helpers import shown
-
-#: The refreshes counted: each panel's "show everything again".
-COUNTED = (
-    (VectorPlot, "rebuild"),
-    (HeatmapPanel, "recompute"),
-    (WorkingPanel, "refresh"),
-    (ClaimsChecker, "check_all"),
-    (NeighboursPanel, "refresh"),
-)
-
-
-@pytest.fixture
-def calls(monkeypatch):
-    """How often each counted refresh ran (patched before the panels are made, so their batches count too)."""
-    counts = {f"{cls.__name__}.{name}": 0 for cls, name in COUNTED}
-
-    def counting(cls, name):
-        original = getattr(cls, name)
-
-        def wrapper(self, *args, **kwargs):
-            counts[f"{cls.__name__}.{name}"] += 1
-            return original(self, *args, **kwargs)
-
-        return wrapper
-
-    for cls, name in COUNTED:
-        monkeypatch.setattr(cls, name, counting(cls, name))
-    return counts
 
 
 class Panels:

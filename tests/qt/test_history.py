@@ -3,35 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 
 from explorer.qt.app.history import START_TEXT
-from explorer.qt.heatmap.panel import HeatmapPanel
-from explorer.qt.plot.plot import VectorPlot
-from explorer.qt.working.panel import WorkingPanel
-
-COUNTED = ((VectorPlot, "rebuild"), (HeatmapPanel, "recompute"), (WorkingPanel, "refresh"))
-
-
-@pytest.fixture
-def refreshes(monkeypatch):
-    """How often the plot, the heatmap and the working panel showed everything again (patched before the
-    window is made, so that what the panels do at the end of a burst counts too)."""
-    counts = dict.fromkeys((f"{cls.__name__}.{name}" for cls, name in COUNTED), 0)
-
-    def counting(cls, name):
-        original = getattr(cls, name)
-
-        def wrapper(self, *args, **kwargs):
-            counts[f"{cls.__name__}.{name}"] += 1
-            return original(self, *args, **kwargs)
-
-        return wrapper
-
-    for cls, name in COUNTED:
-        monkeypatch.setattr(cls, name, counting(cls, name))
-    return counts
 
 
 def rows_of(view) -> list[str]:
@@ -44,7 +18,7 @@ def click_row(qtbot, view, row: int) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_a_click_on_the_first_step_undoes_every_change_at_once_and_the_last_redoes_them(refreshes, qtbot, window):
+def test_a_click_on_the_first_step_undoes_every_change_at_once_and_the_last_redoes_them(calls, qtbot, window):
     context, model = window.context, window.table_view.model()
     start = context.table.copy()
     window.history_dock.raise_()
@@ -58,10 +32,11 @@ def test_a_click_on_the_first_step_undoes_every_change_at_once_and_the_last_redo
     assert rows_of(view)[0] == START_TEXT and len(rows_of(view)) == 7
     assert rows_of(view)[1] == "A's mass 3 → 4"
 
-    before = dict(refreshes)
+    panels = ("VectorPlot.rebuild", "HeatmapPanel.recompute", "WorkingPanel.refresh")
+    before = {name: calls[name] for name in panels}
     click_row(qtbot, view, 0)
     assert context.undo_stack.index() == 0 and context.table.same_content(start)
-    assert {name: refreshes[name] - before[name] for name in refreshes} == dict.fromkeys(refreshes, 1)
+    assert {name: calls[name] - before[name] for name in panels} == dict.fromkeys(panels, 1)
     assert window.plot.tip(0) == (3.0, 30.0)  # A's arrow is back where the lesson starts
     assert window.actionRedo.isEnabled() and not window.actionUndo.isEnabled()
 
